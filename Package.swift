@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Lectern: a thin executable over libraries with clear names.
+/// Pure logic lives in LecternCore; the terminal, the database and the command line are
+/// separate targets so that each can be tested on its own.
+let package = Package(
+    name: "Lectern",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lectern", targets: ["lectern"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // The only C in the project: libedit's variadic calls and the SIGINT handler.
+        .target(
+            name: "CEditLine",
+            linkerSettings: [.linkedLibrary("edit")]
+        ),
+        .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        .target(name: "LecternCore", dependencies: ["Yams"]),
+        .target(
+            name: "LecternStore",
+            dependencies: ["LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "LecternShell", dependencies: ["LecternCore", "LecternStore", "LineEditing"]),
+        .target(
+            name: "LecternCLI",
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
+
+        .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"]),
+        .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
+        .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore"]),
+        .testTarget(
+            name: "LecternCLITests",
+            dependencies: ["LecternCLI", "LecternCore"]
+        ),
+    ]
+)
+
+// One place for the settings every Swift target shares.
+for target in package.targets where target.name != "CEditLine" {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    target.swiftSettings = settings
+}

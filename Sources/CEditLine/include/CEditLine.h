@@ -1,0 +1,1 @@
+int lectern_placeholder(void);

@@ -1,0 +1,218 @@
+/// One question of a deck, or one step of a walkthrough.
+///
+/// Fields common to every type live here; what differs by type lives in `body`.
+public struct Item: Sendable, Identifiable {
+    public var id: String
+    public var kind: ItemKind { body.kind }
+    /// The reasoning move the item trains. Steps of a walkthrough may leave it out.
+    public var skill: Skill?
+    public var tags: [String]
+    /// For `cloze`, the text with its `{{blanks}}` still in it; see `Cloze`.
+    public var prompt: String
+    public var explain: String?
+    /// Paragraph numbers of the deck's source.
+    public var source: [Int]
+    /// A ladder from a nudge to nearly the answer; each one used lowers the grade.
+    public var hints: [String]
+    /// Ask the learner's confidence (1–4) before revealing the answer.
+    public var confidence: Bool
+    public var body: ItemBody
+    /// Walkthrough steps only: the step that follows whatever the answer.
+    public var next: String?
+    public var location: SourceLocation
+    /// Where each key of the item was written (the key's own position), for diagnostics.
+    public var fieldLocations: [String: SourceLocation]
+
+    public init(
+        id: String, skill: Skill? = nil, tags: [String] = [], prompt: String,
+        explain: String? = nil, source: [Int] = [], hints: [String] = [],
+        confidence: Bool = false, body: ItemBody, next: String? = nil,
+        location: SourceLocation, fieldLocations: [String: SourceLocation] = [:]
+    ) {
+        self.id = id
+        self.skill = skill
+        self.tags = tags
+        self.prompt = prompt
+        self.explain = explain
+        self.source = source
+        self.hints = hints
+        self.confidence = confidence
+        self.body = body
+        self.next = next
+        self.location = location
+        self.fieldLocations = fieldLocations
+    }
+
+    /// Where `field` was written, or where the item starts when it was not written.
+    public func location(of field: String) -> SourceLocation {
+        fieldLocations[field] ?? location
+    }
+
+    /// The options of a `choice` or `multi` item; empty for other types.
+    public var options: [Option] {
+        switch body {
+        case .choice(let options), .multi(let options): options
+        default: []
+        }
+    }
+}
+
+/// The item types of the deck format, spelled as in YAML.
+public enum ItemKind: String, Sendable, CaseIterable, Codable {
+    case choice, multi, truefalse, short, numeric, cloze, order, match, open, roles, walkthrough
+}
+
+/// The reasoning move an item trains.
+public enum Skill: String, Sendable, CaseIterable, Codable {
+    case recall, concept, claim, premise, assumption, analogy, weaken, strengthen
+    case counterexample, apply, steelman
+}
+
+/// What differs by item type: the answer key and what the learner is shown.
+public enum ItemBody: Sendable {
+    case choice([Option])
+    case multi([Option])
+    case truefalse(answer: Bool)
+    case short(ShortAnswerKey)
+    case numeric(NumericAnswerKey)
+    case cloze(Cloze)
+    /// The entries in the right order; the learner sees them shuffled.
+    case order([String])
+    case match([MatchPair])
+    case open(OpenAnswerKey)
+    case roles([RoleSentence])
+    case walkthrough(Walkthrough)
+
+    public var kind: ItemKind {
+        switch self {
+        case .choice: .choice
+        case .multi: .multi
+        case .truefalse: .truefalse
+        case .short: .short
+        case .numeric: .numeric
+        case .cloze: .cloze
+        case .order: .order
+        case .match: .match
+        case .open: .open
+        case .roles: .roles
+        case .walkthrough: .walkthrough
+        }
+    }
+}
+
+/// One option of a `choice` or `multi` item.
+public struct Option: Sendable, Equatable {
+    public var text: String
+    public var isCorrect: Bool
+    /// For a wrong option: the misconception behind it.
+    public var feedback: String?
+    /// In a walkthrough: the step to go to when this option is chosen.
+    public var next: String?
+    public var location: SourceLocation
+
+    public init(text: String, isCorrect: Bool = false, feedback: String? = nil, next: String? = nil, location: SourceLocation) {
+        self.text = text
+        self.isCorrect = isCorrect
+        self.feedback = feedback
+        self.next = next
+        self.location = location
+    }
+}
+
+/// Accepted answers of a `short` item. An entry written `/…/` is a regular expression.
+public struct ShortAnswerKey: Sendable, Equatable {
+    public var accept: [String]
+    /// No typo tolerance when true.
+    public var exact: Bool
+
+    public init(accept: [String], exact: Bool = false) {
+        self.accept = accept
+        self.exact = exact
+    }
+}
+
+/// The key of a `numeric` item: a value with a tolerance, or a range.
+public struct NumericAnswerKey: Sendable, Equatable {
+    public enum Target: Sendable, Equatable {
+        case value(Double, tolerance: Double)
+        case range(Double, Double)
+    }
+
+    public var target: Target
+    public var unit: String?
+    /// The answer is a percentage written 0–100, with or without `%`.
+    public var percent: Bool
+
+    public init(target: Target, unit: String? = nil, percent: Bool = false) {
+        self.target = target
+        self.unit = unit
+        self.percent = percent
+    }
+}
+
+/// One pair of a `match` item.
+public struct MatchPair: Sendable, Equatable {
+    public var left: String
+    public var right: String
+
+    public init(left: String, right: String) {
+        self.left = left
+        self.right = right
+    }
+}
+
+/// The key of an `open` item: the learner compares a free answer with these.
+public struct OpenAnswerKey: Sendable, Equatable {
+    public var model: String
+    public var rubric: [String]
+
+    public init(model: String, rubric: [String]) {
+        self.model = model
+        self.rubric = rubric
+    }
+}
+
+/// The part a sentence plays in an argument; the raw value is what the learner types.
+public enum ArgumentRole: String, Sendable, CaseIterable, Codable {
+    case conclusion = "c"
+    case premise = "p"
+    case assumption = "a"
+    case objection = "o"
+    case besideThePoint = "x"
+
+    public var name: String {
+        switch self {
+        case .conclusion: "conclusion"
+        case .premise: "premise"
+        case .assumption: "assumption"
+        case .objection: "objection"
+        case .besideThePoint: "beside the point"
+        }
+    }
+}
+
+/// One sentence of a `roles` item.
+public struct RoleSentence: Sendable, Equatable {
+    public var text: String
+    public var role: ArgumentRole
+
+    public init(text: String, role: ArgumentRole) {
+        self.text = text
+        self.role = role
+    }
+}
+
+/// A scenario reasoned through in steps; each step is an item of another type.
+public struct Walkthrough: Sendable {
+    public var scenario: String
+    public var steps: [Item]
+
+    public init(scenario: String, steps: [Item]) {
+        self.scenario = scenario
+        self.steps = steps
+    }
+
+    public func step(withID id: String) -> Item? {
+        steps.first { $0.id == id }
+    }
+}
