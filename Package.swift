@@ -36,6 +36,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
+        // `make bench`: figures and ratios, never timed unit tests.
+        .executableTarget(name: "lectern-bench", dependencies: ["LecternCore", "LecternStore"]),
 
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"]),
         .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),

@@ -1,0 +1,2 @@
+// The benchmark driver; filled by `make bench` work.
+print("no benchmarks yet")
