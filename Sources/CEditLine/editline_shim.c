@@ -1,0 +1,177 @@
+#include "CEditLine.h"
+
+#include <errno.h>
+#include <histedit.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct lectern_editor {
+    EditLine *el;
+    History *history;
+    HistEvent event;
+    char *prompt;
+    char *line;
+    lectern_complete_fn complete;
+    void *complete_context;
+};
+
+/* Set by the handler, read after el_gets returns; the handler does nothing else. */
+static volatile sig_atomic_t interrupted = 0;
+
+static void on_sigint(int signo) {
+    (void)signo;
+    interrupted = 1;
+}
+
+int lectern_use_utf8_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0)) {
+        return 0;
+    }
+    if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) {
+        setlocale(LC_CTYPE, "en_US.UTF-8");
+    }
+    return 1;
+}
+
+static char *prompt_function(EditLine *el) {
+    lectern_editor *editor = NULL;
+    el_get(el, EL_CLIENTDATA, &editor);
+    return (editor != NULL && editor->prompt != NULL) ? editor->prompt : "> ";
+}
+
+static unsigned char complete_function(EditLine *el, int ch) {
+    (void)ch;
+    lectern_editor *editor = NULL;
+    el_get(el, EL_CLIENTDATA, &editor);
+    if (editor == NULL || editor->complete == NULL) return CC_REFRESH_BEEP;
+    const LineInfo *info = el_line(el);
+    size_t length = (size_t)(info->cursor - info->buffer);
+    char *before = malloc(length + 1);
+    if (before == NULL) return CC_ERROR;
+    memcpy(before, info->buffer, length);
+    before[length] = '\0';
+    int result = editor->complete(editor->complete_context, before);
+    free(before);
+    switch (result) {
+    case LECTERN_COMPLETE_INSERTED: return CC_REFRESH;
+    case LECTERN_COMPLETE_LISTED: return CC_REDISPLAY;
+    default: return CC_REFRESH_BEEP;
+    }
+}
+
+lectern_editor *lectern_editor_open(const char *program, int history_size) {
+    lectern_editor *editor = calloc(1, sizeof *editor);
+    if (editor == NULL) return NULL;
+    editor->el = el_init(program, stdin, stdout, stderr);
+    if (editor->el == NULL) {
+        free(editor);
+        return NULL;
+    }
+    editor->history = history_init();
+    if (editor->history != NULL) {
+        history(editor->history, &editor->event, H_SETSIZE, history_size);
+        history(editor->history, &editor->event, H_SETUNIQUE, 1);
+        el_set(editor->el, EL_HIST, history, editor->history);
+    }
+    el_set(editor->el, EL_CLIENTDATA, editor);
+    el_set(editor->el, EL_EDITOR, "emacs");
+    el_set(editor->el, EL_SIGNAL, 0);
+    el_set(editor->el, EL_PROMPT_ESC, prompt_function, '\1');
+    el_set(editor->el, EL_ADDFN, "lectern-complete", "Complete the word before the cursor", complete_function);
+
+    /* Without SA_RESTART, Ctrl-C makes el_gets return with EINTR and drops the line. */
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, NULL);
+    return editor;
+}
+
+void lectern_editor_close(lectern_editor *editor) {
+    if (editor == NULL) return;
+    el_end(editor->el);
+    if (editor->history != NULL) history_end(editor->history);
+    free(editor->prompt);
+    free(editor->line);
+    free(editor);
+    signal(SIGINT, SIG_DFL);
+}
+
+void lectern_editor_set_completion(lectern_editor *editor, lectern_complete_fn function, void *context) {
+    editor->complete = function;
+    editor->complete_context = context;
+}
+
+void lectern_editor_source_editrc(lectern_editor *editor) {
+    el_source(editor->el, NULL);
+    el_set(editor->el, EL_BIND, "^I", "lectern-complete", NULL);
+}
+
+void lectern_editor_set_prompt(lectern_editor *editor, const char *prompt) {
+    char *copy = strdup(prompt != NULL ? prompt : "");
+    if (copy == NULL) return;
+    free(editor->prompt);
+    editor->prompt = copy;
+}
+
+const char *lectern_editor_gets(lectern_editor *editor, int *status) {
+    int count = 0;
+    interrupted = 0;
+    el_resize(editor->el);
+    const char *raw = el_gets(editor->el, &count);
+    if (raw == NULL || count <= 0) {
+        *status = (interrupted || (count < 0 && errno == EINTR)) ? 1 : 0;
+        interrupted = 0;
+        return NULL;
+    }
+    size_t length = strlen(raw);
+    while (length > 0 && (raw[length - 1] == '\n' || raw[length - 1] == '\r')) length--;
+    char *copy = malloc(length + 1);
+    if (copy == NULL) return NULL;
+    memcpy(copy, raw, length);
+    copy[length] = '\0';
+    free(editor->line);
+    editor->line = copy;
+    *status = 0;
+    return copy;
+}
+
+int lectern_editor_insert(lectern_editor *editor, const char *text) {
+    return el_insertstr(editor->el, text);
+}
+
+void lectern_editor_print(lectern_editor *editor, const char *text) {
+    (void)editor;
+    fputs(text, stdout);
+    fflush(stdout);
+}
+
+int lectern_history_add(lectern_editor *editor, const char *line) {
+    if (editor->history == NULL) return -1;
+    return history(editor->history, &editor->event, H_ENTER, line);
+}
+
+int lectern_history_load(lectern_editor *editor, const char *path) {
+    if (editor->history == NULL) return -1;
+    return history(editor->history, &editor->event, H_LOAD, path) < 0 ? -1 : 0;
+}
+
+int lectern_history_save(lectern_editor *editor, const char *path) {
+    if (editor->history == NULL) return -1;
+    return history(editor->history, &editor->event, H_SAVE, path) < 0 ? -1 : 0;
+}
+
+int lectern_history_count(lectern_editor *editor) {
+    if (editor->history == NULL) return 0;
+    HistEvent event;
+    if (history(editor->history, &event, H_GETSIZE) < 0) return 0;
+    return event.num;
+}

@@ -1,2 +1,0 @@
-#include "CEditLine.h"
-int lectern_placeholder(void) { return 0; }
