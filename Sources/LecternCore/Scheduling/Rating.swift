@@ -1,8 +1,18 @@
-/// How well a review went, in the four grades of FSRS. The raw values are the ones the
-/// published algorithm and its reference implementation use.
+/// How well the learner recalled a card, on FSRS's four-point scale.
+///
+/// The raw values are the ones FSRS uses in its formulas (`rating - 3`,
+/// `rating - 1`), so they must not change.
 public enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
-    case again = 1, hard = 2, good = 3, easy = 4
+    /// Forgot the answer.
+    case again = 1
+    /// Recalled it, with serious difficulty.
+    case hard = 2
+    /// Recalled it after some hesitation.
+    case good = 3
+    /// Recalled it effortlessly.
+    case easy = 4
 
+    /// Lower-case English name: "again", "hard", "good" or "easy".
     public var name: String {
         switch self {
         case .again: "again"
@@ -12,5 +22,10 @@ public enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: Rating, b: Rating) -> Bool { a.rawValue < b.rawValue }
+    /// Whether the card was recalled at all (hard, good or easy).
+    public var isSuccess: Bool { self != .again }
+
+    public static func < (lhs: Rating, rhs: Rating) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
 }
