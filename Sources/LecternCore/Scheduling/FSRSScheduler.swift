@@ -33,8 +33,11 @@ import Foundation
 ///   24-hour periods between the previous review and this one
 ///   (Python's `timedelta.days`), counted from exact instants in UTC, not
 ///   from calendar dates. 23 h 59 min is 0 days; 24 h is 1 day; 47 h is 1 day.
-///   Times are taken at microsecond resolution, as Python's `datetime` does.
-///   A review earlier than the previous one gives a negative count.
+///   Times are taken at microsecond resolution, as Python's `datetime` does
+///   (a `Date` is a double count of seconds since 2001, which resolves
+///   microseconds exactly up to about the year 2270).
+///   A review earlier than the previous one gives a negative count, and so
+///   is treated as a same-day review.
 /// - **Same-day reviews** (elapsed days < 1, including the learning steps
 ///   and any review of a review card less than 24 h after the last one)
 ///   do not use retrievability. Stability is multiplied by
@@ -103,7 +106,7 @@ public struct FSRSScheduler: Sendable {
 
     /// The card's state after being rated `rating` at `now`.
     public func review(_ card: CardState, rating: Rating, at now: Date) -> CardState {
-        let nowMicros = Microseconds.since1970(now)
+        let nowMicros = FSRSMicroseconds.since1970(now)
         var next = card
         let memory = updatedMemory(card, rating: rating, at: now)
         next.stability = memory.stability
@@ -127,9 +130,9 @@ public struct FSRSScheduler: Sendable {
                 case .hard:
                     next.step = current
                     if current == 0 && steps.count == 1 {
-                        delayMicros = Microseconds.halvedToEven(steps[0] * 3)
+                        delayMicros = FSRSMicroseconds.halvedToEven(steps[0] * 3)
                     } else if current == 0 {
-                        delayMicros = Microseconds.halvedToEven(steps[0] + steps[1])
+                        delayMicros = FSRSMicroseconds.halvedToEven(steps[0] + steps[1])
                     } else {
                         delayMicros = steps[current]
                     }
@@ -164,7 +167,7 @@ public struct FSRSScheduler: Sendable {
             }
         }
 
-        next.due = Microseconds.date(nowMicros + delayMicros)
+        next.due = FSRSMicroseconds.date(nowMicros + delayMicros)
         next.lastReview = now
         next.reps += 1
         return next
@@ -175,7 +178,7 @@ public struct FSRSScheduler: Sendable {
     /// 0 for a card never reviewed.
     public func retrievability(of card: CardState, at now: Date) -> Double {
         guard let lastReview = card.lastReview, let stability = card.stability else { return 0 }
-        let days = max(0, Microseconds.wholeDays(from: lastReview, to: now))
+        let days = max(0, FSRSMicroseconds.wholeDays(from: lastReview, to: now))
         return pow(1 + factor * Double(days) / stability, decay)
     }
 
@@ -228,7 +231,7 @@ public struct FSRSScheduler: Sendable {
             )
         }
         let newStability: Double
-        if let last = card.lastReview, Microseconds.wholeDays(from: last, to: now) < 1 {
+        if let last = card.lastReview, FSRSMicroseconds.wholeDays(from: last, to: now) < 1 {
             newStability = shortTermStability(stability, rating: rating)
         } else {
             let recall = retrievability(of: card, at: now)
@@ -299,7 +302,7 @@ public struct FSRSScheduler: Sendable {
         if let fuzz {
             days = fuzzedDays(days, unit: fuzz.unit(reps: card.reps, atMicros: nowMicros))
         }
-        return Int64(days) * Microseconds.perDay
+        return Int64(days) * FSRSMicroseconds.perDay
     }
 }
 
@@ -320,52 +323,52 @@ public struct FuzzSource: Sendable, Equatable {
 
     /// A source for one card: the seed hashed together with `salt`.
     public func mixing(_ salt: UInt64) -> FuzzSource {
-        var generator = SplitMix64(seed: seed)
+        var generator = SplitMix(seed: seed)
         return FuzzSource(seed: generator.next() ^ salt)
     }
 
     /// The draw in [0, 1) for a review at `micros` of a card with `reps`
     /// earlier reviews.
     func unit(reps: Int, atMicros micros: Int64) -> Double {
-        var first = SplitMix64(seed: seed)
-        var second = SplitMix64(seed: first.next() ^ UInt64(bitPattern: micros))
-        var third = SplitMix64(seed: second.next() ^ UInt64(truncatingIfNeeded: reps))
-        return SplitMix64.unit(third.next())
-    }
-}
-
-/// Steele, Lea and Flood's SplitMix64 generator: tiny, fast, well mixed and
-/// trivial to reproduce in other languages.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
+        var first = SplitMix(seed: seed)
+        var second = SplitMix(seed: first.next() ^ UInt64(bitPattern: micros))
+        var third = SplitMix(seed: second.next() ^ UInt64(truncatingIfNeeded: reps))
+        return SplitMix.unit(third.next())
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    /// Steele, Lea and Flood's SplitMix64 generator: tiny, fast, well mixed and
+    /// trivial to reproduce in other languages.
+    struct SplitMix: RandomNumberGenerator, Sendable {
+        private var state: UInt64
 
-    /// The top 53 bits of `bits` as a Double in [0, 1).
-    static func unit(_ bits: UInt64) -> Double {
-        Double(bits >> 11) * 0x1.0p-53
+        init(seed: UInt64) {
+            state = seed
+        }
+
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+
+        /// The top 53 bits of `bits` as a Double in [0, 1).
+        static func unit(_ bits: UInt64) -> Double {
+            Double(bits >> 11) * 0x1.0p-53
+        }
     }
 }
 
 /// Whole-microsecond arithmetic on instants, matching Python's `datetime`.
-enum Microseconds {
+enum FSRSMicroseconds {
     static let perSecond: Int64 = 1_000_000
     static let perDay: Int64 = 86_400 * perSecond
 
     /// Seconds from 1970-01-01 to Foundation's reference date 2001-01-01.
     private static let referenceOffset: Int64 = 978_307_200
 
-    /// Microseconds since 1970-01-01T00:00:00Z, rounded to the nearest.
+    /// FSRSMicroseconds since 1970-01-01T00:00:00Z, rounded to the nearest.
     /// Whole seconds and the fraction are converted separately so that no
     /// rounding error creeps in for dates within a few centuries of now.
     static func since1970(_ date: Date) -> Int64 {

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The one place findings become text: `file:line:col: severity: message [rule]` with the
+/// source line and a caret, a summary line, or JSON for tools.
+///
+/// Everything returns strings; callers decide where to print them and how to exit.
+public enum DiagnosticRenderer {
+    /// Each finding with its source line and a caret under the column, joined by newlines
+    /// (no trailing newline; empty when there are no findings).
+    ///
+    /// `source` returns the text of a file by the path the finding names, or nil when it is
+    /// not available, in which case only the header line is shown.
+    public static func text(_ diagnostics: [Diagnostic], color: Bool = false, source: (String) -> String?) -> String {
+        var lines: [String: [Substring]] = [:]
+        return diagnostics.map { diagnostic in
+            let file = diagnostic.location.file
+            if lines[file] == nil {
+                lines[file] = source(file).map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+            }
+            let fileLines = lines[file] ?? []
+            let index = diagnostic.location.line - 1
+            let line = fileLines.indices.contains(index) ? String(fileLines[index]) : nil
+            return render(diagnostic, line: line, color: color)
+        }.joined(separator: "\n")
+    }
+
+    /// `text(_:color:source:)` with the sources given as a map from path to text.
+    public static func text(_ diagnostics: [Diagnostic], sources: [String: String], color: Bool = false) -> String {
+        text(diagnostics, color: color) { sources[$0] }
+    }
+
+    /// One finding: the header, then (when `line` is given) the line and a caret under the column.
+    public static func render(_ diagnostic: Diagnostic, line: String?, color: Bool = false) -> String {
+        let style = Style(enabled: color)
+        let severityStyle = diagnostic.severity == .error ? Style.red : diagnostic.severity == .warning ? Style.yellow : Style.cyan
+        var output = style.apply(Style.bold, "\(diagnostic.location):") + " "
+            + style.apply(Style.bold + severityStyle, "\(diagnostic.severity.rawValue):") + " "
+            + style.apply(Style.bold, diagnostic.message) + " [\(diagnostic.rule)]"
+        guard let line else { return output }
+        var shown = line
+        if shown.hasSuffix("\r") { shown.removeLast() }
+        shown = shown.replacingTabs
+        let before = String(shown.unicodeScalars.prefix(max(0, diagnostic.location.column - 1)))
+        output += "\n" + shown + "\n" + String(repeating: " ", count: TerminalWidth.of(before)) + style.apply(Style.green, "^")
+        return output
+    }
+
+    /// `2 errors, 1 warning in 3 files`.
+    public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let notes = diagnostics.filter { $0.severity == .note }.count
+        var parts = [counted(errors, "error"), counted(warnings, "warning")]
+        if notes > 0 { parts.append(counted(notes, "note")) }
+        return parts.joined(separator: ", ") + " in " + counted(files, "file")
+    }
+
+    /// A JSON array of `{"file","line","column","severity","rule","message"}`, keys in that
+    /// order, one finding per line, so that output is stable for tools and tests.
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
+        guard !diagnostics.isEmpty else { return "[]" }
+        let objects = diagnostics.map { diagnostic in
+            "  {\"file\":\(quoted(diagnostic.location.file)),\"line\":\(diagnostic.location.line),"
+                + "\"column\":\(diagnostic.location.column),\"severity\":\(quoted(diagnostic.severity.rawValue)),"
+                + "\"rule\":\(quoted(diagnostic.rule)),\"message\":\(quoted(diagnostic.message))}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]"
+    }
+
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+
+    /// ANSI styles, applied only when colour is on.
+    private struct Style {
+        static let bold = "1"
+        static let red = ";31"
+        static let yellow = ";33"
+        static let cyan = ";36"
+        static let green = "32"
+
+        var enabled: Bool
+
+        func apply(_ codes: String, _ text: String) -> String {
+            guard enabled else { return text }
+            let codes = codes.hasPrefix(";") ? String(codes.dropFirst()) : codes
+            return "\u{1B}[\(codes)m\(text)\u{1B}[0m"
+        }
+    }
+}
+
+extension String {
+    /// Tabs shown as one space each, so a caret computed per scalar stays under its column.
+    fileprivate var replacingTabs: String { replacingOccurrences(of: "\t", with: " ") }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads a typed number and grades it against a value with a tolerance, or a range.
+///
+/// Accepted forms: `-2.5`, `1e3`, `1,000`, `1 000`, `2,5` (a lone comma not followed by
+/// exactly three digits is a decimal comma), full-width digits, a trailing unit word
+/// (`12 km`, `5元`), and `50%`. For an item marked `percent`, `50` and `50%` mean the same;
+/// for any other item `50%` reads as 0.5. Bounds are inclusive, with a little slack for
+/// floating-point rounding.
+public enum NumericAnswerGrader {
+    public static func grade(_ answer: String, key: NumericAnswerKey) -> Result<Grade, MalformedAnswer> {
+        parse(answer, percent: key.percent).map { value in
+            isRight(value, key: key) ? .right : .wrong
+        }
+    }
+
+    public static func isRight(_ value: Double, key: NumericAnswerKey) -> Bool {
+        switch key.target {
+        case .value(let target, let tolerance):
+            return abs(value - target) <= abs(tolerance) + slack(target)
+        case .range(let low, let high):
+            return value >= low - slack(low) && value <= high + slack(high)
+        }
+    }
+
+    /// The number the learner meant, on the item's scale.
+    public static func parse(_ answer: String, percent: Bool) -> Result<Double, MalformedAnswer> {
+        let text = answer.precomposedStringWithCompatibilityMapping
+            .replacingOccurrences(of: "\u{2212}", with: "-")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return .failure(MalformedAnswer("Type a number, or :skip.")) }
+        let notANumber = MalformedAnswer("\"\(text)\" is not a number: type digits like 1200, 1,200 or 1.2e3.")
+        guard let match = pattern.firstMatch(in: text, options: [], range: NSRange(text.startIndex..., in: text)) else {
+            return .failure(notANumber)
+        }
+        func group(_ index: Int) -> String {
+            guard let range = Range(match.range(at: index), in: text) else { return "" }
+            return String(text[range])
+        }
+        guard var value = mantissa(group(2)) else { return .failure(notANumber) }
+        if group(1) == "-" { value = -value }
+        if let exponent = Double(group(3).dropFirst()), !group(3).isEmpty {
+            value *= pow(10, exponent)
+        }
+        if !group(4).isEmpty, !percent { value /= 100 }
+        return .success(value)
+    }
+
+    /// The key as the learner is shown it: `42 km (± 0.5)`, `10 to 20%`.
+    public static func displayAnswer(_ key: NumericAnswerKey) -> String {
+        let unit = key.percent ? "%" : key.unit.map { " \($0)" } ?? ""
+        switch key.target {
+        case .value(let value, let tolerance):
+            let base = "\(format(value))\(unit)"
+            return tolerance > 0 ? "\(base) (± \(format(tolerance)))" : base
+        case .range(let low, let high):
+            return "\(format(low)) to \(format(high))\(unit)"
+        }
+    }
+
+    /// A number without a needless `.0`: `1000`, `2.5`.
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+
+    // sign, digits with separators, exponent, percent, unit word
+    private static let pattern = try! NSRegularExpression(
+        pattern: #"^([+-]?)\s*((?:\d[\d,  ]*)?(?:\.\d+)?)((?:[eE][+-]?\d+)?)\s*(%?)\s*([^\d\s][^\d]*)?$"#
+    )
+
+    private static func slack(_ value: Double) -> Double { 1e-9 * max(1, abs(value)) }
+
+    /// Digits with thousands separators (comma or space, groups of three) or a decimal comma.
+    private static func mantissa(_ raw: String) -> Double? {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty, text.contains(where: \.isNumber) else { return nil }
+        let spaceGroups = text.split(separator: " ", omittingEmptySubsequences: false)
+        if spaceGroups.count > 1 {
+            guard validGroups(spaceGroups) else { return nil }
+            text = spaceGroups.joined()
+        }
+        let commaGroups = text.split(separator: ",", omittingEmptySubsequences: false)
+        if commaGroups.count > 1 {
+            if validGroups(commaGroups) {
+                text = commaGroups.joined()
+            } else if commaGroups.count == 2, !text.contains(".") {
+                text = commaGroups.joined(separator: ".")
+            } else {
+                return nil
+            }
+        }
+        return Double(text)
+    }
+
+    /// `1 000 000.5`: a first group of 1–3 digits, then groups of exactly three.
+    private static func validGroups(_ groups: [Substring]) -> Bool {
+        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(\.isNumber) else { return false }
+        for (index, group) in groups.dropFirst().enumerated() {
+            let isLast = index == groups.count - 2
+            let digits = isLast ? group.split(separator: ".", maxSplits: 1).first.map(String.init) ?? "" : String(group)
+            guard digits.count == 3, digits.allSatisfy(\.isNumber) else { return false }
+            if !isLast, group.contains(".") { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,26 @@
+/// Letters that name displayed entries: `a` is the first shown, `b` the second, and so on.
+public enum OptionLabel {
+    /// The letter for display position `index` (0-based).
+    public static func letter(_ index: Int) -> String {
+        guard index >= 0, index < 26, let scalar = Unicode.Scalar(UInt32(97 + index)) else {
+            return "?"
+        }
+        return String(Character(scalar))
+    }
+
+    /// The letters for `count` displayed entries.
+    public static func letters(_ count: Int) -> [String] {
+        (0..<max(0, count)).map(letter)
+    }
+
+    /// The range text shown in messages: `a–d`.
+    static func letterRange(_ count: Int) -> String {
+        count <= 1 ? letter(0) : "\(letter(0))–\(letter(count - 1))"
+    }
+
+    /// The 0-based index named by a single letter, if it is one.
+    static func index(ofLetter character: Character) -> Int? {
+        guard let ascii = character.asciiValue, ascii >= 97, ascii < 97 + 26 else { return nil }
+        return Int(ascii) - 97
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Every deck found under a set of directories, broken ones included, so that one command
+/// can list what is usable and report what is not.
+public struct DeckLibrary: Sendable {
+    /// One deck file and what loading it found.
+    public struct Entry: Sendable {
+        public var path: String
+        /// Present whenever the structure could be built, even with errors.
+        public var deck: Deck?
+        public var diagnostics: [Diagnostic]
+
+        public init(path: String, deck: Deck?, diagnostics: [Diagnostic]) {
+            self.path = path
+            self.deck = deck
+            self.diagnostics = diagnostics
+        }
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Entries sorted by path.
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+
+    /// Loads every `*.yaml` under `directories`, recursively and sorted, skipping `schema/`
+    /// folders, and reports a deck id already used by an earlier file at the later `id:`.
+    public static func load(directories: [String], limits: LoadLimits = .default) -> DeckLibrary {
+        let paths = directories.flatMap(deckPaths(under:))
+        return load(results: paths.map { ($0, DeckLoader.load(fileAt: $0, limits: limits)) })
+    }
+
+    /// Builds a library from results already loaded, checking deck ids across them.
+    public static func load(results: [(path: String, result: DeckLoadResult)]) -> DeckLibrary {
+        var firstPath: [String: String] = [:]
+        var entries: [Entry] = []
+        for (path, result) in results {
+            var diagnostics = result.diagnostics
+            if let deck = result.deck, !deck.id.isEmpty {
+                if let earlier = firstPath[deck.id] {
+                    diagnostics.append(.error(
+                        "duplicate-deck-id", at: deck.location(of: "id"),
+                        "deck id '\(deck.id)' is already used by \(earlier); give each deck its own id"))
+                    diagnostics = DeckLoader.sorted(diagnostics)
+                } else {
+                    firstPath[deck.id] = path
+                }
+            }
+            entries.append(Entry(path: path, deck: result.deck, diagnostics: diagnostics))
+        }
+        return DeckLibrary(entries: entries)
+    }
+
+    /// The `*.yaml` files under `directory`, sorted, outside any `schema` folder.
+    static func deckPaths(under directory: String) -> [String] {
+        let root = URL(filePath: directory, directoryHint: .isDirectory)
+        guard let walker = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        var paths: [String] = []
+        for case let url as URL in walker {
+            if url.lastPathComponent == "schema",
+               (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                walker.skipDescendants()
+                continue
+            }
+            guard url.pathExtension == "yaml" else { continue }
+            let relative = url.path.hasPrefix(root.path) ? String(url.path.dropFirst(root.path.count)) : url.lastPathComponent
+            paths.append((directory as NSString).appendingPathComponent(relative))
+        }
+        return paths.sorted()
+    }
+
+    /// Decks that loaded without errors, in path order.
+    public var usableDecks: [Deck] {
+        entries.compactMap { $0.hasErrors ? nil : $0.deck }
+    }
+
+    /// The usable deck with this id.
+    public func deck(id: String) -> Deck? {
+        usableDecks.first { $0.id == id }
+    }
+
+    /// Every finding of every entry, in path order.
+    public var diagnostics: [Diagnostic] { entries.flatMap(\.diagnostics) }
+
+    public var hasErrors: Bool { entries.contains(where: \.hasErrors) }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Loads one deck: checks the bytes, composes the YAML, builds the model and runs every rule.
+///
+/// One call gives every finding, sorted by location; nothing is printed and nothing exits.
+public enum DeckLoader {
+    /// Loads deck text as if read from `path` (used in messages and to check the id).
+    public static func load(text: String, path: String, limits: LoadLimits = .default) -> DeckLoadResult {
+        var findings: [Diagnostic] = []
+        if text.utf8.count > limits.maxBytes {
+            return DeckLoadResult(deck: nil, diagnostics: [tooLarge(path, bytes: text.utf8.count, limits: limits)])
+        }
+        let (body, bomWarning) = SourceText.strippingBOM(text, path: path)
+        if let bomWarning { findings.append(bomWarning) }
+        let tabs = SourceText.tabIndentation(in: body, path: path)
+        guard tabs.isEmpty else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings + tabs)) }
+        let composed = YAMLComposer.compose(body, path: path, limits: limits)
+        findings += composed.diagnostics
+        guard let root = composed.root else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings)) }
+        var builder = DeckBuilder(path: path)
+        let deck = builder.deck(from: root)
+        findings += builder.diagnostics
+        if let deck { findings += DeckLinter.lint(deck) }
+        return DeckLoadResult(deck: deck, diagnostics: sorted(findings))
+    }
+
+    /// Reads the file (refusing it when over `limits.maxBytes` or not UTF-8) and loads it.
+    public static func load(fileAt path: String, limits: LoadLimits = .default) -> DeckLoadResult {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        if let size, size > limits.maxBytes {
+            return DeckLoadResult(deck: nil, diagnostics: [tooLarge(path, bytes: size, limits: limits)])
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return DeckLoadResult(deck: nil, diagnostics: [.error(
+                "unreadable", at: start, "cannot read the file; check that it exists and is readable")])
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit so a file that grew after the size check is still refused.
+        let data = (try? handle.read(upToCount: limits.maxBytes + 1)) ?? Data()
+        if data.count > limits.maxBytes {
+            return DeckLoadResult(deck: nil, diagnostics: [tooLarge(path, bytes: data.count, limits: limits)])
+        }
+        switch SourceText.decodeUTF8([UInt8](data), path: path) {
+        case .text(let text): return load(text: text, path: path, limits: limits)
+        case .invalid(let finding): return DeckLoadResult(deck: nil, diagnostics: [finding])
+        }
+    }
+
+    static func sorted(_ findings: [Diagnostic]) -> [Diagnostic] {
+        findings.enumerated().sorted { a, b in
+            if a.element.location != b.element.location { return a.element.location < b.element.location }
+            if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private static func tooLarge(_ path: String, bytes: Int, limits: LoadLimits) -> Diagnostic {
+        .error(
+            "file-too-large", at: SourceLocation(file: path, line: 1, column: 1),
+            "the file is \(bytes) bytes, over the limit of \(limits.maxBytes); split the deck, or raise the limit if it is really one deck")
+    }
+}

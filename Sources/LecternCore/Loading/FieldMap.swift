@@ -1,0 +1,34 @@
+import Yams
+
+/// One YAML map as the builder reads it: entries in file order, each key with its position.
+struct FieldMap {
+    struct Entry {
+        var key: String
+        var keyLocation: SourceLocation
+        var value: Node
+    }
+
+    /// Where the map starts (its first key).
+    var location: SourceLocation
+    var entries: [Entry]
+
+    init(_ mapping: Node.Mapping, path: String) {
+        location = YAMLComposer.location(mapping.mark, path)
+        entries = mapping.map { key, value in
+            Entry(key: key.scalar?.string ?? "\(key)", keyLocation: YAMLComposer.location(key.mark, path), value: value)
+        }
+    }
+
+    subscript(key: String) -> Entry? {
+        entries.first { $0.key == key }
+    }
+
+    func has(_ key: String) -> Bool { self[key] != nil }
+
+    /// Where each key was written, for the model's `fieldLocations`.
+    var keyLocations: [String: SourceLocation] {
+        var locations: [String: SourceLocation] = [:]
+        for entry in entries where locations[entry.key] == nil { locations[entry.key] = entry.keyLocation }
+        return locations
+    }
+}

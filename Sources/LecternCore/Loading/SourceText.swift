@@ -1,0 +1,83 @@
+/// Checks on the raw text that must happen before YAML parsing, so that the author hears
+/// about the real problem (bad bytes, a BOM, tabs) instead of a confusing parser message.
+enum SourceText {
+    enum Decoded {
+        case text(String)
+        case invalid(Diagnostic)
+    }
+
+    /// Decodes `bytes` as UTF-8, or reports the first invalid byte by line and column.
+    static func decodeUTF8(_ bytes: [UInt8], path: String) -> Decoded {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        var column = 1
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1 && encoded.first == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                offset += encoded.count
+            case .error(let length):
+                let shown = bytes[offset..<min(bytes.count, offset + max(length, 1))]
+                    .map { byte in "0x" + String(byte, radix: 16, uppercase: true) }
+                    .joined(separator: " ")
+                let location = SourceLocation(file: path, line: line, column: column)
+                return .invalid(.error(
+                    "not-utf8", at: location,
+                    "the file is not valid UTF-8 here (byte \(shown)); save it as UTF-8"))
+            case .emptyInput:
+                return .text(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+    }
+
+    /// Removes a leading byte-order mark, with a warning, so the rest of the file loads.
+    static func strippingBOM(_ text: String, path: String) -> (text: String, diagnostic: Diagnostic?) {
+        guard text.unicodeScalars.first == "\u{FEFF}" else { return (text, nil) }
+        let location = SourceLocation(file: path, line: 1, column: 1)
+        let warning = Diagnostic.warning(
+            "bom", at: location,
+            "the file starts with a byte-order mark (BOM); it was ignored, but save the file as UTF-8 without BOM")
+        return (String(text.unicodeScalars.dropFirst()), warning)
+    }
+
+    /// One error per line whose indentation contains a tab; YAML indents with spaces only.
+    static func tabIndentation(in text: String, path: String) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let indentation = line.unicodeScalars.prefix { $0 == " " || $0 == "\t" }
+            guard indentation.count < line.unicodeScalars.count,
+                  line.unicodeScalars.dropFirst(indentation.count).first != "\r",
+                  let tab = indentation.firstIndex(of: "\t")
+            else { continue }
+            let column = indentation.distance(from: indentation.startIndex, to: tab) + 1
+            findings.append(.error(
+                "tab-indent", at: SourceLocation(file: path, line: lineNumber, column: column),
+                "tab in indentation; YAML indents with spaces only, so replace the tab with spaces"))
+        }
+        return findings
+    }
+
+    /// The 1-based line and column (in Unicode scalars) of a Character offset into `text`.
+    static func location(ofCharacterOffset offset: Int, in text: String, path: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return SourceLocation(file: path, line: line, column: column)
+    }
+}

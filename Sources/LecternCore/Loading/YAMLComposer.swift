@@ -1,0 +1,150 @@
+import Yams
+
+/// Turns deck text into Yams nodes, refusing what a deck never needs before anything walks it.
+///
+/// Scalars are composed with `Resolver.basic`, so every scalar stays text and the builder
+/// types it itself; that is what lets a finding say "expected a number" at the value's column.
+/// Anchors and aliases are refused (the billion-laughs defence), and so is nesting deeper than
+/// the limit, checked by an iterative walk so that no input can exhaust the stack.
+enum YAMLComposer {
+    struct Output {
+        var root: Node?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func compose(_ text: String, path: String, limits: LoadLimits) -> Output {
+        do {
+            let parser = try Parser(yaml: text, resolver: .basic)
+            return try withExtendedLifetime(parser) {
+                // Node anchors are held weakly; the parser must outlive the walk that reads them.
+                guard let root = try parser.nextRoot() else {
+                    return Output(root: nil, diagnostics: [emptyFile(path)])
+                }
+                var findings = refusals(in: root, text: text, path: path, limits: limits)
+                do {
+                    if let second = try parser.nextRoot() {
+                        findings.append(.error(
+                            "multiple-documents", at: location(second.mark, path),
+                            "the file holds more than one YAML document; a deck is one document, so remove the '---' line"))
+                    }
+                } catch {
+                    findings.append(diagnostic(for: error, text: text, path: path))
+                }
+                return Output(root: findings.contains { $0.severity == .error } ? nil : root, diagnostics: findings)
+            }
+        } catch {
+            return Output(root: nil, diagnostics: [diagnostic(for: error, text: text, path: path)])
+        }
+    }
+
+    static func location(_ mark: Mark?, _ path: String) -> SourceLocation {
+        SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    private static func emptyFile(_ path: String) -> Diagnostic {
+        .error(
+            "empty-file", at: SourceLocation(file: path, line: 1, column: 1),
+            "the file is empty; a deck needs lectern, id, title, source and items (`lectern new` writes a starter)")
+    }
+
+    /// Finds the first anchor, over-deep node or explicit tag, walking with an explicit stack.
+    private static func refusals(in root: Node, text: String, path: String, limits: LoadLimits) -> [Diagnostic] {
+        var stack: [(node: Node, depth: Int)] = [(root, 1)]
+        while let (node, depth) = stack.popLast() {
+            if let anchor = node.anchor {
+                return aliasFindings(anchor: anchor.rawValue, at: node.mark, text: text, path: path)
+            }
+            if depth > limits.maxDepth {
+                return [.error(
+                    "too-deep", at: location(node.mark, path),
+                    "nesting is deeper than \(limits.maxDepth) levels; a deck needs only a few, so flatten this part")]
+            }
+            // With the basic resolver every untagged node resolves to str, map or seq;
+            // anything else was written as an explicit tag.
+            let tag = node.tag.rawValue
+            if !["tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"].contains(tag) {
+                return [.error(
+                    "yaml-tag", at: location(node.mark, path),
+                    "explicit YAML tags such as '\(tag)' are not used in decks; remove the tag and quote the value if it must stay text")]
+            }
+            switch node {
+            case .scalar:
+                break
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() {
+                    stack.append((value, depth + 1))
+                    stack.append((key, depth + 1))
+                }
+            case .sequence(let sequence):
+                for element in sequence.reversed() { stack.append((element, depth + 1)) }
+            case .alias(let alias):
+                return aliasFindings(anchor: alias.anchor.rawValue, at: alias.mark, text: text, path: path)
+            }
+        }
+        return []
+    }
+
+    /// One error at the anchor and, when it can be found, one at the first alias of it.
+    private static func aliasFindings(anchor: String, at mark: Mark?, text: String, path: String) -> [Diagnostic] {
+        var findings: [Diagnostic] = [.error(
+            "yaml-alias", at: location(mark, path),
+            "YAML anchors and aliases (&\(anchor), *\(anchor)) are not allowed in decks; write the value out in full")]
+        if let offset = firstAlias(named: anchor, in: text) {
+            findings.append(.error(
+                "yaml-alias", at: SourceText.location(ofCharacterOffset: offset, in: text, path: path),
+                "alias '*\(anchor)' repeats an anchored value; write the value out in full"))
+        }
+        return findings
+    }
+
+    /// The Character offset of `*name` used as an alias (followed by a non-name character).
+    private static func firstAlias(named name: String, in text: String) -> Int? {
+        let needle = Array("*" + name)
+        let characters = Array(text)
+        guard characters.count >= needle.count else { return nil }
+        let stops: Set<Character> = [" ", "\n", "\r\n", ",", "]", "}", "\t"]
+        for start in 0...(characters.count - needle.count)
+        where characters[start] == "*" && Array(characters[start..<start + needle.count]) == needle {
+            let after = start + needle.count
+            if after == characters.count || stops.contains(characters[after]) { return start }
+        }
+        return nil
+    }
+
+    /// Maps a Yams error to a diagnostic at the position libyaml reported.
+    private static func diagnostic(for error: Error, text: String, path: String) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return .error("yaml-syntax", at: location(nil, path), "could not read the YAML: \(error)")
+        }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            if problem.contains("Maximum nesting level") {
+                return .error(
+                    "too-deep", at: location(mark, path),
+                    "nesting is far too deep; a deck needs only a few levels, so flatten this part")
+            }
+            if problem.contains("undefined alias") {
+                return .error(
+                    "yaml-alias", at: location(mark, path),
+                    "YAML aliases (*name) are not allowed in decks; write the value out in full")
+            }
+            var message = "invalid YAML: \(problem)"
+            if let context {
+                message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+            }
+            return .error("yaml-syntax", at: location(mark, path), message)
+        case .reader(let problem, let offset, _, _):
+            let place = offset.map { SourceText.location(ofCharacterOffset: $0, in: text, path: path) }
+            return .error("yaml-syntax", at: place ?? location(nil, path), "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error(
+                "duplicate-key", at: location(context.mark, path),
+                "key \(keys) appears more than once in the same map; keep one")
+        default:
+            return .error("yaml-syntax", at: location(nil, path), "could not read the YAML: \(yamlError)")
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// The item on screen and everything gathered about it until its record is emitted.
+///
+/// For a walkthrough the attempt spans all its steps: `stepID` names the step being
+/// asked, and each answered step leaves a `StepOutcome`.
+struct Attempt: Sendable {
+    struct StepOutcome: Sendable {
+        var stepID: String
+        var answer: String
+        var score: Double
+        var skipped: Bool
+    }
+
+    let item: Item
+    let shownAt: Date
+    /// 1-based number of the question in the session.
+    let number: Int
+    var stepID: String?
+    var stepNumber = 1
+    var steps: [StepOutcome] = []
+    var layout: ItemLayout
+    /// Hints shown for the question or step on screen.
+    var hintsShown = 0
+    /// Hints shown over all steps: what lowers the rating.
+    var totalHints = 0
+    /// Lines of an open answer typed so far.
+    var openLines: [String] = []
+    /// The answer on screen, once graded (or written, for open items, before ticking).
+    var evaluation: Evaluation?
+    var answeredAt: Date?
+    var confidences: [Int] = []
+    var override: Rating?
+    /// Where a walkthrough goes after the step on screen; nil when it ends there.
+    var nextStepID: String?
+
+    /// The question being asked: the current step of a walkthrough, else the item itself.
+    var asked: Item {
+        if case .walkthrough(let walkthrough) = item.body, let stepID, let step = walkthrough.step(withID: stepID) {
+            return step
+        }
+        return item
+    }
+
+    var walkthrough: Walkthrough? {
+        if case .walkthrough(let walkthrough) = item.body { return walkthrough }
+        return nil
+    }
+
+    /// The paragraphs the question on screen cites (a step inherits its walkthrough's).
+    var citedParagraphs: [Int] {
+        asked.source.isEmpty ? item.source : asked.source
+    }
+
+    /// The grade of the whole item: a walkthrough's is the mean of its answered steps.
+    var grade: Grade {
+        if walkthrough != nil {
+            guard !steps.isEmpty else { return .wrong }
+            return Grade(score: steps.map(\.score).reduce(0, +) / Double(steps.count))
+        }
+        return evaluation?.grade ?? .wrong
+    }
+
+    var isSkipped: Bool {
+        if walkthrough != nil { return !steps.isEmpty && steps.allSatisfy(\.skipped) }
+        return evaluation?.skipped ?? true
+    }
+
+    /// What goes in the record's `answer`: the typed text, or `step-id: answer` lines.
+    var recordedAnswer: String {
+        if walkthrough != nil { return steps.map { "\($0.stepID): \($0.answer)" }.joined(separator: "\n") }
+        return evaluation?.answer ?? ""
+    }
+
+    /// The confidence kept in the record; for a walkthrough, the rounded mean of its steps'.
+    var recordedConfidence: Int? {
+        guard !confidences.isEmpty else { return nil }
+        return Int((Double(confidences.reduce(0, +)) / Double(confidences.count)).rounded())
+    }
+
+    /// The step after the one on screen: the chosen option's `next`, else the step's own
+    /// `next`, else the following step in the list; nil at the end (or for a `next` that
+    /// names no step, which the linter reports).
+    func followingStepID(after evaluation: Evaluation) -> String? {
+        guard let walkthrough, let stepID, let index = walkthrough.steps.firstIndex(where: { $0.id == stepID }) else {
+            return nil
+        }
+        let step = walkthrough.steps[index]
+        let options = step.options
+        let chosenNext = evaluation.chosenOptions.count == 1 && step.kind == .choice
+            ? options[evaluation.chosenOptions[0]].next : nil
+        if let target = chosenNext ?? step.next {
+            return walkthrough.step(withID: target)?.id
+        }
+        return walkthrough.steps.indices.contains(index + 1) ? walkthrough.steps[index + 1].id : nil
+    }
+
+    /// Steps on the longest path from `stepID` to an end, counting it; a cycle (which the
+    /// linter forbids) is cut where it closes.
+    static func longestPath(from stepID: String, in walkthrough: Walkthrough, visited: Set<String> = []) -> Int {
+        guard !visited.contains(stepID), let index = walkthrough.steps.firstIndex(where: { $0.id == stepID }) else { return 0 }
+        let step = walkthrough.steps[index]
+        var targets: [String] = []
+        if let next = step.next {
+            targets = [next]
+        } else if index + 1 < walkthrough.steps.count {
+            targets = [walkthrough.steps[index + 1].id]
+        }
+        if step.kind == .choice {
+            let optionTargets = step.options.compactMap(\.next)
+            if !optionTargets.isEmpty {
+                let fallback = targets
+                targets = optionTargets + (step.options.contains { $0.next == nil } ? fallback : [])
+            }
+        }
+        let seen = visited.union([stepID])
+        return 1 + (targets.map { longestPath(from: $0, in: walkthrough, visited: seen) }.max() ?? 0)
+    }
+}

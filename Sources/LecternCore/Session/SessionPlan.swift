@@ -1,0 +1,71 @@
+import Foundation
+
+/// Everything a study session needs to run, chosen by the caller.
+///
+/// The caller builds the queue (new items in deck order, due items from the scheduler,
+/// a drill filter); the session only asks, grades and reports, so it can be tested with
+/// nothing but a deck and a clock.
+public struct SessionPlan: Sendable {
+    /// Limits that apply in exams.
+    public struct ExamOptions: Sendable, Equatable {
+        /// Seconds from the start; when `now` passes it, unanswered items count as wrong.
+        public var timeLimit: TimeInterval?
+        /// At most this many items are asked (the first ones of the queue).
+        public var count: Int?
+
+        public init(timeLimit: TimeInterval? = nil, count: Int? = nil) {
+            self.timeLimit = timeLimit
+            self.count = count
+        }
+    }
+
+    public var deck: Deck
+    /// Item ids to ask, in order; ids the deck does not have are left out.
+    public var itemIDs: [String]
+    public var mode: AnswerRecord.Mode
+    /// Used only when `mode` is `.exam`.
+    public var exam: ExamOptions
+    /// Seeds the shuffles of options, order entries and match right sides.
+    public var seed: UInt64
+    /// Whether choice and multi options are shown shuffled (order and match always are).
+    public var shuffleOptions: Bool
+    public var startTime: Date
+    /// Full paragraphs of the deck's `source.file`, when the shell has them; `:source`
+    /// shows these instead of the deck's summaries.
+    public var paragraphs: [Int: String]
+
+    public init(
+        deck: Deck, itemIDs: [String], mode: AnswerRecord.Mode = .study,
+        exam: ExamOptions = ExamOptions(), seed: UInt64 = 0, shuffleOptions: Bool = true,
+        startTime: Date, paragraphs: [Int: String] = [:]
+    ) {
+        self.deck = deck
+        self.itemIDs = itemIDs
+        self.mode = mode
+        self.exam = exam
+        self.seed = seed
+        self.shuffleOptions = shuffleOptions
+        self.startTime = startTime
+        self.paragraphs = paragraphs
+    }
+
+    /// The items the session will ask, in order, after dropping unknown ids and applying
+    /// the exam count.
+    var items: [Item] {
+        let known = itemIDs.compactMap(deck.item(withID:))
+        guard mode == .exam, let count = exam.count else { return known }
+        return Array(known.prefix(max(0, count)))
+    }
+
+    /// Item ids for a drill: the deck's items with `tag` and `skill` (either may be nil
+    /// for any), in deck order or shuffled by `seed`.
+    public static func drillQueue(deck: Deck, tag: String? = nil, skill: Skill? = nil, shuffle: Bool = false, seed: UInt64 = 0) -> [String] {
+        let ids = deck.items
+            .filter { item in tag.map { item.tags.contains($0) } ?? true }
+            .filter { item in skill.map { item.skill == $0 } ?? true }
+            .map(\.id)
+        guard shuffle else { return ids }
+        var generator = SplitMix64(seed: seed)
+        return generator.shuffled(ids)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// How one item went, as the closing report needs it.
+struct ItemResult: Sendable {
+    var item: Item
+    var grade: Grade
+    var skipped: Bool
+    var timedOut: Bool
+    /// What the learner typed (walkthroughs: `step-id: answer` lines).
+    var answer: String
+    /// The right answer as shown to the learner, where one line can say it.
+    var key: String?
+}
+
+/// The closing lines of a session: the summary after study, the scored report after an exam.
+enum SessionReport {
+    /// Score, time, share right per skill and per tag, and the items worth another look.
+    static func summary(_ results: [ItemResult], elapsed: TimeInterval) -> [StyledLine] {
+        var lines = [StyledLine("Session over", .heading)]
+        guard !results.isEmpty else {
+            return lines + [StyledLine("No questions answered."), StyledLine("Time: \(duration(elapsed))")]
+        }
+        lines += totals(results, elapsed: elapsed)
+        let weak = results.filter { $0.grade.outcome != .right }
+        if !weak.isEmpty {
+            lines.append(StyledLine("Look again:", .heading))
+            lines += weak.map { StyledLine("  \($0.item.id): \(excerpt($0.item.prompt))") }
+        }
+        return lines
+    }
+
+    /// Item by item: how it went, what was typed and the key; then the totals.
+    static func examReport(_ results: [ItemResult], unasked: Int, elapsed: TimeInterval) -> [StyledLine] {
+        var lines = [StyledLine("Exam report", .heading)]
+        for (index, result) in results.enumerated() {
+            let note = result.timedOut ? " (time ran out)" : result.skipped ? " (skipped)" : ""
+            lines.append(StyledLine("\(index + 1). \(result.item.id): \(verdict(result.grade))\(note)", style(result.grade)))
+            if !result.answer.isEmpty {
+                lines.append(StyledLine("   your answer: \(result.answer.replacingOccurrences(of: "\n", with: "; "))", .dim))
+            }
+            if result.grade.outcome != .right, let key = result.key {
+                lines.append(StyledLine("   answer: \(key)", .dim))
+            }
+        }
+        if unasked > 0 {
+            lines.append(StyledLine("Not reached: \(unasked) question\(unasked == 1 ? "" : "s").", .dim))
+        }
+        guard !results.isEmpty else { return lines + [StyledLine("Time: \(duration(elapsed))")] }
+        return lines + totals(results, elapsed: elapsed)
+    }
+
+    /// `2 h 5 min`, `3 min 20 s`, `45 s`.
+    static func duration(_ seconds: TimeInterval) -> String {
+        let total = Int(max(0, seconds).rounded())
+        let hours = total / 3600, minutes = total % 3600 / 60, rest = total % 60
+        if hours > 0 { return minutes > 0 ? "\(hours) h \(minutes) min" : "\(hours) h" }
+        if minutes > 0 { return rest > 0 ? "\(minutes) min \(rest) s" : "\(minutes) min" }
+        return "\(rest) s"
+    }
+
+    private static func totals(_ results: [ItemResult], elapsed: TimeInterval) -> [StyledLine] {
+        let sum = results.map(\.grade.score).reduce(0, +)
+        var lines = [
+            StyledLine("Score: \(points(sum)) of \(results.count) (\(Grade(score: sum / Double(results.count)).percentText))"),
+            StyledLine("Time: \(duration(elapsed))"),
+        ]
+        let skills = Skill.allCases.compactMap { skill -> (String, [ItemResult])? in
+            let matching = results.filter { $0.item.skill == skill }
+            return matching.isEmpty ? nil : (skill.rawValue, matching)
+        }
+        if !skills.isEmpty {
+            lines.append(StyledLine("By skill:", .heading))
+            lines += skills.map(shareLine)
+        }
+        let tags = Set(results.flatMap(\.item.tags)).sorted()
+        if !tags.isEmpty {
+            lines.append(StyledLine("By tag:", .heading))
+            lines += tags.map { tag in shareLine((tag, results.filter { $0.item.tags.contains(tag) })) }
+        }
+        return lines
+    }
+
+    private static func shareLine(_ group: (String, [ItemResult])) -> StyledLine {
+        let (name, results) = group
+        let share = Grade(score: results.map(\.grade.score).reduce(0, +) / Double(results.count))
+        return StyledLine("  \(name): \(share.percentText) of \(results.count) item\(results.count == 1 ? "" : "s")")
+    }
+
+    /// A score sum with at most one decimal: `3`, `2.5`, `1.7`.
+    private static func points(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        return NumericAnswerGrader.format(tenths)
+    }
+
+    private static func verdict(_ grade: Grade) -> String {
+        switch grade.outcome {
+        case .right: "right"
+        case .partial: "partly right, \(grade.percentText)"
+        case .wrong: "wrong"
+        }
+    }
+
+    private static func style(_ grade: Grade) -> StyledLine.Style {
+        switch grade.outcome {
+        case .right: .good
+        case .partial: .partial
+        case .wrong: .bad
+        }
+    }
+
+    /// The first line of a prompt, cut to fit a summary line.
+    private static func excerpt(_ prompt: String) -> String {
+        let first = prompt.split(separator: "\n").first.map(String.init) ?? ""
+        return first.count > 60 ? String(first.prefix(59)) + "…" : first
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Why the progress database could not be opened, phrased for the person at the terminal.
+///
+/// Each case names the file and says what to do, because the usual fix (another `--db`,
+/// moving a file aside, upgrading) is outside the program.
+public enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    /// The file exists but is not an SQLite database.
+    case notADatabase(path: String)
+    /// The file is an SQLite database that some other program made.
+    case foreignDatabase(path: String)
+    /// The file was migrated by a newer Lectern: it has migrations this build does not know.
+    case newerDatabase(path: String, unknownMigrations: [String])
+    /// The folder that should hold the file could not be created.
+    case cannotCreateFolder(path: String, reason: String)
+    /// SQLite refused to open or migrate the file for another reason.
+    case cannotOpen(path: String, reason: String)
+    /// A learner name that is empty once surrounding spaces are removed.
+    case invalidLearnerName(String)
+
+    public var description: String {
+        switch self {
+        case .notADatabase(let path):
+            "\(path): not a Lectern progress database (the file is not SQLite); "
+                + "move it aside or choose another file with --db or LECTERN_DB"
+        case .foreignDatabase(let path):
+            "\(path): an SQLite database that Lectern did not create; "
+                + "choose another file with --db or LECTERN_DB"
+        case .newerDatabase(let path, let unknown):
+            "\(path): written by a newer version of Lectern (unknown migrations: "
+                + "\(unknown.joined(separator: ", "))); upgrade Lectern to use it, "
+                + "or choose another file with --db or LECTERN_DB"
+        case .cannotCreateFolder(let path, let reason):
+            "\(path): cannot create this folder (\(reason)); "
+                + "check its permissions or choose another file with --db or LECTERN_DB"
+        case .cannotOpen(let path, let reason):
+            "\(path): cannot open the progress database (\(reason)); "
+                + "check the file's permissions or choose another file with --db or LECTERN_DB"
+        case .invalidLearnerName(let name):
+            "\"\(name)\": a learner name needs at least one visible character"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,24 @@
+/// RFC 4180 output: a header row, CRLF after every record, and a field in double quotes
+/// (inner quotes doubled) when it holds a comma, a quote, a CR or an LF.
+enum CSV {
+    static func render(_ table: ResultTable) -> String {
+        let header = table.columns.map { field($0.name) }
+        let body = table.rows.map { $0.map(text(of:)) }
+        return ([header] + body).map { $0.joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    static func text(of cell: ResultTable.Cell) -> String {
+        switch cell {
+        case .text(let text): field(text)
+        case .number(let text): text
+        case .flag(let value): value ? "true" : "false"
+        case .none: ""
+        }
+    }
+
+    static func field(_ text: String) -> String {
+        let needsQuotes = text.unicodeScalars.contains { "\",\r\n".unicodeScalars.contains($0) }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,12 @@
+import Foundation
+
+/// Converts dates to and from the integer microseconds the schema stores.
+enum StoredTime {
+    static func micros(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+    }
+
+    static func date(_ micros: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(micros) / 1_000_000)
+    }
+}
