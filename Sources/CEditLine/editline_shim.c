@@ -4,6 +4,7 @@
 #include <histedit.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +93,12 @@ lectern_editor *lectern_editor_open(const char *program, int history_size) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     sigaction(SIGINT, &action, NULL);
+    /* A parent may have blocked SIGINT (test runners, some IDEs); the mask is inherited
+     * through exec, and a blocked Ctrl-C would silently do nothing. */
+    sigset_t interrupt_only;
+    sigemptyset(&interrupt_only);
+    sigaddset(&interrupt_only, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupt_only, NULL);
     return editor;
 }
 

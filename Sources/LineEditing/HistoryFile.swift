@@ -41,6 +41,11 @@ public final class HistoryFile {
         !line.allSatisfy(\.isWhitespace)
     }
 
+    /// The line as history keeps it: without the trailing space Tab completion leaves.
+    public static func entry(for line: String) -> String {
+        String(line.reversed().drop(while: \.isWhitespace).reversed())
+    }
+
     /// Creates the folder if missing and checks the file can be read and written.
     public func prepare() -> Preparation {
         let manager = FileManager.default

@@ -72,7 +72,7 @@ public final class LineEditor {
     /// Blank lines and a repeat of the previous line are not stored.
     public func remember(_ line: String) {
         guard HistoryFile.shouldStore(line) else { return }
-        lectern_history_add(editor, line)
+        lectern_history_add(editor, HistoryFile.entry(for: line))
         if let history, history.savingEnabled {
             if lectern_history_save(editor, history.path) != 0 {
                 history.reportSaveFailure()

@@ -1,0 +1,53 @@
+# Lectern: the README's two commands are `make run` and `make test`; both set up first.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -ec
+PREFIX ?= /usr/local
+SWIFT ?= swift
+DECKS ?= Decks
+
+.PHONY: run test setup build release install bench lint format deck-stats clean
+
+## run: set up, build, and open the shell on the bundled decks
+run: setup build
+	@exec .build/debug/lectern $(ARGS)
+
+## test: set up, then run every test (unit, store, real binary in a pseudo-terminal)
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
+
+setup:
+	@scripts/setup.sh
+
+build:
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release
+
+## install: the binary to PREFIX/bin and the bundled decks to PREFIX/share/lectern/decks
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/lectern/decks/schema
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/lectern" $(DESTDIR)$(PREFIX)/bin/lectern
+	install -m 644 Decks/*.yaml Decks/README.md $(DESTDIR)$(PREFIX)/share/lectern/decks/
+	install -m 644 Decks/schema/*.json $(DESTDIR)$(PREFIX)/share/lectern/decks/schema/
+
+## bench: figures and ratios for loading decks and for the progress store (release build)
+bench: setup
+	$(SWIFT) build -c release --product lectern-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/lectern-bench"
+
+## lint: the bundled decks, strictly, and the Swift sources' format
+lint: build
+	.build/debug/lectern lint --strict $(DECKS)
+	$(SWIFT) format lint --recursive Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests
+
+## deck-stats: coverage of the bundled decks (types, skills, paragraphs, threads)
+deck-stats: build
+	.build/debug/lectern deck-stats $(DECKS)
+
+clean:
+	rm -rf .build

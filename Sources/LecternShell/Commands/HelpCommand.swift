@@ -1,0 +1,24 @@
+import LecternCore
+
+extension Shell {
+    func help(_ invocation: Invocation) throws(ShellError) {
+        guard let name = invocation.positional.first else {
+            let width = Self.commands.map(\.usage.count).max() ?? 0
+            for command in Self.commands {
+                let usage = command.usage.padding(toLength: width, withPad: " ", startingAt: 0)
+                say(styler.apply(.bold, usage) + "  " + command.summary)
+            }
+            return
+        }
+        guard let command = Self.command(named: name) else {
+            var message = "no command '\(name)'"
+            if let suggestion = Suggestion.closest(to: name, among: Self.commandNames) {
+                message += " — did you mean '\(suggestion)'?"
+            }
+            throw ShellError(message)
+        }
+        say(styler.apply(.bold, command.usage) + " — " + command.summary)
+        if !command.aliases.isEmpty { say("also: " + command.aliases.joined(separator: ", ")) }
+        if !command.details.isEmpty { say(command.details) }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Where decks are looked for when `--decks` is not given.
+public enum DeckFolders {
+    /// The bundled decks, then the user's own (`$XDG_DATA_HOME/lectern/decks`).
+    public static func defaults(executablePath: String, environment: [String: String]) -> [String] {
+        var folders: [String] = []
+        if let bundled = bundled(executablePath: executablePath) { folders.append(bundled) }
+        folders.append(userDecks(environment: environment))
+        return folders
+    }
+
+    /// `$XDG_DATA_HOME/lectern/decks`, default `~/.local/share/lectern/decks`.
+    public static func userDecks(environment: [String: String]) -> String {
+        dataHome(environment: environment) + "/lectern/decks"
+    }
+
+    public static func dataHome(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+    }
+
+    /// Finds the bundled decks from where the binary is: `PREFIX/share/lectern/decks` after
+    /// `make install`, or the package's `Decks/` when run from the build folder or `swift run`.
+    public static func bundled(executablePath: String) -> String? {
+        let manager = FileManager.default
+        let resolved = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+        var folder = resolved.deletingLastPathComponent()
+        for _ in 0..<8 {
+            let installed = folder.appendingPathComponent("share/lectern/decks").path
+            if manager.fileExists(atPath: installed) { return installed }
+            let package = folder.appendingPathComponent("Package.swift").path
+            let decks = folder.appendingPathComponent("Decks").path
+            if manager.fileExists(atPath: package), manager.fileExists(atPath: decks) { return decks }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        return nil
+    }
+}

@@ -1,0 +1,3 @@
+import LecternCLI
+
+LecternCommand.main()

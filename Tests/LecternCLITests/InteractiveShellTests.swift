@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// The real binary on a pseudo-terminal: what a person at a terminal gets.
+@Suite("Interactive shell in a pseudo-terminal", .serialized)
+struct InteractiveShellTests {
+    func open(home: URL, locale: String = "C.UTF-8") throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(
+            executable: LecternBinary.path, arguments: ["--decks", LecternBinary.bundledDecks],
+            environment: LecternBinary.environment(home: home, extra: ["LANG": locale, "NO_COLOR": "1"]))
+        try terminal.expect("type 'help' for commands")
+        try terminal.expect("lectern> ")
+        return terminal
+    }
+
+    @Test func tabCompletesACommandName() throws {
+        let terminal = try open(home: try LecternBinary.makeHome())
+        terminal.type("he")
+        terminal.type("\t")
+        terminal.type("\r")
+        try terminal.expect("list the commands, or explain one")
+    }
+
+    @Test func upRecallsThePreviousLineAlsoFromAnEarlierRun() throws {
+        let home = try LecternBinary.makeHome()
+        do {
+            let terminal = try open(home: home)
+            terminal.type("help decks\r")
+            try terminal.expect("list the decks in the deck folders")
+            try terminal.expect("lectern> ")
+            terminal.type(PseudoTerminal.up)
+            terminal.type("\r")
+            try terminal.expect("list the decks in the deck folders")
+            terminal.type(PseudoTerminal.endOfInput)
+            #expect(terminal.waitForExit() == 0)
+        }
+        let history = try String(contentsOfFile: home.appendingPathComponent("state/lectern/history").path, encoding: .utf8)
+        #expect(history.components(separatedBy: "\n").filter { $0 == "help\\040decks" }.count == 1, "consecutive duplicates are stored once")
+
+        let again = try open(home: home)
+        again.type(PseudoTerminal.up)
+        again.type("\r")
+        try again.expect("list the decks in the deck folders")
+    }
+
+    @Test(arguments: ["C.UTF-8", "C"])
+    func chineseInputReachesTheProgramIntact(locale: String) throws {
+        let terminal = try open(home: try LecternBinary.makeHome(), locale: locale)
+        terminal.type("help 直播带货\r")
+        try terminal.expect("no command '直播带货'")
+    }
+
+    @Test func ctrlCDropsTheLineAndKeepsRunning() throws {
+        let terminal = try open(home: try LecternBinary.makeHome())
+        terminal.type("xyz")
+        usleep(200_000)
+        terminal.type(PseudoTerminal.interrupt)
+        try terminal.expect("lectern> ")
+        terminal.type("help\r")
+        try terminal.expect("list the commands, or explain one")
+        #expect(!terminal.transcript.contains("unknown command"), "the interrupted text must not reach the next line")
+    }
+
+    @Test func ctrlDLeavesWithStatusZero() throws {
+        let terminal = try open(home: try LecternBinary.makeHome())
+        terminal.type(PseudoTerminal.endOfInput)
+        #expect(terminal.waitForExit() == 0, "screen: \(terminal.transcript)")
+    }
+
+    @Test func quitLeavesWithStatusZero() throws {
+        let terminal = try open(home: try LecternBinary.makeHome())
+        terminal.type("quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+}

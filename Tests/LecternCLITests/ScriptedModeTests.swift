@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// The real binary with pipes: scripted mode, as a classroom script or CI would use it.
+@Suite("Scripted mode")
+struct ScriptedModeTests {
+    @Test func pipedCommandsPrintOnlyResults() throws {
+        let result = try LecternBinary.run(["--decks", LecternBinary.bundledDecks], input: "help\nquit\n", home: try LecternBinary.makeHome())
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("help [COMMAND]"), "no banner, no prompt")
+        #expect(!result.standardOutput.contains("lectern>"))
+        #expect(!result.standardOutput.contains("\u{1B}["), "no colour when not on a terminal")
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test func stopsAtTheFirstFailingCommandWithItsErrorOnStandardError() throws {
+        let result = try LecternBinary.run([], input: "help decks\nstdy\nhelp\n", home: try LecternBinary.makeHome())
+        #expect(result.status == 1)
+        #expect(result.standardOutput == "decks — list the decks in the deck folders\n" + Self.decksDetails + "\n")
+        #expect(result.standardError.contains("error: unknown command 'stdy'"))
+    }
+
+    @Test func dashCRunsOneCommandLine() throws {
+        let home = try LecternBinary.makeHome()
+        let ok = try LecternBinary.run(["-c", "help quit"], home: home)
+        #expect(ok.status == 0)
+        #expect(ok.standardOutput.hasPrefix("quit — leave the shell"))
+        let failing = try LecternBinary.run(["-c", "hlep"], home: home)
+        #expect(failing.status == 1)
+        #expect(failing.standardError == "error: unknown command 'hlep' — did you mean 'help'?\n")
+    }
+
+    @Test func versionAndHelp() throws {
+        let home = try LecternBinary.makeHome()
+        let version = try LecternBinary.run(["--version"], home: home)
+        #expect(version.status == 0)
+        #expect(version.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try LecternBinary.run(["--help"], home: home)
+        #expect(help.standardOutput.contains("USAGE: lectern"))
+    }
+
+    @Test func bashCompletionScriptIsGenerated() throws {
+        let result = try LecternBinary.run(["--generate-completion-script", "bash"], home: try LecternBinary.makeHome())
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("-F _lectern lectern"))
+    }
+
+    @Test func bundledDecksAreFoundWithoutDecksOption() throws {
+        let result = try LecternBinary.run(["-c", "decks"], home: try LecternBinary.makeHome())
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("platform-wins"))
+    }
+
+    static let decksDetails = "Shows every deck found in the deck folders (see --decks), with its title, item count and tags. A deck with errors is listed as broken with its first error; run 'lint' for all of them."
+}

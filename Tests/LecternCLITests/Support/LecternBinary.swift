@@ -1,0 +1,69 @@
+import Foundation
+
+/// The real `lectern` executable built beside the tests, and ways to run it.
+enum LecternBinary {
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static var bundledDecks: String { packageRoot.appendingPathComponent("Decks").path }
+
+    /// The binary next to the running test bundle (the same build), else `.build/debug`.
+    static var path: String {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("lectern").path
+        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
+        return packageRoot.appendingPathComponent(".build/debug/lectern").path
+    }
+
+    /// A private home for one test: history, data and state never touch the user's.
+    static func makeHome() throws -> URL {
+        let home = FileManager.default.temporaryDirectory
+            .appendingPathComponent("lectern-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        return home
+    }
+
+    static func environment(home: URL, extra: [String: String] = [:]) -> [String: String] {
+        var environment = [
+            "HOME": home.path,
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "PATH": "/usr/bin:/bin",
+            "TERM": "xterm",
+            "LANG": "C.UTF-8",
+            "SWIFT_BACKTRACE": "interactive=no",
+            "USER": "tester",
+        ]
+        environment.merge(extra) { $1 }
+        return environment
+    }
+
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    /// Runs the binary with pipes (so it is in scripted mode) and the given input.
+    static func run(_ arguments: [String], input: String = "", home: URL, extraEnvironment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = environment(home: home, extra: extraEnvironment)
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: out, as: UTF8.self),
+            standardError: String(decoding: err, as: UTF8.self))
+    }
+}

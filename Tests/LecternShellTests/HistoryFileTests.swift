@@ -1,0 +1,56 @@
+import Foundation
+import LineEditing
+import Testing
+
+@Suite("History file")
+struct HistoryFileTests {
+    func temporaryFolder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-history-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test(arguments: [
+        (["LECTERN_HISTORY": "/x/h", "XDG_STATE_HOME": "/s", "HOME": "/home/u"], "/x/h"),
+        (["XDG_STATE_HOME": "/s", "HOME": "/home/u"], "/s/lectern/history"),
+        (["XDG_STATE_HOME": "relative", "HOME": "/home/u"], "/home/u/.local/state/lectern/history"),
+        (["HOME": "/home/u"], "/home/u/.local/state/lectern/history"),
+    ])
+    func defaultPath(environment: [String: String], expected: String) {
+        #expect(HistoryFile.defaultPath(environment: environment) == expected)
+    }
+
+    @Test func createsAMissingFolder() throws {
+        let path = try temporaryFolder() + "/deeper/lectern/history"
+        let file = HistoryFile(path: path) { _ in }
+        #expect(file.prepare() == .ready(exists: false))
+        #expect(FileManager.default.fileExists(atPath: (path as NSString).deletingLastPathComponent))
+    }
+
+    @Test func anUncreatableFolderIsAWarningNotAFailure() throws {
+        let blocker = try temporaryFolder() + "/file"
+        try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
+        let file = HistoryFile(path: blocker + "/lectern/history") { _ in }
+        guard case .unavailable(let reason) = file.prepare() else {
+            Issue.record("expected unavailable")
+            return
+        }
+        #expect(reason.hasPrefix("cannot create history folder"))
+        #expect(!file.savingEnabled)
+    }
+
+    @Test func aFolderInPlaceOfTheFileIsReported() throws {
+        let path = try temporaryFolder()
+        let file = HistoryFile(path: path) { _ in }
+        #expect(file.prepare() == .unavailable("history path \(path) is a folder"))
+    }
+
+    @Test(arguments: [("", false), ("   ", false), ("help", true), (" decks ", true)])
+    func blankLinesAreNotStored(line: String, stored: Bool) {
+        #expect(HistoryFile.shouldStore(line) == stored)
+    }
+
+    @Test func entriesLoseTheSpaceCompletionLeaves() {
+        #expect(HistoryFile.entry(for: "help ") == "help")
+    }
+}
