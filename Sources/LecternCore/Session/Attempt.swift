@@ -14,8 +14,6 @@ struct Attempt: Sendable {
 
     let item: Item
     let shownAt: Date
-    /// 1-based number of the question in the session.
-    let number: Int
     var stepID: String?
     var stepNumber = 1
     var steps: [StepOutcome] = []

@@ -15,8 +15,9 @@ struct ItemResult: Sendable {
 /// The closing lines of a session: the summary after study, the scored report after an exam.
 enum SessionReport {
     /// Score, time, share right per skill and per tag, and the items worth another look.
-    static func summary(_ results: [ItemResult], elapsed: TimeInterval) -> [StyledLine] {
+    static func summary(_ results: [ItemResult], abandoned: Int = 0, elapsed: TimeInterval) -> [StyledLine] {
         var lines = [StyledLine("Session over", .heading)]
+        lines += abandonedLine(abandoned)
         guard !results.isEmpty else {
             return lines + [StyledLine("No questions answered."), StyledLine("Time: \(duration(elapsed))")]
         }
@@ -30,7 +31,7 @@ enum SessionReport {
     }
 
     /// Item by item: how it went, what was typed and the key; then the totals.
-    static func examReport(_ results: [ItemResult], unasked: Int, elapsed: TimeInterval) -> [StyledLine] {
+    static func examReport(_ results: [ItemResult], unasked: Int, abandoned: Int = 0, elapsed: TimeInterval) -> [StyledLine] {
         var lines = [StyledLine("Exam report", .heading)]
         for (index, result) in results.enumerated() {
             let note = result.timedOut ? " (time ran out)" : result.skipped ? " (skipped)" : ""
@@ -42,6 +43,7 @@ enum SessionReport {
                 lines.append(StyledLine("   answer: \(key)", .dim))
             }
         }
+        lines += abandonedLine(abandoned)
         if unasked > 0 {
             lines.append(StyledLine("Not reached: \(unasked) question\(unasked == 1 ? "" : "s").", .dim))
         }
@@ -56,6 +58,11 @@ enum SessionReport {
         if hours > 0 { return minutes > 0 ? "\(hours) h \(minutes) min" : "\(hours) h" }
         if minutes > 0 { return rest > 0 ? "\(minutes) min \(rest) s" : "\(minutes) min" }
         return "\(rest) s"
+    }
+
+    private static func abandonedLine(_ count: Int) -> [StyledLine] {
+        guard count > 0 else { return [] }
+        return [StyledLine("Abandoned with Ctrl-C, not recorded: \(count) question\(count == 1 ? "" : "s").", .dim)]
     }
 
     private static func totals(_ results: [ItemResult], elapsed: TimeInterval) -> [StyledLine] {

@@ -7,7 +7,7 @@ extension StudySession {
         guard shownCount < items.count else { return finish(now: now) }
         let item = items[shownCount]
         shownCount += 1
-        var attempt = Attempt(item: item, shownAt: now, number: shownCount, layout: .none)
+        var attempt = Attempt(item: item, shownAt: now, layout: .none)
         var lines = [StyledLine(questionHeading(number: shownCount, now: now), .heading)]
         if let walkthrough = attempt.walkthrough {
             lines += QuestionRenderer.paragraphLines(walkthrough.scenario, .plain)
@@ -218,12 +218,11 @@ extension StudySession {
 
     mutating func finish(now: Date) -> [StyledLine] {
         phase = .finished
-        finishedAt = now
         let elapsed = now.timeIntervalSince(plan.startTime)
         if plan.mode == .exam {
-            return SessionReport.examReport(results, unasked: items.count - shownCount, elapsed: elapsed)
+            return SessionReport.examReport(results, unasked: items.count - shownCount, abandoned: abandonedCount, elapsed: elapsed)
         }
-        return SessionReport.summary(results, elapsed: elapsed)
+        return SessionReport.summary(results, abandoned: abandonedCount, elapsed: elapsed)
     }
 
     /// In a timed exam past its limit: the item on screen and every one not yet shown are

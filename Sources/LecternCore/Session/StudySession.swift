@@ -49,9 +49,10 @@ public struct StudySession: Sendable {
     var shownCount = 0
     var attempt: Attempt?
     var results: [ItemResult] = []
+    /// Questions left with Ctrl-C: not recorded, but the report says how many.
+    var abandonedCount = 0
     /// The last event was a Ctrl-C and no line came since.
     var interruptedLast = false
-    var finishedAt: Date?
 
     public init(plan: SessionPlan) {
         self.plan = plan
@@ -115,6 +116,7 @@ public struct StudySession: Sendable {
             return output()
         default:
             attempt = nil
+            abandonedCount += 1
             var lines = [StyledLine("Question abandoned; nothing recorded.", .dim)]
             lines += showNextItem(now: now)
             return output(lines)

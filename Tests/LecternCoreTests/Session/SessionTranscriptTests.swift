@@ -36,6 +36,21 @@ import Testing
         #expect(driver.records.map(\.rating) == [.again, .good, .easy, .hard, .good])
     }
 
+    @Test func timedExamWithAnInterruption() {
+        let items = [F.winners, F.pairs, F.argument, F.share]
+        var driver = SessionDriver(F.plan(items, mode: .exam, exam: .init(timeLimit: 120, count: 3), seed: 5, shuffle: true))
+        driver.type(driver.letter(of: "The platform")! + driver.letter(of: "Late sellers")!, after: 30)
+        driver.interrupt(after: 20)
+        driver.interrupt(after: 1)
+        driver.type("n", after: 1)
+        driver.type("ppc", after: 20)
+        driver.type("1p 2p 3c 4o", after: 50)
+        #expect(driver.last.isFinished)
+        #expect(driver.transcript.joined(separator: "\n") == Self.expectedExam)
+        #expect(driver.records.map(\.itemID) == ["winners", "argument"])
+        #expect(driver.records.map(\.skipped) == [false, true])
+    }
+
     /// What the learner sees, typed lines echoed after their prompts. Seed 2026 shuffles
     /// the options; the script finds letters by option text, so only this text pins them.
     static let expected = """
@@ -152,5 +167,54 @@ import Testing
         Look again:
           who-gains: Who gains when many new sellers join?
           essay: Why might a seller join anyway?
+        """
+
+    static let expectedExam = """
+        Exam: Who gains from crowding
+        3 questions · 2 min · results at the end
+        Question 1 of 3 · 2 min left
+        Which of these gain?
+          a) Late sellers
+          b) The platform
+          c) The platform's owners
+          d) Early sellers
+        Pick all that apply, e.g. "a c".
+        answer> ba
+        Question 2 of 3 · 1 min 30 s left
+        Match each actor with its gain.
+          1. Platform
+          2. Viewer
+          3. Seller
+          a) sales
+          b) followers
+          c) choice
+        Pair each number with a letter, e.g. "1b 2a".
+        answer> ^C
+        Question abandoned; nothing recorded.
+        Question 3 of 3 · 1 min 10 s left
+        Label the sentences.
+          1. Sellers bring followers.
+          2. Followers stay on the platform.
+          3. So the platform wins.
+          4. But some sellers take followers away.
+        Label each: c conclusion, p premise, a assumption, o objection, x beside the point (e.g. "1p 2c").
+        answer> ^C
+        leave the session? (y/n) n
+        Carrying on.
+        answer> ppc
+        Label all 4 sentences, e.g. "1p 2c" (c p a o x).
+        answer> 1p 2p 3c 4o
+        Time is up: unanswered questions count as wrong.
+        Exam report
+        1. winners: wrong
+           your answer: ba
+           answer: b) The platform, c) The platform's owners
+        2. argument: wrong (time ran out)
+        Abandoned with Ctrl-C, not recorded: 1 question.
+        Score: 0 of 2 (0%)
+        Time: 2 min 2 s
+        By skill:
+          concept: 0% of 1 item
+          premise: 0% of 1 item
         """
 }
