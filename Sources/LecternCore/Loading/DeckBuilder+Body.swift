@@ -126,7 +126,7 @@ extension DeckBuilder {
             let hint = byName.map { "did you mean '\($0.rawValue)'?" }
                 ?? "use c (conclusion), p (premise), a (assumption), o (objection) or x (beside the point)"
             diagnostics.append(.error(
-                "unknown-role", at: YAMLComposer.location(entry.value.mark, path), "unknown role '\(raw)'; \(hint)"))
+                "unknown-role", at: YAMLComposer.location(entry.value.mark, path), "unknown role '\(raw.shortened)'; \(hint)"))
             return nil
         }
         return RoleSentence(text: text, role: role)

@@ -76,7 +76,7 @@ extension DeckBuilder {
             let location = YAMLComposer.location(entry.value.mark, path)
             let hint = EditDistance.suggestion(for: raw, among: names).map { "did you mean '\($0)'?" }
                 ?? "use one of \(names.joined(separator: ", "))"
-            diagnostics.append(.error("unknown-type", at: location, "unknown item type '\(raw)'; \(hint)"))
+            diagnostics.append(.error("unknown-type", at: location, "unknown item type '\(raw.shortened)'; \(hint)"))
             return nil
         }
         if isStep && kind == .walkthrough {
@@ -95,7 +95,7 @@ extension DeckBuilder {
         let hint = EditDistance.suggestion(for: raw, among: names).map { "did you mean '\($0)'?" }
             ?? "use one of \(names.joined(separator: ", "))"
         diagnostics.append(.error(
-            "unknown-skill", at: YAMLComposer.location(entry.value.mark, path), "unknown skill '\(raw)'; \(hint)"))
+            "unknown-skill", at: YAMLComposer.location(entry.value.mark, path), "unknown skill '\(raw.shortened)'; \(hint)"))
         return nil
     }
 }

@@ -59,7 +59,7 @@ struct DeckBuilder {
                 guard let number = Int(passage.key) else {
                     diagnostics.append(.error(
                         "wrong-type", at: passage.keyLocation,
-                        "expected a paragraph number as the key in 'passages', got '\(passage.key)'"))
+                        "expected a paragraph number as the key in 'passages', got '\(passage.key.shortened)'"))
                     continue
                 }
                 guard let summary = scalarText(passage.value, key: String(number)) else { continue }
@@ -189,11 +189,11 @@ struct DeckBuilder {
         for entry in fields.entries where !allowed.contains(entry.key) {
             let message: String
             if let owner = elsewhere[entry.key] {
-                message = "'\(entry.key)' is not a key of \(context); \(owner)"
+                message = "'\(entry.key.shortened)' is not a key of \(context); \(owner)"
             } else if let suggestion = EditDistance.suggestion(for: entry.key, among: allowed) {
-                message = "unknown key '\(entry.key)' in \(context); did you mean '\(suggestion)'?"
+                message = "unknown key '\(entry.key.shortened)' in \(context); did you mean '\(suggestion)'?"
             } else {
-                message = "unknown key '\(entry.key)' in \(context); remove it (allowed: \(allowed.joined(separator: ", ")))"
+                message = "unknown key '\(entry.key.shortened)' in \(context); remove it (allowed: \(allowed.joined(separator: ", ")))"
             }
             diagnostics.append(.error("unknown-key", at: entry.keyLocation, message))
         }

@@ -23,6 +23,7 @@ enum EditDistance {
 
     /// The closest candidate, when it is close enough to be a plausible typo.
     static func suggestion(for word: String, among candidates: [String]) -> String? {
+        guard word.count <= 64 else { return nil }
         let lowered = word.lowercased()
         if let sameLetters = candidates.first(where: { $0.lowercased() == lowered }) { return sameLetters }
         let allowed = max(1, min(3, word.count / 3))

@@ -13,6 +13,10 @@ enum YAMLComposer {
     }
 
     static func compose(_ text: String, path: String, limits: LoadLimits) -> Output {
+        // Yams hashes mapping keys while composing, so an alias bomb used as a key would hang
+        // inside Yams itself; refuse anchor/alias pairs before Yams sees the text.
+        let pairs = anchorAliasPairs(in: text, path: path)
+        guard pairs.isEmpty else { return Output(root: nil, diagnostics: pairs) }
         do {
             let parser = try Parser(yaml: text, resolver: .basic)
             return try withExtendedLifetime(parser) {
@@ -95,6 +99,55 @@ enum YAMLComposer {
                 "alias '*\(anchor)' repeats an anchored value; write the value out in full"))
         }
         return findings
+    }
+
+    /// An anchor `&name` and an alias `*name` of the same name, each where a YAML node may
+    /// start (after whitespace, `[`, `{` or `,`). Prose almost never has such a pair, and
+    /// every alias bomb must.
+    static func anchorAliasPairs(in text: String, path: String) -> [Diagnostic] {
+        var anchors: [String: (line: Int, column: Int)] = [:]
+        var line = 1
+        var column = 1
+        var previous: Unicode.Scalar = " "
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        func name(after start: Int) -> String {
+            var end = start
+            while end < scalars.count, !" \t\r\n[]{},".unicodeScalars.contains(scalars[end]) { end += 1 }
+            var name = String.UnicodeScalarView()
+            name.append(contentsOf: scalars[start..<end])
+            return String(name)
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let atNodeStart = " \t\r\n[{,".unicodeScalars.contains(previous)
+            if atNodeStart, scalar == "&" || scalar == "*" {
+                let label = name(after: index + 1)
+                if !label.isEmpty {
+                    if scalar == "&" {
+                        if anchors[label] == nil { anchors[label] = (line, column) }
+                    } else if let anchor = anchors[label] {
+                        return [
+                            .error(
+                                "yaml-alias", at: SourceLocation(file: path, line: anchor.line, column: anchor.column),
+                                "YAML anchors and aliases (&\(label.shortened), *\(label.shortened)) are not allowed in decks; write the value out in full"),
+                            .error(
+                                "yaml-alias", at: SourceLocation(file: path, line: line, column: column),
+                                "alias '*\(label.shortened)' repeats an anchored value; write the value out in full"),
+                        ]
+                    }
+                }
+            }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            previous = scalar
+            index += 1
+        }
+        return []
     }
 
     /// The Character offset of `*name` used as an alias (followed by a non-name character).

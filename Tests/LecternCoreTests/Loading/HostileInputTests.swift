@@ -33,6 +33,41 @@ import Testing
         ])
     }
 
+    @Test func aliasBombUsedAsAKeyIsRefusedBeforeParsing() {
+        var lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1...12 {
+            let previous = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(level - 1)))
+            let name = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(level)))
+            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ",") + "]")
+        }
+        lines.append("? *m\n: boom")
+        let started = ContinuousClock.now
+        let result = DeckLoader.load(text: lines.joined(separator: "\n") + "\n", path: "t.yaml")
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.rule)" } == ["1:4 yaml-alias", "2:8 yaml-alias"])
+    }
+
+    @Test func proseWithAmpersandsAndAsterisksIsNotMistakenForAliases() {
+        let text = Self.valid.replacingOccurrences(of: "prompt: Is it so?", with: "prompt: R&D & *emphasis* and &note, then *note* again")
+        #expect(DeckLoader.load(text: text, path: "t.yaml").diagnostics == [])
+    }
+
+    @Test func hugeUnknownKeyIsReportedShortAndFast() {
+        let key = String(repeating: "k", count: 1_000)  // libyaml refuses plain keys over 1024 characters
+        let started = ContinuousClock.now
+        let result = DeckLoader.load(text: Self.valid + "\(key): 1\n", path: "t.yaml")
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(result.diagnostics.map(\.rule) == ["unknown-key"])
+        #expect((result.diagnostics.first?.message.count ?? .max) < 200)
+    }
+
+    @Test func controlCharactersAreASyntaxErrorNotACrash() {
+        let result = DeckLoader.load(text: "lectern: 1\nid: t\u{1}x\n", path: "t.yaml")
+        #expect(result.deck == nil)
+        #expect(result.diagnostics.map(\.rule) == ["yaml-syntax"])
+        #expect(result.diagnostics.first?.location.line == 2)
+    }
+
     @Test func undefinedAliasIsRefused() {
         let result = DeckLoader.load(text: "lectern: 1\nid: *nothing\n", path: "t.yaml")
         #expect(findings(result) == [
