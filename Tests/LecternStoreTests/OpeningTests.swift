@@ -191,3 +191,24 @@ import Testing
         #expect(try third.learners().map(\.answers) == [perStore, perStore])
     }
 }
+
+@Suite struct ConcurrentOpeningTests {
+    /// Several shells starting at once on a file that does not exist yet all get a store.
+    @Test func manyStoresOpenANewFileAtOnce() async throws {
+        for _ in 0..<5 {
+            let folder = try TemporaryFolder()
+            let path = folder.path()
+            let names = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<4 {
+                    group.addTask {
+                        let store = try ProgressStore(path: path)
+                        return try store.learner(named: "learner\(index)").name
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(names.count == 4)
+            #expect(try ProgressStore(path: path).learners().count == 4)
+        }
+    }
+}

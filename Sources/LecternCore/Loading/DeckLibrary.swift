@@ -68,7 +68,8 @@ public struct DeckLibrary: Sendable {
                 continue
             }
             guard url.pathExtension == "yaml" else { continue }
-            let relative = url.path.hasPrefix(root.path) ? String(url.path.dropFirst(root.path.count)) : url.lastPathComponent
+            var relative = url.path.hasPrefix(root.path) ? String(url.path.dropFirst(root.path.count)) : url.lastPathComponent
+            while relative.hasPrefix("/") { relative.removeFirst() }
             paths.append((directory as NSString).appendingPathComponent(relative))
         }
         return paths.sorted()

@@ -86,7 +86,7 @@ extension StudySession {
             lines.append(StyledLine("Model answer:", .heading))
             lines += QuestionRenderer.paragraphLines(key.model, .plain)
         }
-        lines += explanationLines()
+        lines += explanationLines(sayWhenMissing: false)
         lines += sourceLines(full: false)
         if attempt.walkthrough != nil, attempt.nextStepID != nil {
             lines.append(StyledLine("Enter for the next step.", .dim))
@@ -101,13 +101,13 @@ extension StudySession {
     }
 
     /// The explanation of the question on screen; at a walkthrough's end, its own too.
-    func explanationLines() -> [StyledLine] {
+    func explanationLines(sayWhenMissing: Bool = true) -> [StyledLine] {
         guard let attempt else { return [] }
         var texts = [attempt.asked.explain].compactMap { $0 }
         if attempt.walkthrough != nil, attempt.evaluation != nil, attempt.nextStepID == nil, let own = attempt.item.explain {
             texts.append(own)
         }
-        guard !texts.isEmpty else { return [StyledLine("No explanation for this question.", .dim)] }
+        guard !texts.isEmpty else { return sayWhenMissing ? [StyledLine("No explanation for this question.", .dim)] : [] }
         return texts.flatMap { QuestionRenderer.paragraphLines($0, .plain) }
     }
 

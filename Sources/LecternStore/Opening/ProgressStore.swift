@@ -39,9 +39,25 @@ public final class ProgressStore: Sendable {
         configuration.label = "lectern"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
+            try Self.migrate(pool)
         } catch {
             throw ProgressStoreError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Applies missing migrations, trying again when another process applied some first.
+    ///
+    /// The migrator decides what to run before taking the write lock, so two shells opening
+    /// a new file at once may both try the first migration; the loser's attempt rolls back
+    /// ("table already exists") and a second look finds it done.
+    private static func migrate(_ pool: DatabasePool) throws {
+        var attempt = 1
+        while true {
+            do {
+                return try StoreSchema.migrator.migrate(pool)
+            } catch is DatabaseError where attempt < 3 {
+                attempt += 1
+            }
         }
     }
 

@@ -138,7 +138,7 @@ struct SessionDriver {
     @discardableResult
     mutating func type(_ line: String, after seconds: TimeInterval = 5) -> SessionOutput {
         clock += seconds
-        transcript.append(last.prompt + line)
+        transcript.append(echo(line))
         take(session.handle(line: line, now: now))
         return last
     }
@@ -146,9 +146,16 @@ struct SessionDriver {
     @discardableResult
     mutating func interrupt(after seconds: TimeInterval = 1) -> SessionOutput {
         clock += seconds
-        transcript.append(last.prompt + "^C")
+        transcript.append(echo("^C"))
         take(session.interrupt(now: now))
         return last
+    }
+
+    /// The prompt and the typed line, without trailing spaces so transcripts survive editors.
+    private func echo(_ line: String) -> String {
+        var text = last.prompt + line
+        while text.last == " " { text.removeLast() }
+        return text
     }
 
     private mutating func take(_ output: SessionOutput) {

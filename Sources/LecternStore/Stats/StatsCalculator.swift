@@ -1,0 +1,143 @@
+import Foundation
+import LecternCore
+
+/// One logged answer, reduced to what statistics need.
+struct StatsAnswer: Sendable {
+    var ref: ItemRef
+    var mode: AnswerRecord.Mode
+    /// Microseconds since 1970.
+    var answeredAt: Int64
+    var rating: Rating
+    var confidence: Int?
+}
+
+/// Computes ``Stats`` from answers (oldest first), cards and the deck model: no database,
+/// no clock, so tests can feed it directly.
+enum StatsCalculator {
+    static let activityDays = 30
+
+    static func isRight(_ rating: Rating) -> Bool { rating >= .good }
+
+    static func compute(
+        learner: String, deckID: String?, decks: [Deck], answers: [StatsAnswer],
+        cards: [CardTiming], now: Date, calendar: Calendar
+    ) -> Stats {
+        let decks = QueuePlanner.distinct(decks).filter { deckID == nil || $0.id == deckID }
+        let todayStart = calendar.startOfDay(for: now)
+        let day = { (offset: Int) in
+            StoredTime.micros(calendar.date(byAdding: .day, value: offset, to: todayStart)!)
+        }
+        let (weekStart, tomorrow, weekEnd) = (day(-6), day(1), day(7))
+
+        // Items of the current decks, and which of them have cards.
+        var current: [String: Set<String>] = [:]
+        for deck in decks { current[deck.id] = Set(deck.items.map(\.id)) }
+        let isCurrent = { (ref: ItemRef) in current[ref.deckID]?.contains(ref.itemID) ?? false }
+        let currentCards = cards.filter { isCurrent($0.ref) }
+        let items = current.values.reduce(0) { $0 + $1.count }
+
+        // One pass over the answers, oldest first.
+        var dayOffsets: [Int: Int] = [:]
+        var bucket = DayBucket(calendar: calendar, today: todayStart)
+        var answeredToday = Set<ItemRef>()
+        var answeredWeek = Set<ItemRef>()
+        var studied = Set<ItemRef>()
+        var retention = Stats.Share(right: 0, total: 0)
+        var calibration = Array(repeating: Stats.Share(right: 0, total: 0), count: 4)
+        var byItem: [ItemRef: Stats.Share] = [:]
+        for answer in answers {
+            let right = isRight(answer.rating)
+            let offset = bucket.offset(of: answer.answeredAt)
+            dayOffsets[offset, default: 0] += 1
+            if offset == 0 { answeredToday.insert(answer.ref) }
+            if (0...6).contains(offset) { answeredWeek.insert(answer.ref) }
+            if ProgressStore.movesSchedule(answer.mode) {
+                if !studied.insert(answer.ref).inserted {
+                    retention.add(right)
+                }
+            }
+            if let level = answer.confidence, (1...4).contains(level) {
+                calibration[level - 1].add(right)
+            }
+            byItem[answer.ref, default: Stats.Share(right: 0, total: 0)].add(right)
+        }
+
+        // Skills and tags come from the current deck model.
+        var skills: [Skill: Stats.Share] = [:]
+        var tags: [String: Stats.Share] = [:]
+        let answeredByDeck = Dictionary(grouping: byItem.keys, by: \.deckID)
+        for deck in decks {
+            guard let answered = answeredByDeck[deck.id] else { continue }
+            let ids = Set(answered.map(\.itemID))
+            for item in deck.items where ids.contains(item.id) {
+                let share = byItem[ItemRef(deckID: deck.id, itemID: item.id)]!
+                if let skill = item.skill { skills[skill, default: .init(right: 0, total: 0)].merge(share) }
+                for tag in Set(item.tags) { tags[tag, default: .init(right: 0, total: 0)].merge(share) }
+            }
+        }
+
+        var streak = 0
+        var offset = dayOffsets[0] != nil ? 0 : 1
+        while dayOffsets[offset] != nil {
+            streak += 1
+            offset += 1
+        }
+
+        return Stats(
+            learner: learner, deckID: deckID, items: items, seen: currentCards.count,
+            answers: answers.count,
+            today: Stats.Period(
+                answered: answeredToday.count,
+                started: cards.count { $0.firstSeenAt >= day(0) },
+                due: currentCards.count { $0.due < tomorrow }),
+            week: Stats.Period(
+                answered: answeredWeek.count,
+                started: cards.count { $0.firstSeenAt >= weekStart },
+                due: currentCards.count { $0.due < weekEnd }),
+            retention: retention,
+            skills: Skill.allCases.compactMap { skill in
+                skills[skill].map { Stats.Mastery(name: skill.rawValue, share: $0) }
+            },
+            tags: tags.keys.sorted().map { Stats.Mastery(name: $0, share: tags[$0]!) },
+            calibration: calibration,
+            streak: streak,
+            activity: (0..<activityDays).reversed().map { dayOffsets[$0] ?? 0 })
+    }
+}
+
+extension Stats.Share {
+    mutating func add(_ right: Bool) {
+        total += 1
+        if right { self.right += 1 }
+    }
+
+    mutating func merge(_ other: Stats.Share) {
+        right += other.right
+        total += other.total
+    }
+}
+
+/// Finds how many local days before today an instant falls, asking the calendar only when
+/// the instant leaves the day last asked about (answers come in time order).
+private struct DayBucket {
+    let calendar: Calendar
+    let today: Date
+    var start: Int64 = .max
+    var end: Int64 = .min
+    var offset = 0
+
+    init(calendar: Calendar, today: Date) {
+        self.calendar = calendar
+        self.today = today
+    }
+
+    mutating func offset(of micros: Int64) -> Int {
+        if micros >= start && micros < end { return offset }
+        let dayStart = calendar.startOfDay(for: StoredTime.date(micros))
+        let next = calendar.date(byAdding: .day, value: 1, to: dayStart) ?? dayStart
+        start = StoredTime.micros(dayStart)
+        end = StoredTime.micros(next)
+        offset = calendar.dateComponents([.day], from: dayStart, to: today).day ?? 0
+        return offset
+    }
+}

@@ -1,0 +1,80 @@
+/// Writes ``Stats`` as the text of the `stats` command.
+///
+/// With `unicode: false` only ASCII is used (for logs, old terminals, `LANG=C`).
+public enum StatsRenderer {
+    public static func render(_ stats: Stats, unicode: Bool) -> String {
+        let dash = unicode ? "–" : "-"
+        func percent(_ share: Stats.Share) -> String {
+            share.fraction.map { "\(Int(($0 * 100).rounded()))%" } ?? dash
+        }
+        func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+
+        var lines: [String] = []
+        lines.append("Stats for \(stats.learner) in \(stats.deckID.map { "deck \($0)" } ?? "all decks")")
+        lines.append("")
+        let most = stats.activity.max() ?? 0
+        let facts: [(String, String)] = [
+            ("Items", "\(stats.items): \(stats.seen) studied, \(stats.unseen) never studied"),
+            ("Answers", "\(stats.answers)"),
+            ("Today", "\(stats.today.answered) answered, \(stats.today.started) started, \(stats.today.due) due"),
+            (
+                "This week",
+                "\(stats.week.answered) answered, \(stats.week.started) started in the last 7 days; "
+                    + "\(stats.week.due) due in the next 7"
+            ),
+            (
+                "Retention",
+                "\(percent(stats.retention)) right on \(stats.retention.total) repeat reviews"
+            ),
+            ("Streak", days(stats.streak)),
+            (
+                "Last 30 days",
+                activityBar(stats.activity, unicode: unicode) + "  (most \(most) a day)"
+            ),
+        ]
+        for (label, value) in facts {
+            lines.append(pad(label, 14) + value)
+        }
+        func section(_ title: String, _ rows: [(String, Stats.Share)]) {
+            guard rows.contains(where: { $0.1.total > 0 }) else { return }
+            let width = max(14, (rows.map { DisplayWidth.columns(of: $0.0) }.max() ?? 0) + 2)
+            lines.append("")
+            lines.append(pad(title, width) + "answers  right")
+            for (name, share) in rows {
+                lines.append(
+                    pad(name, width) + padLeft("\(share.total)", 7) + "  " + padLeft(percent(share), 5))
+            }
+        }
+        section("Skill", stats.skills.map { ($0.name, $0.share) })
+        section("Tag", stats.tags.map { ($0.name, $0.share) })
+        section("Confidence", stats.calibration.enumerated().map { ("\($0.offset + 1)", $0.element) })
+        lines.append("")
+        lines.append("Right means rated good or easy: correct, with no hint and full credit.")
+        return lines.map { line in
+            var line = line
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line + "\n"
+        }.joined()
+    }
+
+    /// One symbol per day, from the lowest (no answers) to the highest (the busiest day).
+    public static func activityBar(_ counts: [Int], unicode: Bool) -> String {
+        let symbols = Array(unicode ? "▁▂▃▄▅▆▇█" : ".:-=+*#@")
+        let top = symbols.count - 1
+        let most = counts.max() ?? 0
+        return String(
+            counts.map { count -> Character in
+                guard count > 0, most > 0 else { return symbols[0] }
+                let level = Int((Double(count) / Double(most) * Double(top)).rounded(.up))
+                return symbols[min(top, max(1, level))]
+            })
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(1, width - DisplayWidth.columns(of: text)))
+    }
+
+    private static func padLeft(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - DisplayWidth.columns(of: text))) + text
+    }
+}
