@@ -205,6 +205,12 @@ def main() -> int:
         raw = sys.stdin.buffer.read()
     text = raw.decode("utf-8", errors="replace")
 
+    if arguments.fuzz_seed is not None and not callable(getattr(_fsrs_scheduler, "random", None)):
+        sys.stderr.write(
+            f"fsrs_replay.py: fsrs {installed} no longer draws fuzz through fsrs.scheduler.random; "
+            "--fuzz-seed cannot be honoured\n"
+        )
+        return 2
     scheduler = Scheduler(enable_fuzzing=arguments.fuzz_seed is not None)
     output = sys.stdout
     failed = False

@@ -44,6 +44,12 @@ import Foundation
 ///   `e^(w17·(rating-3+w18))·S^-w19`; for hard, good and easy that factor is
 ///   first raised to at least 1, so a same-day success never lowers
 ///   stability, while again can. Difficulty is updated as usual.
+/// - **Early and late reviews**: the stored `due` is never consulted. A
+///   review before the due date is scheduled like any other, only with a
+///   higher retrievability (so a smaller stability gain); a review long after
+///   it has a low retrievability (a larger gain on success). Learning steps
+///   are likewise not enforced: a card on its 10-minute step reviewed after
+///   2 minutes simply moves on.
 /// - **Retrievability** uses the same floored day count, floored again at
 ///   0: it is exactly 1 for the whole first 24 h after a review. A card with
 ///   no previous review or no stability has retrievability 0 (this matters
