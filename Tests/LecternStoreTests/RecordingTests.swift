@@ -120,3 +120,37 @@ import Testing
         }
     }
 }
+
+@Suite struct BatchRecordingTests {
+    /// A batch leaves the file exactly as the same answers recorded one by one.
+    @Test func aBatchEqualsOneByOne() throws {
+        let folder = try TemporaryFolder()
+        let answers = (0..<30).map { index in
+            answer(
+                "q\(index % 4)", mode: index % 5 == 0 ? .drill : .study,
+                at: Clock.at(days: Double(index) / 3), rating: Rating(rawValue: index % 4 + 1)!)
+        }
+        let single = try ProgressStore(path: folder.path("single.sqlite3"))
+        let sink = try single.sink(for: "mei")
+        for item in answers { try sink.record(item) }
+        let batch = try ProgressStore(path: folder.path("batch.sqlite3"))
+        try batch.record(contentsOf: answers, for: try batch.learner(named: "mei"))
+        let cards = { (store: ProgressStore) in
+            try store.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM cards ORDER BY deck_id, item_id").map(\.description)
+            }
+        }
+        #expect(try cards(batch) == cards(single))
+        #expect(try batch.results(deck: nil, learners: [], since: nil) == single.results(deck: nil, learners: [], since: nil))
+    }
+
+    @Test func aFailingBatchLeavesNothingBehind() throws {
+        let folder = try TemporaryFolder()
+        let store = try ProgressStore(path: folder.path())
+        let mei = try store.learner(named: "mei")
+        let bad = [answer("q1", at: Clock.start), answer("q2", at: Clock.start, score: 1.5)]
+        #expect(throws: DatabaseError.self) { try store.record(contentsOf: bad, for: mei) }
+        #expect(try store.results(deck: nil, learners: [], since: nil) == [])
+        #expect(try store.counts(learner: "mei", decks: [deck("logic", ids: ["q1"])], now: Clock.start) == ["logic": DeckCounts(new: 1, due: 0)])
+    }
+}

@@ -75,7 +75,7 @@ public enum StarterDeck {
             skill: recall
             source: [3]
             prompt: In one word, who gains most from the rush of sellers?
-            accept: [platform, the platform, /platforms?/]
+            accept: [platform, the platform, "/platforms?/"]
             explain: Paragraph 3 names the platform.
 
           # numeric: a number with a tolerance (or `range: [low, high]`); percent answers take %.

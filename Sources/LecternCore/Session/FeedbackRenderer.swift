@@ -3,14 +3,16 @@ import Foundation
 /// The lines shown after an answer: how it went, what was wrong, the key, the reason,
 /// and where in the source the reason lives.
 enum FeedbackRenderer {
-    /// The one-line verdict: `Right.`, `Partly right: 67%.`, `Wrong.`, `Skipped.`
+    /// The one-line verdict with the score: `Right: 100%.`, `Partly right: 67% (after 1 hint).`,
+    /// `Wrong: 0%.`, `Skipped.`
     static func verdict(_ evaluation: Evaluation, hintsUsed: Int) -> StyledLine {
         if evaluation.skipped { return StyledLine("Skipped.", .bad) }
         let afterHints = hintsUsed == 0 ? "" : hintsUsed == 1 ? " (after 1 hint)" : " (after \(hintsUsed) hints)"
+        let score = evaluation.grade.percentText
         switch evaluation.grade.outcome {
-        case .right: return StyledLine("Right\(afterHints).", .good)
-        case .partial: return StyledLine("Partly right: \(evaluation.grade.percentText)\(afterHints).", .partial)
-        case .wrong: return StyledLine("Wrong\(afterHints).", .bad)
+        case .right: return StyledLine("Right: \(score)\(afterHints).", .good)
+        case .partial: return StyledLine("Partly right: \(score)\(afterHints).", .partial)
+        case .wrong: return StyledLine("Wrong: \(score)\(afterHints).", .bad)
         }
     }
 

@@ -227,8 +227,13 @@ extension StudySession {
     }
 
     /// In a timed exam past its limit: the item on screen and every one not yet shown are
-    /// recorded as skipped with score 0, and the report closes the session.
-    mutating func expireIfOutOfTime(now: Date) -> SessionOutput? {
+    /// recorded as skipped with score 0, and the report closes the session; nil while time
+    /// is left (or outside timed exams).
+    ///
+    /// Every call into the session checks this first, so a line typed after the limit is
+    /// not graded. A shell that wants the report to appear the moment time runs out, without
+    /// waiting for a line, may call this from a timer.
+    public mutating func expireIfOutOfTime(now: Date) -> SessionOutput? {
         guard plan.mode == .exam, let limit = plan.exam.timeLimit, phase != .finished, phase != .notStarted,
               now.timeIntervalSince(plan.startTime) >= limit else { return nil }
         var records: [AnswerRecord] = []

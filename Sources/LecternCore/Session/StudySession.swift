@@ -20,6 +20,10 @@ import Foundation
 /// even the steps of a walkthrough already answered) and shows the next one; a second
 /// Ctrl-C right after, at the fresh answer prompt, asks `leave the session? (y/n)`.
 /// At the `next> ` prompt Ctrl-C goes on as Enter does, since that answer is already graded.
+///
+/// Exams show no feedback and no hints, sources or explanations until the report; an
+/// `open` item still shows its model answer and rubric for ticking, since the learner's
+/// ticks are its grade.
 public struct StudySession: Sendable {
     enum Phase: Sendable, Equatable {
         case notStarted

@@ -14,34 +14,48 @@ extension ProgressStore {
     /// Drill and exam answers are logged but leave the schedule alone: cramming for a test
     /// should not tell the scheduler the material is learned.
     public func record(_ answer: AnswerRecord, for learner: Learner) throws {
-        let answeredAt = StoredTime.micros(answer.answeredAt)
+        try pool.write { db in try insert(answer, learnerID: learner.id, in: db) }
+    }
+
+    /// Commits many answers, in order, in one transaction: all or none.
+    ///
+    /// For importing a history (another file, a classroom export) and for filling
+    /// benchmarks; each answer is handled exactly as ``record(_:for:)`` would.
+    public func record(contentsOf answers: [AnswerRecord], for learner: Learner) throws {
         try pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO reviews (learner_id, deck_id, item_id, mode, answered_at, answer,
-                        score, rating, hints, confidence, duration, skipped)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    learner.id, answer.deckID, answer.itemID, answer.mode.rawValue, answeredAt,
-                    answer.answer, answer.score, answer.rating.rawValue, answer.hintsUsed,
-                    answer.confidence, answer.duration, answer.skipped,
-                ])
-            guard Self.movesSchedule(answer.mode) else { return }
-            let row = try Row.fetchOne(
-                db,
+            for answer in answers {
+                try insert(answer, learnerID: learner.id, in: db)
+            }
+        }
+    }
+
+    private func insert(_ answer: AnswerRecord, learnerID: Int64, in db: Database) throws {
+        let answeredAt = StoredTime.micros(answer.answeredAt)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO reviews (learner_id, deck_id, item_id, mode, answered_at, answer,
+                    score, rating, hints, confidence, duration, skipped)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            learnerID, answer.deckID, answer.itemID, answer.mode.rawValue, answeredAt,
+            answer.answer, answer.score, answer.rating.rawValue, answer.hintsUsed,
+            answer.confidence, answer.duration, answer.skipped,
+        ])
+        guard Self.movesSchedule(answer.mode) else { return }
+        let row = try Row.fetchOne(
+            db.cachedStatement(
                 sql: """
                     SELECT \(StoredCard.columns), first_seen_at FROM cards
                     WHERE learner_id = ? AND deck_id = ? AND item_id = ?
-                    """,
-                arguments: [learner.id, answer.deckID, answer.itemID])
-            let at = StoredTime.date(answeredAt)
-            let before = row.map(StoredCard.state(from:)) ?? CardState.new(now: at)
-            let after = scheduler.review(before, rating: answer.rating, at: at)
-            try StoredCard.save(
-                after, learnerID: learner.id, deckID: answer.deckID, itemID: answer.itemID,
-                firstSeenAt: row?["first_seen_at"] ?? answeredAt, in: db)
-        }
+                    """),
+            arguments: [learnerID, answer.deckID, answer.itemID])
+        let at = StoredTime.date(answeredAt)
+        let before = row.map(StoredCard.state(from:)) ?? CardState.new(now: at)
+        let after = scheduler.review(before, rating: answer.rating, at: at)
+        try StoredCard.save(
+            after, learnerID: learnerID, deckID: answer.deckID, itemID: answer.itemID,
+            firstSeenAt: row?["first_seen_at"] ?? answeredAt, in: db)
     }
 
     /// Throws away every card row and derives them again from the log, in the order the

@@ -33,7 +33,7 @@ enum StoredCard {
         _ state: CardState, learnerID: Int64, deckID: String, itemID: String,
         firstSeenAt: Int64, in db: Database
     ) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO cards (learner_id, deck_id, item_id, \(columns), first_seen_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -42,11 +42,11 @@ enum StoredCard {
                     stability = excluded.stability, difficulty = excluded.difficulty,
                     due = excluded.due, last_review = excluded.last_review,
                     reps = excluded.reps, lapses = excluded.lapses
-                """,
-            arguments: [
-                learnerID, deckID, itemID, state.phase.rawValue, state.step, state.stability,
-                state.difficulty, StoredTime.micros(state.due),
-                state.lastReview.map(StoredTime.micros), state.reps, state.lapses, firstSeenAt,
-            ])
+                """
+        ).execute(arguments: [
+            learnerID, deckID, itemID, state.phase.rawValue, state.step, state.stability,
+            state.difficulty, StoredTime.micros(state.due),
+            state.lastReview.map(StoredTime.micros), state.reps, state.lapses, firstSeenAt,
+        ])
     }
 }

@@ -23,7 +23,7 @@ import Testing
         #expect(driver.type(":hint").lines == [StyledLine("Hint 1 of 2: Where do the followers end up?", .hint)])
         #expect(driver.type(":hint").lines.map(\.text) == ["Hint 2 of 2: Not a seller."])
         #expect(driver.type(":hint").lines.map(\.text) == ["No hints left."])
-        #expect(driver.type("a").lines.first?.text == "Right (after 2 hints).")
+        #expect(driver.type("a").lines.first?.text == "Right: 100% (after 2 hints).")
         driver.type("")
         #expect(driver.type(":hint").lines.map(\.text) == ["This question has no hints."])
     }
@@ -87,7 +87,7 @@ import Testing
         if !leaves {
             #expect(after.lines.map(\.text) == ["Carrying on."])
             #expect(after.prompt == "answer> ")
-            #expect(driver.type("f").lines.first?.text == "Right.")
+            #expect(driver.type("f").lines.first?.text == "Right: 100%.")
         }
     }
 
@@ -126,7 +126,7 @@ import Testing
         #expect(asked.prompt == "confidence 1-4> ")
         #expect(asked.lines.map(\.text) == ["How sure are you? 1 a guess · 2 unsure · 3 fairly sure · 4 certain"])
         #expect(driver.type("5").lines.map(\.text) == ["Type 1 (a guess), 2, 3 or 4 (certain)."])
-        #expect(driver.type("4").lines.first?.text == "Wrong.")
+        #expect(driver.type("4").lines.first?.text == "Wrong: 0%.")
         driver.type("")
         let record = try #require(driver.records.first)
         #expect(record.confidence == 4)
@@ -244,11 +244,31 @@ import Testing
         #expect([generator.next(), generator.next()] == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4])
     }
 
-    @Test func shuffledOptionsMapBackToTheDeck() {
+    @Test func shuffledOptionsMapBackToTheDeck() throws {
         var driver = SessionDriver(F.plan([F.whoGains], seed: 3, shuffle: true))
-        let letter = try! #require(driver.letter(of: "The platform"))
+        let letter = try #require(driver.letter(of: "The platform"))
         driver.type(letter)
         driver.type("")
         #expect(driver.records.map(\.score) == [1])
+    }
+
+    @Test func aTimerCanEndAnExamWithoutALine() throws {
+        var driver = SessionDriver(F.plan([F.whoGains, F.easyStart], mode: .exam, exam: .init(timeLimit: 30)))
+        #expect(driver.session.expireIfOutOfTime(now: F.start.addingTimeInterval(29)) == nil)
+        let expired = driver.session.expireIfOutOfTime(now: F.start.addingTimeInterval(30))
+        let out = try #require(expired)
+        #expect(out.isFinished)
+        #expect(out.records.map(\.itemID) == ["who-gains", "easy-start"])
+        #expect(driver.session.expireIfOutOfTime(now: F.start.addingTimeInterval(40)) == nil)
+    }
+
+    @Test(arguments: [
+        (F.pairs, ["a", "b", "c"]), (F.argument, ["c", "p", "a", "o", "x"]), (F.winnerWord, []),
+    ])
+    func completionsOfferWhatMayBeTyped(item: Item, letters: [String]) {
+        var driver = SessionDriver(F.plan([item]))
+        #expect(driver.last.completions == letters + [":hint", ":skip", ":source", ":quit", ":help"])
+        driver.type(":skip")
+        #expect(driver.last.completions == [":explain", ":source", ":easy", ":hard", ":quit", ":help"])
     }
 }

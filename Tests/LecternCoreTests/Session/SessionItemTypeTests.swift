@@ -21,7 +21,7 @@ import Testing
         #expect(driver.last.completions == ["a", "b", "c", ":hint", ":skip", ":source", ":quit", ":help"])
         let feedback = driver.type("a")
         #expect(feedback.lines.map(\.text) == [
-            "Right.", "¶4: the followers stay on the platform.", "¶4: Followers stay with the platform whatever the sales.",
+            "Right: 100%.", "¶4: the followers stay on the platform.", "¶4: Followers stay with the platform whatever the sales.",
             "Enter to go on; :easy or :hard to rate it yourself.",
         ])
         #expect(feedback.lines.first?.style == .good)
@@ -38,7 +38,7 @@ import Testing
     @Test func choiceWrongNamesTheMisconception() {
         let (driver, feedback) = answerOne(F.whoGains, ["2"])
         #expect(feedback == [
-            "Wrong.", "b) The first sellers: Early entry is not the point of ¶4.", "Answer: a) The platform",
+            "Wrong: 0%.", "b) The first sellers: Early entry is not the point of ¶4.", "Answer: a) The platform",
             "¶4: the followers stay on the platform.", "¶4: Followers stay with the platform whatever the sales.",
             "Enter to go on; :easy or :hard to rate it yourself.",
         ])
@@ -56,7 +56,7 @@ import Testing
 
     @Test func multiPartialFeedback() {
         let (_, feedback) = answerOne(F.winners, ["a b"])
-        #expect(feedback.prefix(3) == ["Wrong.", "b) Late sellers: They arrive to a crowd.", "Answer: a) The platform, c) The platform's owners"])
+        #expect(feedback.prefix(3) == ["Wrong: 0%.", "b) Late sellers: They arrive to a crowd.", "Answer: a) The platform, c) The platform's owners"])
     }
 
     @Test(arguments: [("错", 1.0), ("no", 1.0), ("t", 0.0)])
@@ -148,7 +148,7 @@ import Testing
         driver.type("")
         driver.type("b")
         #expect(driver.last.lines.map(\.text) == [
-            "Wrong.", "b) guaranteed: Followers do not guarantee sales.", "Answer: a) hard to make",
+            "Wrong: 0%.", "b) guaranteed: Followers do not guarantee sales.", "Answer: a) hard to make",
             "Crowds favour the platform.", "¶4: Followers stay with the platform whatever the sales.",
             "Walkthrough: 67% over 3 steps.", "Enter to go on; :easy or :hard to rate it yourself.",
         ])

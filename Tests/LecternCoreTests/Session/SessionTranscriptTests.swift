@@ -50,7 +50,7 @@ import Testing
         answer> :hint
         Hint 1 of 2: Where do the followers end up?
         answer> a
-        Wrong (after 1 hint).
+        Wrong: 0% (after 1 hint).
         a) The first sellers: Early entry is not the point of ¶4.
         Answer: b) The platform
         ¶4: the followers stay on the platform.
@@ -63,7 +63,7 @@ import Testing
         answer> platform
         Give 2 answers separated by ";", one per blank.
         answer> platfrom; seller
-        Right.
+        Right: 100%.
         ¶4.
         ¶4: Followers stay with the platform whatever the sales.
         Enter to go on; :easy or :hard to rate it yourself.
@@ -77,7 +77,7 @@ import Testing
         answer> z
         "z" is not an option: answer a–c or 1–3.
         answer> c a b
-        Right.
+        Right: 100%.
         From entry to the winner.
         ¶3: Starting is easy; making it pay is hard.
         ¶4: Followers stay with the platform whatever the sales.
@@ -111,7 +111,7 @@ import Testing
           b) Join now
         Answer with a letter or a number.
         answer> b
-        Right.
+        Right: 100%.
         ¶4: Followers stay with the platform whatever the sales.
         Enter for the next step.
         next>
@@ -119,7 +119,7 @@ import Testing
         More sellers join too. Who keeps the followers?
         Type a word or a short phrase.
         answer> the platform
-        Right.
+        Right: 100%.
         ¶4.
         ¶4: Followers stay with the platform whatever the sales.
         Enter for the next step.
@@ -132,7 +132,7 @@ import Testing
           b) guaranteed
         Answer with a letter or a number.
         answer> a
-        Right.
+        Right: 100%.
         Crowds favour the platform.
         ¶4: Followers stay with the platform whatever the sales.
         Walkthrough: 100% over 3 steps.

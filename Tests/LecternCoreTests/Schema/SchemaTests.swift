@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import LecternCore
+
+/// The JSON Schema editors use agrees with the loader: every bundled deck and the starter
+/// pass it, and the linter's bad examples that a schema can express fail it.
+///
+/// Validation runs in Python (`jsonschema`, PyYAML), the same engines editors' tooling uses.
+@Suite struct SchemaTests {
+    static let packageRoot: URL = {
+        var directory = URL(filePath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appending(path: "Package.swift").path) { return directory }
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory
+    }()
+
+    static let fixtures = URL(filePath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().appending(path: "Fixtures")
+
+    /// Bad examples by name: each must be rejected by the schema.
+    static let rejected: [(String, String)] = [
+        ("unknown-key", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "prompt:", with: "promt:"))),
+        ("unknown-key-for-type", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: true\n    accept: [yes]"))),
+        ("unknown-top-level-key", LintRuleTests.header.replacingOccurrences(of: "title: Test deck", with: "title: Test deck\ntitel: Again") + LintRuleTests.goodItem),
+        ("missing-field", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    prompt: Is it so?\n", with: ""))),
+        ("missing-answer", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    answer: true\n", with: ""))),
+        ("wrong-type", LintRuleTests.rows.first { $0.name == "wrong-type" }!.text),
+        ("wrong-type-answer", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: maybe"))),
+        ("unknown-type", LintRuleTests.rows.first { $0.name == "unknown-type" }!.text),
+        ("unknown-skill", LintRuleTests.rows.first { $0.name == "unknown-skill" }!.text),
+        ("unknown-role", LintRuleTests.rows.first { $0.name == "unknown-role" }!.text),
+        ("choice-one-correct", LintRuleTests.rows.first { $0.name == "choice-one-correct" }!.text),
+        ("multi-no-correct", LintRuleTests.rows.first { $0.name == "multi-no-correct" }!.text),
+        ("too-few-entries", LintRuleTests.rows.first { $0.name == "too-few-entries" }!.text),
+        ("numeric-tolerance", LintRuleTests.rows.first { $0.name == "numeric-tolerance" }!.text),
+        ("numeric-key", LintRuleTests.rows.first { $0.name == "numeric-key" }!.text),
+        ("cloze-no-blanks", LintRuleTests.rows.first { $0.name == "cloze-no-blanks" }!.text),
+        ("unsupported-version", LintRuleTests.rows.first { $0.name == "unsupported-version" }!.text),
+        ("id-not-kebab", LintRuleTests.rows.first { $0.name == "id-not-kebab" }!.text),
+        ("nested-walkthrough", LintRuleTests.rows.first { $0.name == "nested-walkthrough" }!.text),
+        ("empty-prompt", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "prompt: Is it so?", with: "prompt: \"\""))),
+    ]
+
+    struct Validation {
+        var results: [String: String] = [:]
+        var problem: String?
+    }
+
+    /// Runs the helper with the first interpreter that has jsonschema and PyYAML.
+    static func validate(_ files: [String]) -> Validation {
+        let venv = packageRoot.appending(path: ".venv/bin/python").path
+        var interpreters: [[String]] = []
+        if FileManager.default.isExecutableFile(atPath: venv) { interpreters.append([venv]) }
+        interpreters.append(["/usr/bin/env", "python3"])
+        let script = fixtures.appending(path: "check_schema.py").path
+        let schema = packageRoot.appending(path: "Decks/schema/deck.schema.json").path
+        var tried: [String] = []
+        for interpreter in interpreters {
+            let process = Process()
+            process.executableURL = URL(filePath: interpreter[0])
+            process.arguments = Array(interpreter.dropFirst()) + [script, schema] + files
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            do { try process.run() } catch {
+                tried.append("\(interpreter.joined(separator: " ")): \(error)")
+                continue
+            }
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let text = String(decoding: data, as: UTF8.self)
+            if process.terminationStatus == 3 {
+                tried.append("\(interpreter.joined(separator: " ")): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+                continue
+            }
+            guard process.terminationStatus == 0 else {
+                return Validation(problem: "check_schema.py failed (\(process.terminationStatus)): \(text)")
+            }
+            var validation = Validation()
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { continue }
+                let status = parts[0]
+                let rest = parts[1]
+                let path = files.first { rest == $0 || rest.hasPrefix($0 + ":") } ?? rest
+                validation.results[path] = status == "ok" ? "ok" : rest
+            }
+            return validation
+        }
+        return Validation(problem: "no Python with jsonschema and PyYAML (tried \(tried.joined(separator: "; "))); run `make test`, which sets up .venv")
+    }
+
+    @Test func bundledDecksAndTheStarterPassAndBadExamplesFail() throws {
+        let decks = try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appending(path: "Decks").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+            .map { Self.packageRoot.appending(path: "Decks/\($0)").path }
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "lectern-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let starter = scratch.appending(path: "starter-deck.yaml").path
+        try StarterDeck.text(id: "starter-deck").write(toFile: starter, atomically: true, encoding: .utf8)
+        var bad: [String: String] = [:]
+        for (name, text) in Self.rejected {
+            let path = scratch.appending(path: "\(name).yaml").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            bad[name] = path
+        }
+        let validation = Self.validate(decks + [starter] + bad.values.sorted())
+        if let problem = validation.problem {
+            Issue.record(Comment(rawValue: problem))
+            return
+        }
+        for path in decks + [starter] {
+            #expect(validation.results[path] == "ok", "\(path): \(validation.results[path] ?? "no result")")
+        }
+        for (name, path) in bad.sorted(by: { $0.key < $1.key }) {
+            let result = validation.results[path]
+            #expect(result != nil && result != "ok", "schema accepted the bad example '\(name)'")
+        }
+    }
+
+    @Test func badExamplesAreAlsoErrorsForTheLoader() {
+        for (name, text) in Self.rejected {
+            #expect(DeckLoader.load(text: text, path: "t.yaml").hasErrors, "loader accepted '\(name)'")
+        }
+    }
+}
