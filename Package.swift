@@ -39,7 +39,7 @@ let package = Package(
         // `make bench`: figures and ratios, never timed unit tests.
         .executableTarget(name: "lectern-bench", dependencies: ["LecternCore", "LecternStore"]),
 
-        .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"]),
+        .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore"]),
         .testTarget(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import LecternCore
 import LecternShell
+import LecternStore
 
 /// Options every command understands.
 struct GlobalOptions: ParsableArguments {
@@ -14,13 +16,56 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("color"), help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp("The progress database. Default: $LECTERN_DB, else $XDG_DATA_HOME/lectern/lectern.sqlite3.", valueName: "path"))
+    var database: String?
+
+    @Option(help: ArgumentHelp("Whose progress to use (several learners can share one database). Default: the login name.", valueName: "name"))
+    var learner: String?
+
+    @Option(help: "Seed for shuffling options and items, to make a session repeatable.")
+    var seed: UInt64?
+
+    @Option(name: .customLong("new-per-day"), help: "How many new items 'study' and 'review' introduce per day.")
+    var newPerDay: Int = 20
+
+    @Option(name: .customLong("max-deck-size"), help: "Refuse deck files larger than this many MiB.")
+    var maxDeckMiB: Int = 8
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var limits: LoadLimits { LoadLimits(maxBytes: max(1, maxDeckMiB) * 1024 * 1024) }
 
     /// The folders to load decks from: the ones given, else the defaults.
     func resolvedDeckDirectories() -> [String] {
         if !deckDirectories.isEmpty { return deckDirectories }
         return DeckFolders.defaults(executablePath: CommandLine.arguments[0].resolvedExecutablePath, environment: environment)
     }
+
+    var databasePath: String { database ?? StoreDefaults.databasePath(environment: environment) }
+
+    var learnerName: String { learner ?? StoreDefaults.learnerName(environment: environment) }
+
+    /// Opens the progress database, or fails with a message that names the file.
+    func openStore() throws -> ProgressStore {
+        do {
+            return try ProgressStore(path: databasePath)
+        } catch {
+            throw ValidationFailure("\(error)")
+        }
+    }
+
+    func validate() throws {
+        if newPerDay < 0 { throw ValidationError("--new-per-day cannot be negative") }
+        if maxDeckMiB <= 0 { throw ValidationError("--max-deck-size must be at least 1 (MiB)") }
+    }
+}
+
+/// A failure already worded for the user: printed as `error: …` and exit status 1.
+struct ValidationFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 extension ColorChoice: ExpressibleByArgument {}

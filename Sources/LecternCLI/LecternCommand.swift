@@ -13,7 +13,10 @@ public struct LecternCommand: ParsableCommand {
             results and stops with status 1 at the first failing command.
             """,
         version: LecternCoreVersion.string,
-        subcommands: [OpenShell.self],
+        subcommands: [
+            OpenShell.self, Study.self, Review.self, Drill.self, Exam.self, Stats.self, Learners.self, Results.self,
+            Lint.self, New.self, Preview.self, FSRS.self,
+        ],
         defaultSubcommand: OpenShell.self
     )
 

@@ -1,12 +1,14 @@
 import Foundation
 import LecternCore
+import LecternStore
 import LineEditing
 
 /// The interactive shell as a step function: a line goes in, output comes out through the
 /// injected `ShellOutput`, and an outcome tells the runner whether to go on.
 ///
 /// The shell never exits the process and never reads the terminal itself, so tests drive
-/// it line by line, and one runner (libedit or plain lines) owns the loop.
+/// it line by line, and one runner (libedit or plain lines) owns the loop. At the home
+/// prompt words are commands; while a study session runs, lines go to the session.
 public final class Shell {
     public struct Configuration: Sendable {
         /// Folders searched for `*.yaml` decks, in order.
@@ -15,12 +17,30 @@ public final class Shell {
         /// True on a terminal: banner, prompts and wrapping; false in scripted mode.
         public var interactive: Bool
         public var environment: [String: String]
+        /// The learner whose progress is read and written.
+        public var learner: String
+        /// Seeds shuffles; a fixed seed makes a session repeatable (tests, classrooms).
+        public var seed: UInt64?
+        /// New items a learner meets per day in `study` and `review`.
+        public var newItemsPerDay: Int
+        public var limits: LoadLimits
+        /// Whether block characters can be shown (stats bars); ASCII otherwise.
+        public var unicode: Bool
 
-        public init(deckDirectories: [String], colorEnabled: Bool, interactive: Bool, environment: [String: String]) {
+        public init(
+            deckDirectories: [String], colorEnabled: Bool, interactive: Bool,
+            environment: [String: String], learner: String = "learner", seed: UInt64? = nil,
+            newItemsPerDay: Int = 20, limits: LoadLimits = .default, unicode: Bool = true
+        ) {
             self.deckDirectories = deckDirectories
             self.colorEnabled = colorEnabled
             self.interactive = interactive
             self.environment = environment
+            self.learner = learner
+            self.seed = seed
+            self.newItemsPerDay = newItemsPerDay
+            self.limits = limits
+            self.unicode = unicode
         }
     }
 
@@ -32,34 +52,49 @@ public final class Shell {
         case exit
     }
 
-    public let configuration: Configuration
+    public internal(set) var configuration: Configuration
     public let output: ShellOutput
     public let styler: Styler
     /// Columns to wrap at; read on each use so a resized terminal is respected.
     let columns: () -> Int
-    public internal(set) var library: DeckCatalog
+    /// The clock; injected so tests control time.
+    let now: () -> Date
+    /// Progress for every learner; nil means answers are kept for this run only.
+    let store: ProgressStore?
+    public internal(set) var library: DeckLibrary
+    /// The study session in progress, if any.
+    var session: RunningSession?
 
-    public init(configuration: Configuration, output: ShellOutput, columns: @escaping () -> Int = { 80 }) {
+    public init(
+        configuration: Configuration, output: ShellOutput, store: ProgressStore? = nil,
+        columns: @escaping () -> Int = { 80 }, now: @escaping () -> Date = { Date() }
+    ) {
         self.configuration = configuration
         self.output = output
         self.styler = Styler(colorEnabled: configuration.colorEnabled)
         self.columns = columns
-        self.library = DeckCatalog.load(directories: configuration.deckDirectories)
+        self.now = now
+        self.store = store
+        self.library = DeckLibrary.load(directories: configuration.deckDirectories, limits: configuration.limits)
     }
 
     /// The one line shown when the shell opens on a terminal.
     public var banner: String {
-        let decks = library.count == 1 ? "1 deck" : "\(library.count) decks"
-        return styler.apply(.heading, "Lectern \(LecternCoreVersion.string)") + " — \(decks); type 'help' for commands, Ctrl-D to leave."
+        let decks = library.usableDecks.count
+        var text = styler.apply(.heading, "Lectern \(LecternCoreVersion.string)")
+            + " — \(decks == 1 ? "1 deck" : "\(decks) decks")"
+        if let due = dueSummary() { text += ", " + due }
+        return text + "; type 'help' for commands, Ctrl-D to leave."
     }
 
     /// The prompt for the next line.
     public var prompt: String {
-        "lectern> "
+        session?.prompt ?? "lectern> "
     }
 
-    /// Runs one line: a command with its arguments.
+    /// Runs one line: a command at the home prompt, or input to the running session.
     public func handle(line: String) -> Outcome {
+        if session != nil { return sessionStep(line: line) }
         let words: [String]
         do {
             words = try CommandLineSplitter.split(line)
@@ -70,7 +105,9 @@ public final class Shell {
         if ["quit", "exit"].contains(name) { return .exit }
         guard let command = Self.command(named: name) else {
             var message = "unknown command '\(name)'"
-            if let suggestion = Suggestion.closest(to: name, among: Self.commandNames) {
+            if name.hasPrefix(":") {
+                message += "; ':' commands work inside a question — start one with 'study DECK'"
+            } else if let suggestion = Suggestion.closest(to: name, among: Self.commandNames) {
                 message += " — did you mean '\(suggestion)'?"
             } else {
                 message += "; type 'help' for the list"
@@ -87,9 +124,20 @@ public final class Shell {
         }
     }
 
-    /// Ctrl-C at the home prompt: the line is already dropped; nothing else to undo.
+    /// Ctrl-C: at the home prompt the line is already dropped; in a session the question
+    /// on screen is abandoned (a second Ctrl-C offers to leave).
     public func interrupt() -> Outcome {
-        .proceed
+        guard session != nil else { return .proceed }
+        return sessionInterrupt()
+    }
+
+    /// The end of input (Ctrl-D, or the end of a script). A running session is closed as
+    /// `:quit` would close it, so its summary is shown and nothing answered is lost.
+    public func endOfInput() -> Outcome {
+        guard session != nil else { return .exit }
+        let outcome = sessionStep(line: ":quit")
+        session = nil
+        return outcome == .failed ? .failed : .exit
     }
 
     /// What Tab offers for the line up to the cursor.
@@ -97,6 +145,9 @@ public final class Shell {
         let endsWithSpace = line.last?.isWhitespace ?? true
         let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
         let word = endsWithSpace ? "" : (words.last ?? "")
+        if let session {
+            return Completion.resolve(word: word, candidates: session.completions)
+        }
         let position = endsWithSpace ? words.count : words.count - 1
         let candidates: [String]
         if position == 0 {
@@ -114,9 +165,9 @@ public final class Shell {
         guard position == 1 else { return command.options }
         switch command.argument {
         case .none: return command.options
-        case .deck: return library.deckIDs
+        case .deck: return library.usableDecks.map(\.id)
         case .command: return Self.commandNames
-        case .learner: return []
+        case .learner: return (try? store?.learners().map(\.name)) ?? []
         }
     }
 
@@ -126,6 +177,12 @@ public final class Shell {
     func say(_ text: String, style: Style = .plain, indent: String = "") {
         let body = configuration.interactive ? TextWrapper.wrap(text, width: columns(), indent: indent) : indent + text
         output.write(styler.apply(style, body) + "\n")
+    }
+
+    /// Writes preformatted text (tables, diagnostics) as it is.
+    func sayVerbatim(_ text: String) {
+        guard !text.isEmpty else { return }
+        output.write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     func fail(_ error: ShellError) -> Outcome {

@@ -11,7 +11,7 @@ struct CompletionTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-completion-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for id in ["platform-wins", "platform-basics", "celebrity-slump"] {
-            try "lectern: 1\nid: \(id)\ntitle: \(id)\nitems: []\n".write(to: folder.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
+            try Self.deck(id).write(to: folder.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
         }
         let configuration = Shell.Configuration(deckDirectories: [folder.path], colorEnabled: false, interactive: false, environment: [:])
         shell = Shell(configuration: configuration, output: BufferedOutput())
@@ -20,14 +20,39 @@ struct CompletionTests {
     @Test(arguments: [
         ("he", Completion(.insert("lp "))),
         ("q", Completion(.insert("uit "))),
-        ("d", Completion(.insert("ecks "))),
-        ("", Completion(.list(["decks", "exit", "help", "quit"]))),
+        ("d", Completion(.list(["decks", "drill"]))),
+        ("de", Completion(.insert("cks "))),
+        ("lea", Completion(.insert("rner"))),
+        ("", Completion(.list(Shell.commands.flatMap { [$0.name] + $0.aliases }.sorted()))),
         ("zz", Completion.nothing),
-        ("help d", Completion(.insert("ecks "))),
-        ("help ", Completion(.list(["decks", "exit", "help", "quit"]))),
+        ("help re", Completion(.list(["reload", "results", "review"]))),
+        ("study pl", Completion(.insert("atform-"))),
+        ("study platform-w", Completion(.insert("ins "))),
+        ("drill celebrity-slump --s", Completion(.list(["--seed", "--shuffle", "--skill"]))),
     ])
     func commandsAndTheirArguments(line: String, expected: Completion) {
         #expect(shell.complete(lineBeforeCursor: line) == expected)
+    }
+
+    /// The smallest deck that loads clean: completion offers only usable decks.
+    static func deck(_ id: String) -> String {
+        """
+        lectern: 1
+        id: \(id)
+        title: A deck
+        source:
+          title: Notes
+          passages:
+            1: The first paragraph.
+        items:
+          - id: one
+            type: truefalse
+            skill: recall
+            source: [1]
+            prompt: Is this a deck?
+            answer: true
+            explain: It loads, so it is (¶1).
+        """
     }
 
     @Test func resolveExtendsToTheCommonPrefixThenLists() {

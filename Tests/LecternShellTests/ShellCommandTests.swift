@@ -27,11 +27,12 @@ struct ShellCommandTests {
         let (shell, output) = makeShell()
         #expect(shell.handle(line: "help") == .proceed)
         let lines = output.standardOutput.split(separator: "\n")
-        #expect(lines.count == Shell.commands.count)
+        #expect(lines.count == Shell.commands.count + 1)
         for (line, command) in zip(lines, Shell.commands) {
-            #expect(line.hasPrefix(command.usage))
-            #expect(line.hasSuffix(command.summary))
+            #expect(line.hasPrefix(command.name + " "))
+            #expect(line.hasSuffix("  " + command.summary))
         }
+        #expect(lines.last == "Type 'help COMMAND' for its options. Inside a question, ':help' lists the ':' commands.")
     }
 
     @Test func helpExplainsOneCommand() {

@@ -16,34 +16,53 @@ struct OpenShell: ParsableCommand {
     var commandLine: String?
 
     func run() throws {
-        let interactive = commandLine == nil && TerminalSize.isInteractive
-        let status = Self.openShell(global: global, interactive: interactive) { shell in
-            if let commandLine {
-                return ShellRunner.runScripted(shell, lines: [commandLine])
-            }
-            if interactive {
-                let environment = global.environment
-                let history = HistoryFile(path: HistoryFile.defaultPath(environment: environment)) { shell.output.writeError($0 + "\n") }
-                guard let editor = LineEditor(programName: "lectern", history: history, warn: { shell.output.writeError($0 + "\n") }) else {
-                    shell.output.writeError("warning: could not start line editing; reading plain lines\n")
-                    return ShellRunner.runScripted(shell, lines: ShellRunner.standardInputLines())
-                }
-                return ShellRunner.runInteractive(shell, editor: editor)
-            }
-            return ShellRunner.runScripted(shell, lines: ShellRunner.standardInputLines())
-        }
+        let status = try ShellLauncher(global: global).run(firstLines: [], commandLine: commandLine)
         if status != 0 { throw ExitCode(status) }
     }
+}
 
-    /// Builds the shell for this process and hands it to `body`.
-    static func openShell(global: GlobalOptions, interactive: Bool, _ body: (Shell) -> Int32) -> Int32 {
+/// Builds the shell for this process and runs it on the terminal, a script or one line.
+struct ShellLauncher {
+    var global: GlobalOptions
+
+    /// - Parameters:
+    ///   - firstLines: run before reading input (e.g. `study DECK` for `lectern study DECK`).
+    ///   - commandLine: `-c`: run this one line and stop.
+    func run(firstLines: [String], commandLine: String?) throws -> Int32 {
+        let interactive = commandLine == nil && TerminalSize.isInteractive
         let environment = global.environment
+        let store = try global.openStore()
         let configuration = Shell.Configuration(
             deckDirectories: global.resolvedDeckDirectories(),
             colorEnabled: global.color.enablesColor(isTerminal: TerminalSize.stdoutIsTerminal, environment: environment),
             interactive: interactive,
-            environment: environment)
-        let shell = Shell(configuration: configuration, output: StandardOutput(), columns: { TerminalSize.columns() })
-        return body(shell)
+            environment: environment,
+            learner: global.learnerName,
+            seed: global.seed,
+            newItemsPerDay: global.newPerDay,
+            limits: global.limits,
+            unicode: Self.localeIsUTF8(environment))
+        let shell = Shell(configuration: configuration, output: StandardOutput(), store: store, columns: { TerminalSize.columns() })
+
+        if let commandLine {
+            return ShellRunner.runScripted(shell, lines: [commandLine])
+        }
+        guard interactive else {
+            return ShellRunner.runScripted(shell, lines: firstLines + ShellRunner.standardInputLines())
+        }
+        let warn: (String) -> Void = { shell.output.writeError($0 + "\n") }
+        let history = HistoryFile(path: HistoryFile.defaultPath(environment: environment), warn: warn)
+        guard let editor = LineEditor(programName: "lectern", history: history, warn: warn) else {
+            warn("warning: could not start line editing; reading plain lines")
+            return ShellRunner.runScripted(shell, lines: firstLines + ShellRunner.standardInputLines())
+        }
+        return ShellRunner.runInteractive(shell, editor: editor, firstLines: firstLines)
+    }
+
+    /// Whether the user's locale can show block characters and other non-ASCII symbols.
+    static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let lowered = locale.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
     }
 }

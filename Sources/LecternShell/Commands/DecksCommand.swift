@@ -1,11 +1,74 @@
+import LecternCore
+import LecternStore
+
 extension Shell {
-    func listDecks() {
-        if library.count == 0 {
+    /// One line per deck: id, title, items, tags, and for the current learner how many
+    /// items are new and due. A broken deck shows its first error instead.
+    func listDecks() throws(ShellError) {
+        if library.entries.isEmpty {
             say("no decks found in: " + configuration.deckDirectories.joined(separator: ", "))
+            say("add a deck with 'lectern new DECK-ID' or point --decks at a folder of decks", style: .dim)
             return
         }
-        for line in library.listing() {
-            say(line)
+        let counts = try progressCounts(for: library.usableDecks)
+        var rows: [[String]] = []
+        for entry in library.entries {
+            guard let deck = entry.deck, !entry.hasErrors else {
+                let first = entry.diagnostics.first { $0.severity == .error }
+                let name = entry.deck?.id ?? ((entry.path as NSString).lastPathComponent as NSString).deletingPathExtension
+                rows.append([name, "BROKEN", first.map { "\($0.location): \($0.message)" } ?? "cannot be loaded"])
+                continue
+            }
+            var row = [deck.id, deck.title, "\(deck.items.count) items"]
+            if let count = counts[deck.id] { row.append("\(count.new) new, \(count.due) due") }
+            if !deck.tags.isEmpty { row.append(deck.tags.joined(separator: " ")) }
+            rows.append(row)
+        }
+        sayVerbatim(TableLayout.columns(rows, separator: "  "))
+    }
+
+    /// New and due counts per deck for the current learner; empty without a store.
+    func progressCounts(for decks: [Deck]) throws(ShellError) -> [String: DeckCounts] {
+        guard let store else { return [:] }
+        do {
+            return try store.counts(learner: configuration.learner, decks: decks, now: now())
+        } catch {
+            throw ShellError("cannot read progress: \(error)")
         }
     }
+
+    /// "3 items due" for the banner, or nil when nothing is due or progress is not kept.
+    func dueSummary() -> String? {
+        guard let counts = try? progressCounts(for: library.usableDecks) else { return nil }
+        let due = counts.values.reduce(0) { $0 + $1.due }
+        guard due > 0 else { return nil }
+        return "\(due) \(due == 1 ? "item" : "items") due for \(configuration.learner) ('review' to start)"
+    }
+
+    /// Re-reads the deck folders: the author's edit-and-retry loop.
+    func reload() {
+        library = DeckLibrary.load(directories: configuration.deckDirectories, limits: configuration.limits)
+        let broken = library.entries.filter(\.hasErrors).count
+        var message = "reloaded \(library.usableDecks.count) \(library.usableDecks.count == 1 ? "deck" : "decks")"
+        if broken > 0 { message += "; \(broken) broken (run 'lint' to see why)" }
+        say(message)
+    }
+
+    /// The deck with `id`, or an error that says what exists.
+    func deck(named id: String?, command: String) throws(ShellError) -> Deck {
+        guard let id else { throw ShellError("\(command) needs a deck id; 'decks' lists them") }
+        if let deck = library.deck(id: id) { return deck }
+        if let entry = library.entries.first(where: { $0.deck?.id == id }), entry.hasErrors {
+            throw ShellError("deck '\(id)' has errors; run 'lint' to see them")
+        }
+        var message = "no deck '\(id)'"
+        if let suggestion = Suggestion.closest(to: id, among: library.usableDecks.map(\.id)) {
+            message += " — did you mean '\(suggestion)'?"
+        } else {
+            message += "; 'decks' lists them"
+        }
+        throw ShellError(message)
+    }
 }
+
+import Foundation

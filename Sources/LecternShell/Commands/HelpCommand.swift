@@ -3,11 +3,13 @@ import LecternCore
 extension Shell {
     func help(_ invocation: Invocation) throws(ShellError) {
         guard let name = invocation.positional.first else {
-            let width = Self.commands.map(\.usage.count).max() ?? 0
+            // One line per command: the name and what it does; `help NAME` gives the synopsis.
+            let width = Self.commands.map(\.name.count).max() ?? 0
             for command in Self.commands {
-                let usage = command.usage.padding(toLength: width, withPad: " ", startingAt: 0)
-                say(styler.apply(.bold, usage) + "  " + command.summary)
+                let name = command.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                say(styler.apply(.bold, name) + "  " + command.summary)
             }
+            say("Type 'help COMMAND' for its options. Inside a question, ':help' lists the ':' commands.", style: .dim)
             return
         }
         guard let command = Self.command(named: name) else {

@@ -5,12 +5,18 @@ import LineEditing
 /// lines come from (libedit on a terminal, plain lines otherwise) and when to stop.
 public enum ShellRunner {
     /// The interactive loop on a terminal. Returns the exit status (0: the user left).
-    public static func runInteractive(_ shell: Shell, editor: LineEditor) -> Int32 {
+    public static func runInteractive(_ shell: Shell, editor: LineEditor, firstLines: [String] = []) -> Int32 {
         editor.completer = { [unowned shell] before in shell.complete(lineBeforeCursor: before) }
         shell.output.write(shell.banner + "\n")
+        for line in firstLines where shell.handle(line: line) == .exit { return 0 }
         while true {
             switch editor.readLine(prompt: shell.promptForEditor) {
             case .endOfInput:
+                // Ctrl-D inside a session leaves the session (as :quit); at home, the shell.
+                if shell.isInSession {
+                    if shell.handle(line: ":quit") == .exit { return 0 }
+                    continue
+                }
                 return 0
             case .interrupted:
                 _ = shell.interrupt()
@@ -31,7 +37,8 @@ public enum ShellRunner {
             case .exit: return 0
             }
         }
-        return shell.finishInput()
+        // The script ended: close a running session as :quit would, so its summary shows.
+        return shell.endOfInput() == .failed ? 1 : 0
     }
 
     /// Lines of standard input, read lazily so a script can be interleaved with output.
@@ -47,6 +54,6 @@ extension Shell {
         return LineEditor.invisible(Style.prompt.escape) + prompt + LineEditor.invisible("\u{1B}[0m")
     }
 
-    /// End of scripted input: status 0 unless something is left half done.
-    func finishInput() -> Int32 { 0 }
+    /// True while a study session takes the lines.
+    public var isInSession: Bool { session != nil }
 }

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import LecternShell
+
+/// Commands that are also shell commands: they open the shell and run that line first, so
+/// `lectern study DECK` lands straight in the session (and scripts can pipe answers).
+protocol ShellLineCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    /// The shell line this invocation stands for.
+    var shellLine: [String] { get }
+    /// Whether the shell stays open after the line (sessions) or exits (reports).
+    static var staysOpen: Bool { get }
+}
+
+extension ShellLineCommand {
+    func run() throws {
+        let line = shellLine.map(ShellQuoting.quote).joined(separator: " ")
+        let launcher = ShellLauncher(global: global)
+        let status = Self.staysOpen
+            ? try launcher.run(firstLines: [line], commandLine: nil)
+            : try launcher.run(firstLines: [], commandLine: line)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+enum ShellQuoting {
+    /// Quotes a word so the shell's splitter gives it back unchanged.
+    static func quote(_ word: String) -> String {
+        guard word.isEmpty || word.contains(where: { $0.isWhitespace || "\"'\\".contains($0) }) else { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\"'\"'") + "'"
+    }
+}
+
+struct Study: ShellLineCommand {
+    static let configuration = CommandConfiguration(abstract: "Study a deck: what is due, then new items (opens the shell in the session).")
+    static let staysOpen = true
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The deck id.") var deck: String
+    var shellLine: [String] { ["study", deck] }
+}
+
+struct Review: ShellLineCommand {
+    static let configuration = CommandConfiguration(abstract: "Review what is due across decks, most overdue first.")
+    static let staysOpen = true
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Only this deck.") var deck: String?
+    var shellLine: [String] { ["review"] + (deck.map { [$0] } ?? []) }
+}
+
+struct Drill: ShellLineCommand {
+    static let configuration = CommandConfiguration(abstract: "Practise a deck without touching the review schedule.")
+    static let staysOpen = true
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The deck id.") var deck: String
+    @Option(help: "Only items with this tag.") var tag: String?
+    @Option(help: "Only items training this skill.") var skill: String?
+    @Flag(help: "Shuffle the items.") var shuffle = false
+    var shellLine: [String] {
+        var words = ["drill", deck]
+        if let tag { words += ["--tag", tag] }
+        if let skill { words += ["--skill", skill] }
+        if shuffle { words.append("--shuffle") }
+        return words
+    }
+}
+
+struct Exam: ShellLineCommand {
+    static let configuration = CommandConfiguration(abstract: "A test without feedback until the end, optionally timed.")
+    static let staysOpen = true
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The deck id.") var deck: String
+    @Option(help: "Time limit, e.g. 20m, 90s, 1h30m.") var time: String?
+    @Option(help: "Ask only this many items.") var count: Int?
+    @Flag(help: "Shuffle the items.") var shuffle = false
+    var shellLine: [String] {
+        var words = ["exam", deck]
+        if let time { words += ["--time", time] }
+        if let count { words += ["--count", String(count)] }
+        if shuffle { words.append("--shuffle") }
+        return words
+    }
+}
+
+struct Stats: ShellLineCommand {
+    static let configuration = CommandConfiguration(abstract: "Progress of the learner: due, retention, mastery, calibration, activity.")
+    static let staysOpen = false
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Only this deck.") var deck: String?
+    var shellLine: [String] { ["stats"] + (deck.map { [$0] } ?? []) }
+}
+
+struct Learners: ShellLineCommand {
+    static let configuration = CommandConfiguration(abstract: "List the learners in the progress database.")
+    static let staysOpen = false
+    @OptionGroup var global: GlobalOptions
+    var shellLine: [String] { ["learners"] }
+}
+
+struct Results: ShellLineCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answers per learner for teachers: a table, CSV (RFC 4180) or JSON.",
+        discussion: "Columns: learner, deck, item, answered_at, score (0-1), rating, hints, confidence, answer. --summary gives one row per learner.")
+    static let staysOpen = false
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Only this deck.") var deck: String?
+    @Option(name: .customLong("student"), help: "Only these learners (repeatable).") var students: [String] = []
+    @Option(help: "Only answers since this day or time (2026-11-25 or ISO 8601).") var since: String?
+    @Option(help: "table, csv or json.") var format: String = "table"
+    @Flag(help: "One row per learner.") var summary = false
+    var shellLine: [String] {
+        var words = ["results"]
+        if let deck { words.append(deck) }
+        for student in students { words += ["--learner", student] }
+        if let since { words += ["--since", since] }
+        words += ["--format", format]
+        if summary { words.append("--summary") }
+        return words
+    }
+}
