@@ -1,2 +1,23 @@
-// The benchmark driver; filled by `make bench` work.
-print("no benchmarks yet")
+// `swift run -c release lectern-bench <suite>`: prints measured figures, their targets and the
+// ratio of one to the other. Benchmarks are programs, not timed unit tests.
+import Foundation
+
+let suites: [String: () throws -> String] = [
+    "store": { try StoreBenchmark().run() }
+]
+
+let requested = Array(CommandLine.arguments.dropFirst())
+let names = requested.isEmpty ? suites.keys.sorted() : requested
+for name in names {
+    guard let suite = suites[name] else {
+        FileHandle.standardError.write(
+            Data("lectern-bench: unknown suite '\(name)'; known: \(suites.keys.sorted().joined(separator: ", "))\n".utf8))
+        exit(2)
+    }
+    do {
+        print(try suite(), terminator: "")
+    } catch {
+        FileHandle.standardError.write(Data("lectern-bench: \(name): \(error)\n".utf8))
+        exit(1)
+    }
+}

@@ -29,12 +29,18 @@ enum StatsCalculator {
         }
         let (weekStart, tomorrow, weekEnd) = (day(-6), day(1), day(7))
 
-        // Items of the current decks, and which of them have cards.
-        var current: [String: Set<String>] = [:]
-        for deck in decks { current[deck.id] = Set(deck.items.map(\.id)) }
-        let isCurrent = { (ref: ItemRef) in current[ref.deckID]?.contains(ref.itemID) ?? false }
-        let currentCards = cards.filter { isCurrent($0.ref) }
-        let items = current.values.reduce(0) { $0 + $1.count }
+        // Which cards belong to items still in their deck: walk each deck once, looking
+        // items up in the (much smaller) set of its cards.
+        let items = decks.reduce(0) { $0 + $1.items.count }
+        let cardsByDeck = Dictionary(grouping: cards, by: \.ref.deckID)
+        var currentCards: [CardTiming] = []
+        for deck in decks {
+            guard let deckCards = cardsByDeck[deck.id] else { continue }
+            let byItem = Dictionary(deckCards.map { ($0.ref.itemID, $0) }, uniquingKeysWith: { a, _ in a })
+            for item in deck.items {
+                if let card = byItem[item.id] { currentCards.append(card) }
+            }
+        }
 
         // One pass over the answers, oldest first.
         var dayOffsets: [Int: Int] = [:]
