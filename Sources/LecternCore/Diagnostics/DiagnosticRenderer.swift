@@ -15,7 +15,7 @@ public enum DiagnosticRenderer {
         return diagnostics.map { diagnostic in
             let file = diagnostic.location.file
             if lines[file] == nil {
-                lines[file] = source(file).map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+                lines[file] = source(file).map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) } ?? []
             }
             let fileLines = lines[file] ?? []
             let index = diagnostic.location.line - 1

@@ -19,6 +19,11 @@ enum DeckLinter {
                     "deck id '\(deck.id)' does not match the file name '\(fileID).yaml'; rename one of them so they agree"))
             }
         }
+        if deck.language.range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) == nil {
+            findings.append(.error(
+                "bad-language", at: deck.location(of: "language"),
+                "language '\(deck.language.shortened)' is not a BCP 47 tag; write one such as 'en', 'zh' or 'zh-Hans'"))
+        }
         let passages = Set(deck.source?.passages.map(\.number) ?? [])
         findings += duplicateIDs(deck.items, noun: "item id", scope: "the deck")
         for item in deck.items {

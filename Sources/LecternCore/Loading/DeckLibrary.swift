@@ -9,11 +9,14 @@ public struct DeckLibrary: Sendable {
         /// Present whenever the structure could be built, even with errors.
         public var deck: Deck?
         public var diagnostics: [Diagnostic]
+        /// The file's text, for showing the lines its findings point at.
+        public var text: String?
 
-        public init(path: String, deck: Deck?, diagnostics: [Diagnostic]) {
+        public init(path: String, deck: Deck?, diagnostics: [Diagnostic], text: String? = nil) {
             self.path = path
             self.deck = deck
             self.diagnostics = diagnostics
+            self.text = text
         }
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -49,7 +52,7 @@ public struct DeckLibrary: Sendable {
                     firstPath[deck.id] = path
                 }
             }
-            entries.append(Entry(path: path, deck: result.deck, diagnostics: diagnostics))
+            entries.append(Entry(path: path, deck: result.deck, diagnostics: diagnostics, text: result.text))
         }
         return DeckLibrary(entries: entries)
     }
@@ -89,4 +92,9 @@ public struct DeckLibrary: Sendable {
     public var diagnostics: [Diagnostic] { entries.flatMap(\.diagnostics) }
 
     public var hasErrors: Bool { entries.contains(where: \.hasErrors) }
+
+    /// The text of the entry read from `path`, as a source provider for `DiagnosticRenderer`.
+    public func text(ofFile path: String) -> String? {
+        entries.first { $0.path == path }?.text
+    }
 }

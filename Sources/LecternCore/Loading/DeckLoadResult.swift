@@ -6,10 +6,14 @@ public struct DeckLoadResult: Sendable {
     public var deck: Deck?
     /// Every finding, sorted by location.
     public var diagnostics: [Diagnostic]
+    /// The decoded text that was loaded, so a renderer can show the lines findings point at;
+    /// nil when the bytes could not be read or decoded.
+    public var text: String?
 
-    public init(deck: Deck?, diagnostics: [Diagnostic]) {
+    public init(deck: Deck?, diagnostics: [Diagnostic], text: String? = nil) {
         self.deck = deck
         self.diagnostics = diagnostics
+        self.text = text
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

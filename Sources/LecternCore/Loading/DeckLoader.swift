@@ -6,6 +6,12 @@ import Foundation
 public enum DeckLoader {
     /// Loads deck text as if read from `path` (used in messages and to check the id).
     public static func load(text: String, path: String, limits: LoadLimits = .default) -> DeckLoadResult {
+        var result = loadChecked(text: text, path: path, limits: limits)
+        if text.utf8.count <= limits.maxBytes { result.text = text }
+        return result
+    }
+
+    private static func loadChecked(text: String, path: String, limits: LoadLimits) -> DeckLoadResult {
         var findings: [Diagnostic] = []
         if text.utf8.count > limits.maxBytes {
             return DeckLoadResult(deck: nil, diagnostics: [tooLarge(path, bytes: text.utf8.count, limits: limits)])

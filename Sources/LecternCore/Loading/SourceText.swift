@@ -51,11 +51,10 @@ enum SourceText {
     static func tabIndentation(in text: String, path: String) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             let indentation = line.unicodeScalars.prefix { $0 == " " || $0 == "\t" }
             guard indentation.count < line.unicodeScalars.count,
-                  line.unicodeScalars.dropFirst(indentation.count).first != "\r",
                   let tab = indentation.firstIndex(of: "\t")
             else { continue }
             let column = indentation.distance(from: indentation.startIndex, to: tab) + 1

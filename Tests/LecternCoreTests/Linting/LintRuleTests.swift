@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LecternCore
 
@@ -303,6 +304,16 @@ import Testing
                              "17:5 error too-few-entries walkthrough item 'w' has 1 step in 'steps'; it needs at least 2"]),
         Row(name: "duplicate-key", text: deck(goodItem.replacingOccurrences(of: "    answer: true\n", with: "    answer: true\n    answer: false\n")),
             expected: ["15:5 error duplicate-key key 'answer' appears more than once in the same map; keep one"]),
+        Row(name: "bad-language", text: header.replacingOccurrences(of: "title: Test deck", with: "title: Test deck\nlanguage: english") + goodItem,
+            expected: ["4:1 error bad-language language 'english' is not a BCP 47 tag; write one such as 'en', 'zh' or 'zh-Hans'"]),
+        Row(name: "cloze-empty-blank", text: deck("""
+              - id: cz
+                type: cloze
+                skill: recall
+                source: [1]
+                prompt: Fill {{ }} in.
+                explain: Paragraph 1.
+            """), expected: ["14:5 error cloze-empty-blank cloze item 'cz' has an empty blank {{}}; write the answer inside it"]),
         Row(name: "bad-regex", text: deck("""
               - id: s
                 type: short
@@ -320,6 +331,23 @@ import Testing
         let found = result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.severity) \($0.rule) \($0.message)" }
         #expect(found.sorted() == row.expected.sorted())
         #expect(result.diagnostics.allSatisfy { $0.location.file == "t.yaml" })
+    }
+
+    @Test func everyRuleInTheRowsIsCatalogued() {
+        let ids = Set(Self.rows.flatMap { $0.expected.map { String($0.split(separator: " ")[2]) } })
+        #expect(ids.subtracting(LintRules.all.map(\.id)) == [])
+        #expect(Set(LintRules.all.map(\.id)).count == LintRules.all.count)
+    }
+
+    @Test func everyCataloguedRuleIsInTheAuthoringGuideWithItsSeverity() throws {
+        let root = URL(filePath: #filePath).resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let guide = try String(contentsOf: root.appending(path: "Decks/README.md"), encoding: .utf8)
+        let tableRows = guide.split(separator: "\n").filter { $0.hasPrefix("| `") }
+        for rule in LintRules.all {
+            let row = tableRows.first { $0.contains("`\(rule.id)`") }
+            #expect(row?.contains("| \(rule.severity.rawValue) |") == true, "\(rule.id) is missing from Decks/README.md")
+        }
     }
 
     @Test func cleanDeckHasNoFindings() {

@@ -38,6 +38,17 @@ import Testing
         #expect(library.deck(id: "broken") == nil)
     }
 
+    @Test func entriesKeepTheirTextForRendering() throws {
+        let library = DeckLibrary.load(directories: [Self.root])
+        let broken = try #require(library.entries.first { $0.path.hasSuffix("/broken.yaml") })
+        let rendered = DiagnosticRenderer.text(broken.diagnostics) { library.text(ofFile: $0) }
+        #expect(rendered.hasSuffix("""
+            got 'maybe' [wrong-type]
+                answer: maybe
+                        ^
+            """))
+    }
+
     @Test func missingDirectoryGivesAnEmptyLibrary() {
         #expect(DeckLibrary.load(directories: ["/nonexistent/lectern/decks"]).entries.isEmpty)
     }

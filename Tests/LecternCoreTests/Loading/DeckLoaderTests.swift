@@ -72,6 +72,24 @@ import Testing
         ])
     }
 
+    @Test func windowsLineEndingsLoadAndRenderLikeUnixOnes() {
+        let crlf = Self.text.replacingOccurrences(of: "\n", with: "\r\n")
+            .replacingOccurrences(of: "tags: [T1, T2]", with: "tags: [中文, {a: 1}]")
+        let result = DeckLoader.load(text: crlf, path: "Decks/where.yaml")
+        #expect(DiagnosticRenderer.text(result.diagnostics) { _ in result.text } == """
+            Decks/where.yaml:5:12: error: expected text for 'tags', got a map [wrong-type]
+            tags: [中文, {a: 1}]
+                         ^
+            """)
+        let tabbed = crlf.replacingOccurrences(of: "  title: Essay", with: "\ttitle: Essay")
+        #expect(DeckLoader.load(text: tabbed, path: "Decks/where.yaml").diagnostics.map(\.location.line) == [7])
+    }
+
+    @Test func resultKeepsTheTextForRendering() throws {
+        #expect(DeckLoader.load(text: Self.text, path: "Decks/where.yaml").text == Self.text)
+        #expect(DeckLoader.load(text: Self.text, path: "x.yaml", limits: LoadLimits(maxBytes: 10)).text == nil)
+    }
+
     @Test func deckIsBuiltEvenWhenLintFindsErrors() {
         let text = Self.text.replacingOccurrences(of: "source: [4]", with: "source: [5]")
         let result = DeckLoader.load(text: text, path: "Decks/where.yaml")
