@@ -3,9 +3,9 @@ import LecternCore
 import LecternStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Times the progress store at classroom-library scale: 100,000 items in 20 decks and a
@@ -39,7 +39,8 @@ struct StoreBenchmark {
             var batch: [AnswerRecord] = []
             for (index, ref) in queue.prefix(reviewsPerDay + newPerDay).enumerated() {
                 batch.append(
-                    answer(ref, mode: index % 10 == 9 ? .drill : .study,
+                    answer(
+                        ref, mode: index % 10 == 9 ? .drill : .study,
                         at: now.addingTimeInterval(Double(index) * 20), random: &random))
             }
             try store.record(contentsOf: batch, for: sink.learner)
@@ -51,7 +52,8 @@ struct StoreBenchmark {
         let queueTimes = try (0..<runs).map { _ in
             try time {
                 _ = try store.dueQueue(
-                    learner: "bench", decks: decks, now: now, newLimit: newPerDay, calendar: calendar)
+                    learner: "bench", decks: decks, now: now, newLimit: newPerDay,
+                    calendar: calendar)
             }
         }
         let due = try store.dueQueue(
@@ -63,7 +65,9 @@ struct StoreBenchmark {
             return try time { try sink.record(record) }
         }
         let statsTimes = try (0..<runs).map { _ in
-            try time { _ = try store.stats(learner: "bench", decks: decks, now: now, calendar: calendar) }
+            try time {
+                _ = try store.stats(learner: "bench", decks: decks, now: now, calendar: calendar)
+            }
         }
 
         let rows = [
@@ -71,15 +75,20 @@ struct StoreBenchmark {
             ("one committed answer", median(answerTimes), 5.0),
             ("stats", median(statsTimes), 200.0),
         ]
-        var out = "store: \(itemCount) items in \(deckCount) decks, \(answered) answers over \(days) days "
-        out += "(filled in \(format(milliseconds(fill) / 1000, digits: 1)) s), median of \(runs) runs\n"
+        let fillSeconds = format(milliseconds(fill) / 1000, digits: 1)
+        var out = "store: \(itemCount) items in \(deckCount) decks, "
+        out += "\(answered) answers over \(days) days (filled in \(fillSeconds) s), "
+        out += "median of \(runs) runs\n"
         out += "operation               median ms   target ms   ratio\n"
         for (name, value, target) in rows {
-            out += pad(name, 22) + padLeft(format(value, digits: 2), 11)
-                + padLeft(format(target, digits: 0), 12) + padLeft(format(value / target, digits: 2), 8)
+            out +=
+                pad(name, 22) + padLeft(format(value, digits: 2), 11)
+                + padLeft(format(target, digits: 0), 12)
+                + padLeft(format(value / target, digits: 2), 8)
                 + "\n"
         }
-        out += "peak memory (maxrss): \(format(Double(peakResidentKilobytes()) / 1024, digits: 1)) MiB\n"
+        let peak = format(Double(peakResidentKilobytes()) / 1024, digits: 1)
+        out += "peak memory (maxrss): \(peak) MiB\n"
         return out
     }
 
@@ -131,11 +140,11 @@ struct StoreBenchmark {
     private func peakResidentKilobytes() -> Int {
         var usage = rusage()
         #if canImport(Darwin)
-        getrusage(RUSAGE_SELF, &usage)
-        return Int(usage.ru_maxrss) / 1024  // bytes on Darwin
+            getrusage(RUSAGE_SELF, &usage)
+            return Int(usage.ru_maxrss) / 1024  // bytes on Darwin
         #else
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Int(usage.ru_maxrss)  // kilobytes on Linux
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Int(usage.ru_maxrss)  // kilobytes on Linux
         #endif
     }
 

@@ -10,8 +10,9 @@ let requested = Array(CommandLine.arguments.dropFirst())
 let names = requested.isEmpty ? suites.keys.sorted() : requested
 for name in names {
     guard let suite = suites[name] else {
+        let known = suites.keys.sorted().joined(separator: ", ")
         FileHandle.standardError.write(
-            Data("lectern-bench: unknown suite '\(name)'; known: \(suites.keys.sorted().joined(separator: ", "))\n".utf8))
+            Data("lectern-bench: unknown suite '\(name)'; known: \(known)\n".utf8))
         exit(2)
     }
     do {

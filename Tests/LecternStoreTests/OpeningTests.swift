@@ -12,14 +12,19 @@ import Testing
         let store = try ProgressStore(path: path)
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(try store.appliedMigrations() == StoreSchema.migrator.migrations)
-        let journal = try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let journal = try store.pool.read { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode")
+        }
         #expect(journal == "wal")
     }
 
     @Test(arguments: [
         (["LECTERN_DB": "/x/y.db", "XDG_DATA_HOME": "/data", "HOME": "/home/u"], "/x/y.db"),
         (["XDG_DATA_HOME": "/data", "HOME": "/home/u"], "/data/lectern/lectern.sqlite3"),
-        (["XDG_DATA_HOME": "relative", "HOME": "/home/u"], "/home/u/.local/share/lectern/lectern.sqlite3"),
+        (
+            ["XDG_DATA_HOME": "relative", "HOME": "/home/u"],
+            "/home/u/.local/share/lectern/lectern.sqlite3"
+        ),
         (["LECTERN_DB": "", "HOME": "/home/u"], "/home/u/.local/share/lectern/lectern.sqlite3"),
     ])
     func defaultPath(environment: [String: String], expected: String) {
@@ -76,7 +81,10 @@ import Testing
             try store.close()
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: ProgressStoreError.newerDatabase(path: path, unknownMigrations: ["v9-from-the-future"])) {
+        #expect(
+            throws: ProgressStoreError.newerDatabase(
+                path: path, unknownMigrations: ["v9-from-the-future"])
+        ) {
             try ProgressStore(path: path)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
@@ -134,7 +142,9 @@ import Testing
             let queue = try DatabaseQueue(path: path)
             try StoreSchema.migrator.migrate(queue, upTo: StoreSchema.v1)
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO learners (id, name, created_at) VALUES (1, 'mei', ?)", arguments: [t0])
+                try db.execute(
+                    sql: "INSERT INTO learners (id, name, created_at) VALUES (1, 'mei', ?)",
+                    arguments: [t0])
                 for (item, at) in [("q1", t0), ("q1", t1), ("q2", t1)] {
                     try db.execute(
                         sql: """
@@ -154,7 +164,10 @@ import Testing
         }
         let store = try ProgressStore(path: path)
         #expect(try store.appliedMigrations() == [StoreSchema.v1, StoreSchema.v2, StoreSchema.v3])
-        #expect(try store.learners() == [LearnerActivity(name: "mei", answers: 3, lastActivity: StoredTime.date(t1))])
+        #expect(
+            try store.learners() == [
+                LearnerActivity(name: "mei", answers: 3, lastActivity: StoredTime.date(t1))
+            ])
         let firstSeen = try store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT item_id, first_seen_at FROM cards ORDER BY item_id")
                 .map { "\($0["item_id"] as String)=\($0["first_seen_at"] as Int64)" }
@@ -165,7 +178,11 @@ import Testing
             try store.pool.write { db in try db.execute(sql: "UPDATE reviews SET score = 0") }
         }
         let indexes = try store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'cards_by%' ORDER BY name")
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'cards_by%' ORDER BY name"
+            )
         }
         #expect(indexes == ["cards_by_due", "cards_by_first_seen"])
     }
@@ -181,7 +198,8 @@ import Testing
                 group.addTask {
                     let sink = try store.sink(for: name)
                     for index in 0..<perStore {
-                        try sink.record(answer("q\(index % 7)", at: Clock.at(minutes: Double(index))))
+                        try sink.record(
+                            answer("q\(index % 7)", at: Clock.at(minutes: Double(index))))
                     }
                 }
             }

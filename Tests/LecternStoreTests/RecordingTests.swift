@@ -16,8 +16,13 @@ import Testing
         try store.pool.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT item_id, \(StoredCard.columns), first_seen_at FROM cards ORDER BY learner_id, deck_id, item_id"
-            ).map { CardRow(item: $0["item_id"], state: StoredCard.state(from: $0), firstSeen: $0["first_seen_at"]) }
+                sql:
+                    "SELECT item_id, \(StoredCard.columns), first_seen_at FROM cards ORDER BY learner_id, deck_id, item_id"
+            ).map {
+                CardRow(
+                    item: $0["item_id"], state: StoredCard.state(from: $0),
+                    firstSeen: $0["first_seen_at"])
+            }
         }
     }
 
@@ -37,7 +42,8 @@ import Testing
         #expect(rows.first?.state.reps == 5)
         #expect(rows.first?.state.phase == expected.phase)
         #expect(rows.first?.state.lapses == expected.lapses)
-        #expect(abs((rows.first?.state.due ?? .distantPast).timeIntervalSince(expected.due)) < 0.001)
+        #expect(
+            abs((rows.first?.state.due ?? .distantPast).timeIntervalSince(expected.due)) < 0.001)
         #expect(rows.first?.firstSeen == StoredTime.micros(Clock.start))
     }
 
@@ -51,7 +57,10 @@ import Testing
         try sink.record(answer("q1", mode: mode, at: Clock.at(hours: 1), rating: .again))
         try sink.record(answer("q2", mode: mode, at: Clock.at(hours: 1)))
         #expect(try cardRows(store) == before)
-        #expect(try store.learners() == [LearnerActivity(name: "mei", answers: 3, lastActivity: Clock.at(hours: 1))])
+        #expect(
+            try store.learners() == [
+                LearnerActivity(name: "mei", answers: 3, lastActivity: Clock.at(hours: 1))
+            ])
     }
 
     @Test func everyFieldOfAnAnswerIsKept() throws {
@@ -89,10 +98,13 @@ import Testing
             let sink = try store.sink(for: name)
             for index in 0..<40 {
                 let rating = ratings[(index + offset) % ratings.count]
-                let mode: AnswerRecord.Mode = index % 9 == 4 ? .drill : (index % 2 == 0 ? .study : .review)
+                let mode: AnswerRecord.Mode =
+                    index % 9 == 4 ? .drill : (index % 2 == 0 ? .study : .review)
                 try sink.record(
-                    answer("q\((index * 7 + offset) % 6)", deck: index % 3 == 0 ? "ethics" : "logic",
-                        mode: mode, at: Clock.at(days: Double(index) * 0.7, minutes: Double(index * 13 % 50)),
+                    answer(
+                        "q\((index * 7 + offset) % 6)", deck: index % 3 == 0 ? "ethics" : "logic",
+                        mode: mode,
+                        at: Clock.at(days: Double(index) * 0.7, minutes: Double(index * 13 % 50)),
                         rating: rating))
             }
         }
@@ -137,11 +149,14 @@ import Testing
         try batch.record(contentsOf: answers, for: try batch.learner(named: "mei"))
         let cards = { (store: ProgressStore) in
             try store.pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM cards ORDER BY deck_id, item_id").map(\.description)
+                try Row.fetchAll(db, sql: "SELECT * FROM cards ORDER BY deck_id, item_id").map(
+                    \.description)
             }
         }
         #expect(try cards(batch) == cards(single))
-        #expect(try batch.results(deck: nil, learners: [], since: nil) == single.results(deck: nil, learners: [], since: nil))
+        #expect(
+            try batch.results(deck: nil, learners: [], since: nil)
+                == single.results(deck: nil, learners: [], since: nil))
     }
 
     @Test func aFailingBatchLeavesNothingBehind() throws {
@@ -151,6 +166,8 @@ import Testing
         let bad = [answer("q1", at: Clock.start), answer("q2", at: Clock.start, score: 1.5)]
         #expect(throws: DatabaseError.self) { try store.record(contentsOf: bad, for: mei) }
         #expect(try store.results(deck: nil, learners: [], since: nil) == [])
-        #expect(try store.counts(learner: "mei", decks: [deck("logic", ids: ["q1"])], now: Clock.start) == ["logic": DeckCounts(new: 1, due: 0)])
+        #expect(
+            try store.counts(learner: "mei", decks: [deck("logic", ids: ["q1"])], now: Clock.start)
+                == ["logic": DeckCounts(new: 1, due: 0)])
     }
 }

@@ -87,7 +87,9 @@ import Testing
 
     @Test func emptyResults() {
         #expect(ResultsRenderer.render([ResultRow](), as: .json) == "[]\n")
-        #expect(ResultsRenderer.render([LearnerTotals](), as: .csv) == "learner,answers,mean_score,total_seconds\r\n")
+        #expect(
+            ResultsRenderer.render([LearnerTotals](), as: .csv)
+                == "learner,answers,mean_score,total_seconds\r\n")
     }
 
     @Test(arguments: [
@@ -96,5 +98,15 @@ import Testing
     ])
     func csvQuoting(field: String, expected: String) {
         #expect(CSV.field(field) == expected)
+    }
+}
+
+@Suite struct TextTableCellTests {
+    @Test(arguments: [
+        ("one\ntwo", "one\\ntwo"), ("crlf\r\nline", "crlf\\nline"), ("tab\there", "tab here"),
+        ("bell\u{07}\u{1B}[31mred", "bell??[31mred"), ("对，因为", "对，因为"),
+    ])
+    func controlCharactersNeverReachTheTerminal(text: String, expected: String) {
+        #expect(TextTable.visible(text) == expected)
     }
 }

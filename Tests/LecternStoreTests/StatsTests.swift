@@ -54,15 +54,20 @@ import Testing
         card("logic/q1", due: Clock.at(days: 10, hours: 6), firstSeen: Clock.at(days: 0)),
         card("logic/q2", due: Clock.at(days: 9), firstSeen: Clock.at(days: 0)),
         card("logic/q3", due: Clock.at(days: 14), firstSeen: Clock.at(days: 9)),
-        card("logic/gone", due: Clock.at(days: 10, hours: 2), firstSeen: Clock.at(days: 10, minutes: 67)),
+        card(
+            "logic/gone", due: Clock.at(days: 10, hours: 2),
+            firstSeen: Clock.at(days: 10, minutes: 67)),
         card("ethics/e1", due: Clock.at(days: 28), firstSeen: Clock.at(days: 10, minutes: 66)),
     ]
 
-    static func share(_ right: Int, _ total: Int) -> Stats.Share { Stats.Share(right: right, total: total) }
+    static func share(_ right: Int, _ total: Int) -> Stats.Share {
+        Stats.Share(right: right, total: total)
+    }
 
     @Test func everyNumberForAllDecks() {
         let stats = StatsCalculator.compute(
-            learner: "mei", deckID: nil, decks: Self.decks, answers: Self.answers, cards: Self.cards,
+            learner: "mei", deckID: nil, decks: Self.decks, answers: Self.answers,
+            cards: Self.cards,
             now: Self.now, calendar: Clock.utc)
         var activity = Array(repeating: 0, count: 30)
         activity[19] = 2  // day 0, ten days ago
@@ -93,7 +98,8 @@ import Testing
         let stats = StatsCalculator.compute(
             learner: "mei", deckID: "ethics", decks: Self.decks,
             answers: Self.answers.filter { $0.ref.deckID == "ethics" },
-            cards: Self.cards.filter { $0.ref.deckID == "ethics" }, now: Self.now, calendar: Clock.utc)
+            cards: Self.cards.filter { $0.ref.deckID == "ethics" }, now: Self.now,
+            calendar: Clock.utc)
         #expect(stats.items == 2)
         #expect(stats.seen == 1)
         #expect(stats.skills == [Stats.Mastery(name: "apply", share: Self.share(1, 1))])
@@ -114,7 +120,8 @@ import Testing
             Self.said("logic/q1", .drill, day: 10 - Double($0), .good)
         }
         let stats = StatsCalculator.compute(
-            learner: "mei", deckID: nil, decks: Self.decks, answers: answers, cards: [], now: Self.now,
+            learner: "mei", deckID: nil, decks: Self.decks, answers: answers, cards: [],
+            now: Self.now,
             calendar: Clock.utc)
         #expect(stats.streak == expected)
     }
@@ -132,7 +139,8 @@ import Testing
 
     @Test func renderedText() {
         let stats = StatsCalculator.compute(
-            learner: "mei", deckID: nil, decks: Self.decks, answers: Self.answers, cards: Self.cards,
+            learner: "mei", deckID: nil, decks: Self.decks, answers: Self.answers,
+            cards: Self.cards,
             now: Self.now, calendar: Clock.utc)
         #expect(
             StatsRenderer.render(stats, unicode: true) == """
@@ -165,7 +173,8 @@ import Testing
 
                 """)
         let ascii = StatsRenderer.render(stats, unicode: false)
-        let asciiLines = ascii.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let asciiLines = ascii.split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
         #expect(asciiLines[8] == "Last 30 days  ...................+.......++@  (most 4 a day)")
         #expect(asciiLines[20] == "1                   0      -")
         let onlyASCII = ascii.unicodeScalars.allSatisfy { $0.isASCII }
@@ -179,21 +188,26 @@ import Testing
         let store = try ProgressStore(path: folder.path())
         let sink = try store.sink(for: "mei")
         try sink.record(answer("q1", at: Clock.at(days: 9), rating: .good, confidence: 4))
-        try sink.record(answer("q1", mode: .review, at: Clock.at(days: 10), rating: .again, confidence: 4))
+        try sink.record(
+            answer("q1", mode: .review, at: Clock.at(days: 10), rating: .again, confidence: 4))
         try sink.record(answer("q2", at: Clock.at(days: 10, minutes: 5), rating: .good))
-        try sink.record(answer("e1", deck: "ethics", at: Clock.at(days: 10, minutes: 6), rating: .good))
-        let stats = try store.stats(learner: "mei", decks: Self.decks, deck: "logic", now: Self.now, calendar: Clock.utc)
+        try sink.record(
+            answer("e1", deck: "ethics", at: Clock.at(days: 10, minutes: 6), rating: .good))
+        let stats = try store.stats(
+            learner: "mei", decks: Self.decks, deck: "logic", now: Self.now, calendar: Clock.utc)
         #expect(stats.answers == 3)
         #expect(stats.seen == 2)
         #expect(stats.retention == Self.share(0, 1))
         #expect(stats.calibration[3] == Self.share(1, 2))
         #expect(stats.today == Stats.Period(answered: 2, started: 1, due: 2))
         #expect(stats.streak == 2)
-        #expect(stats.skills == [
-            Stats.Mastery(name: "recall", share: Self.share(1, 2)),
-            Stats.Mastery(name: "claim", share: Self.share(1, 1)),
-        ])
-        let nobody = try store.stats(learner: "nobody", decks: Self.decks, now: Self.now, calendar: Clock.utc)
+        #expect(
+            stats.skills == [
+                Stats.Mastery(name: "recall", share: Self.share(1, 2)),
+                Stats.Mastery(name: "claim", share: Self.share(1, 1)),
+            ])
+        let nobody = try store.stats(
+            learner: "nobody", decks: Self.decks, now: Self.now, calendar: Clock.utc)
         #expect(nobody.answers == 0)
         #expect(nobody.items == 7)
         #expect(nobody.activity == Array(repeating: 0, count: 30))

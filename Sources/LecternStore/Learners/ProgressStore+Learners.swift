@@ -11,7 +11,11 @@ extension ProgressStore {
         let createdAt = StoredTime.micros(clock())
         return try pool.write { db in
             try db.execute(
-                sql: "INSERT INTO learners (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+                sql:
+                    """
+                    INSERT INTO learners (name, created_at) VALUES (?, ?)
+                    ON CONFLICT (name) DO NOTHING
+                    """,
                 arguments: [trimmed, createdAt])
             let id = try Int64.fetchOne(
                 db, sql: "SELECT id FROM learners WHERE name = ?", arguments: [trimmed])

@@ -100,8 +100,9 @@ public final class ProgressStore: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             found = try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                let tables =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 let migrations = try StoreSchema.migrator.appliedIdentifiers(db)
                 return (applicationID, tables, migrations)
             }

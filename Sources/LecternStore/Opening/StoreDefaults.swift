@@ -18,7 +18,8 @@ public enum StoreDefaults {
             // The spec says relative values are invalid and must be ignored.
             dataHome = xdg
         } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            let home =
+                environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? FileManager.default.homeDirectoryForCurrentUser.path
             dataHome = (home as NSString).appendingPathComponent(".local/share")
         }

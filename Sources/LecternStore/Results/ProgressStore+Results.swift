@@ -53,7 +53,8 @@ extension ProgressStore {
                     """,
                 arguments: filter.reviewArguments + filter.learnerArguments
             ).map { row in
-                LearnerTotals(learner: row[0], answers: row[1], meanScore: row[2], totalTime: row[3])
+                LearnerTotals(
+                    learner: row[0], answers: row[1], meanScore: row[2], totalTime: row[3])
             }
         }
     }

@@ -8,10 +8,13 @@ public enum ResultsRenderer {
             columns: [
                 .init(name: "learner", alignsRight: false), .init(name: "deck", alignsRight: false),
                 .init(name: "item", alignsRight: false), .init(name: "mode", alignsRight: false),
-                .init(name: "answered_at", alignsRight: false), .init(name: "score", alignsRight: true),
+                .init(name: "answered_at", alignsRight: false),
+                .init(name: "score", alignsRight: true),
                 .init(name: "rating", alignsRight: false), .init(name: "hints", alignsRight: true),
-                .init(name: "confidence", alignsRight: true), .init(name: "duration", alignsRight: true),
-                .init(name: "skipped", alignsRight: false), .init(name: "answer", alignsRight: false),
+                .init(name: "confidence", alignsRight: true),
+                .init(name: "duration", alignsRight: true),
+                .init(name: "skipped", alignsRight: false),
+                .init(name: "answer", alignsRight: false),
             ],
             rows: rows.map { row in
                 [
@@ -19,7 +22,8 @@ public enum ResultsRenderer {
                     .text(ResultTable.timestamp(row.answeredAt)), ResultTable.number(row.score),
                     .text(row.rating.name), .number(String(row.hints)),
                     row.confidence.map { .number(String($0)) } ?? .none,
-                    ResultTable.number(row.duration, digits: 1), .flag(row.skipped), .text(row.answer),
+                    ResultTable.number(row.duration, digits: 1), .flag(row.skipped),
+                    .text(row.answer),
                 ]
             })
         return render(table, as: format)
@@ -29,8 +33,10 @@ public enum ResultsRenderer {
     public static func render(_ totals: [LearnerTotals], as format: ResultsFormat) -> String {
         let table = ResultTable(
             columns: [
-                .init(name: "learner", alignsRight: false), .init(name: "answers", alignsRight: true),
-                .init(name: "mean_score", alignsRight: true), .init(name: "total_seconds", alignsRight: true),
+                .init(name: "learner", alignsRight: false),
+                .init(name: "answers", alignsRight: true),
+                .init(name: "mean_score", alignsRight: true),
+                .init(name: "total_seconds", alignsRight: true),
             ],
             rows: totals.map { line in
                 [

@@ -1,5 +1,7 @@
 /// Aligned columns for a terminal: two spaces between columns, numbers to the right, line
-/// breaks inside a cell shown as `\n` so each answer stays on one line.
+/// breaks inside a cell shown as `\n` so each answer stays on one line, and other control
+/// characters (a learner's stray escape sequence) shown as `?` so they cannot drive the
+/// terminal.
 enum TextTable {
     static func render(_ table: ResultTable) -> String {
         let header = table.columns.map(\.name)
@@ -14,7 +16,8 @@ enum TextTable {
         return ([header, rule] + body).map { cells in
             var line = ""
             for (index, cell) in cells.enumerated() {
-                let padding = String(repeating: " ", count: widths[index] - DisplayWidth.columns(of: cell))
+                let padding = String(
+                    repeating: " ", count: widths[index] - DisplayWidth.columns(of: cell))
                 if index > 0 { line += "  " }
                 line += table.columns[index].alignsRight ? padding + cell : cell + padding
             }
@@ -25,14 +28,24 @@ enum TextTable {
 
     static func text(of cell: ResultTable.Cell) -> String {
         switch cell {
-        case .text(let text):
-            text.replacingOccurrences(of: "\r\n", with: "\\n")
-                .replacingOccurrences(of: "\n", with: "\\n")
-                .replacingOccurrences(of: "\r", with: "\\n")
-                .replacingOccurrences(of: "\t", with: " ")
+        case .text(let text): visible(text)
         case .number(let text): text
         case .flag(let value): value ? "yes" : "no"
         case .none: ""
         }
+    }
+
+    static func visible(_ text: String) -> String {
+        var out = ""
+        let unified = text.replacingOccurrences(of: "\r\n", with: "\n")
+        for scalar in unified.unicodeScalars {
+            switch scalar {
+            case "\n", "\r": out += "\\n"
+            case "\t": out += " "
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): out += "?"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

@@ -35,7 +35,11 @@ extension ProgressStore {
             var cards: [CardTiming] = []
             let cardRows = try Row.fetchCursor(
                 db,
-                sql: "SELECT deck_id, item_id, due, first_seen_at FROM cards WHERE learner_id = ?\(deckFilter)",
+                sql:
+                    """
+                    SELECT deck_id, item_id, due, first_seen_at FROM cards
+                    WHERE learner_id = ?\(deckFilter)
+                    """,
                 arguments: arguments)
             while let row = try cardRows.next() {
                 cards.append(

@@ -36,7 +36,8 @@ enum StatsCalculator {
         var currentCards: [CardTiming] = []
         for deck in decks {
             guard let deckCards = cardsByDeck[deck.id] else { continue }
-            let byItem = Dictionary(deckCards.map { ($0.ref.itemID, $0) }, uniquingKeysWith: { a, _ in a })
+            let byItem = Dictionary(
+                deckCards.map { ($0.ref.itemID, $0) }, uniquingKeysWith: { a, _ in a })
             for item in deck.items {
                 if let card = byItem[item.id] { currentCards.append(card) }
             }
@@ -77,8 +78,12 @@ enum StatsCalculator {
             let ids = Set(answered.map(\.itemID))
             for item in deck.items where ids.contains(item.id) {
                 let share = byItem[ItemRef(deckID: deck.id, itemID: item.id)]!
-                if let skill = item.skill { skills[skill, default: .init(right: 0, total: 0)].merge(share) }
-                for tag in Set(item.tags) { tags[tag, default: .init(right: 0, total: 0)].merge(share) }
+                if let skill = item.skill {
+                    skills[skill, default: .init(right: 0, total: 0)].merge(share)
+                }
+                for tag in Set(item.tags) {
+                    tags[tag, default: .init(right: 0, total: 0)].merge(share)
+                }
             }
         }
 

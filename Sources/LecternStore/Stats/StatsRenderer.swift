@@ -10,16 +10,22 @@ public enum StatsRenderer {
         func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
         var lines: [String] = []
-        lines.append("Stats for \(stats.learner) in \(stats.deckID.map { "deck \($0)" } ?? "all decks")")
+        lines.append(
+            "Stats for \(stats.learner) in \(stats.deckID.map { "deck \($0)" } ?? "all decks")")
         lines.append("")
         let most = stats.activity.max() ?? 0
         let facts: [(String, String)] = [
             ("Items", "\(stats.items): \(stats.seen) studied, \(stats.unseen) never studied"),
             ("Answers", "\(stats.answers)"),
-            ("Today", "\(stats.today.answered) answered, \(stats.today.started) started, \(stats.today.due) due"),
+            (
+                "Today",
+                "\(stats.today.answered) answered, \(stats.today.started) started, "
+                    + "\(stats.today.due) due"
+            ),
             (
                 "This week",
-                "\(stats.week.answered) answered, \(stats.week.started) started in the last 7 days; "
+                "\(stats.week.answered) answered, \(stats.week.started) started "
+                    + "in the last 7 days; "
                     + "\(stats.week.due) due in the next 7"
             ),
             (
@@ -42,12 +48,14 @@ public enum StatsRenderer {
             lines.append(pad(title, width) + "answers  right")
             for (name, share) in rows {
                 lines.append(
-                    pad(name, width) + padLeft("\(share.total)", 7) + "  " + padLeft(percent(share), 5))
+                    pad(name, width) + padLeft("\(share.total)", 7) + "  "
+                        + padLeft(percent(share), 5))
             }
         }
         section("Skill", stats.skills.map { ($0.name, $0.share) })
         section("Tag", stats.tags.map { ($0.name, $0.share) })
-        section("Confidence", stats.calibration.enumerated().map { ("\($0.offset + 1)", $0.element) })
+        section(
+            "Confidence", stats.calibration.enumerated().map { ("\($0.offset + 1)", $0.element) })
         lines.append("")
         lines.append("Right means rated good or easy: correct, with no hint and full credit.")
         return lines.map { line in
