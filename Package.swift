@@ -44,7 +44,8 @@ let package = Package(
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore"]),
         .testTarget(
             name: "LecternCLITests",
-            dependencies: ["LecternCLI", "LecternCore"]
+            dependencies: ["LecternCLI", "LecternCore"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

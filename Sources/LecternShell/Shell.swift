@@ -182,7 +182,8 @@ public final class Shell {
     /// Writes preformatted text (tables, diagnostics) as it is.
     func sayVerbatim(_ text: String) {
         guard !text.isEmpty else { return }
-        output.write(text.hasSuffix("\n") ? text : text + "\n")
+        // Compare scalars: "\r\n" (CSV) is one Character, which hasSuffix("\n") would miss.
+        output.write(text.unicodeScalars.last == "\n" ? text : text + "\n")
     }
 
     func fail(_ error: ShellError) -> Outcome {
