@@ -44,12 +44,13 @@ public struct DeckLibrary: Sendable {
         for (path, result) in results {
             var diagnostics = result.diagnostics
             if let deck = result.deck, !deck.id.isEmpty {
-                if let earlier = firstPath[deck.id] {
+                // Results may come from another library (a folder loaded on its own); keep one finding.
+                if let earlier = firstPath[deck.id], !diagnostics.contains(where: { $0.rule == "duplicate-deck-id" }) {
                     diagnostics.append(.error(
                         "duplicate-deck-id", at: deck.location(of: "id"),
                         "deck id '\(deck.id)' is already used by \(earlier); give each deck its own id"))
                     diagnostics = DeckLoader.sorted(diagnostics)
-                } else {
+                } else if firstPath[deck.id] == nil {
                     firstPath[deck.id] = path
                 }
             }

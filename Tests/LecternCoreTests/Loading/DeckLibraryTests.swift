@@ -55,6 +55,12 @@ import Testing
         #expect(library.entries.map { $0.diagnostics.map(\.rule) } == [[], ["duplicate-deck-id"]])
     }
 
+    @Test func reloadingResultsOfALibraryDoesNotRepeatTheDuplicateFinding() {
+        let first = DeckLibrary.load(directories: [Self.root])
+        let again = DeckLibrary.load(results: first.entries.map { ($0.path, DeckLoadResult(deck: $0.deck, diagnostics: $0.diagnostics)) })
+        #expect(again.diagnostics.filter { $0.rule == "duplicate-deck-id" }.count == 1)
+    }
+
     @Test func missingDirectoryGivesAnEmptyLibraryButAMissingFileIsReported() {
         #expect(DeckLibrary.load(directories: ["/nonexistent/lectern/decks"]).entries.isEmpty)
         let missing = DeckLibrary.load(directories: ["/nonexistent/lectern/deck.yaml"])
