@@ -15,6 +15,7 @@ public enum LintRules {
         Rule(id: "multiple-documents", severity: .error, summary: "more than one YAML document in the file"),
         Rule(id: "too-deep", severity: .error, summary: "nesting deeper than the limit"),
         Rule(id: "file-too-large", severity: .error, summary: "a file over the size limit"),
+        Rule(id: "too-many-nodes", severity: .error, summary: "a file with far more entries than any deck"),
         Rule(id: "not-utf8", severity: .error, summary: "bytes that are not UTF-8"),
         Rule(id: "bom", severity: .warning, summary: "a byte-order mark at the start (ignored)"),
         Rule(id: "tab-indent", severity: .error, summary: "a tab in indentation"),

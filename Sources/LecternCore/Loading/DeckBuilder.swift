@@ -91,11 +91,11 @@ struct DeckBuilder {
         }
     }
 
-    mutating func wrongType(_ node: Node, expected: String, for key: String?) {
+    mutating func wrongType(_ node: Node, expected: String, for key: String?, hint: String = "") {
         let subject = key.map { " for '\($0)'" } ?? ""
         diagnostics.append(.error(
             "wrong-type", at: YAMLComposer.location(node.mark, path),
-            "expected \(expected)\(subject), got \(describe(node))"))
+            "expected \(expected)\(subject), got \(describe(node))\(hint)"))
     }
 
     mutating func map(_ node: Node, expected: String, for key: String? = nil) -> FieldMap? {
@@ -109,7 +109,8 @@ struct DeckBuilder {
     mutating func list(_ entry: FieldMap.Entry) -> [Node]? {
         if isNull(entry.value) { return [] }
         guard case .sequence(let sequence) = entry.value else {
-            wrongType(entry.value, expected: "a list", for: entry.key)
+            let hint = entry.value.scalar.map { "; write [\($0.string.shortened)]" } ?? ""
+            wrongType(entry.value, expected: "a list", for: entry.key, hint: hint)
             return nil
         }
         return Array(sequence)
@@ -175,9 +176,6 @@ struct DeckBuilder {
 
     mutating func integerList(_ fields: FieldMap, _ key: String) -> [Int]? {
         guard let entry = fields[key] else { return nil }
-        if entry.value.scalar != nil, !isNull(entry.value), let single = integer(entry.value, key: key) {
-            return [single]
-        }
         guard let nodes = list(entry) else { return nil }
         return nodes.compactMap { integer($0, key: key) }
     }

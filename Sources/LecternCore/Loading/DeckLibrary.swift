@@ -31,6 +31,7 @@ public struct DeckLibrary: Sendable {
 
     /// Loads every `*.yaml` under `directories`, recursively and sorted, skipping `schema/`
     /// folders, and reports a deck id already used by an earlier file at the later `id:`.
+    /// An entry of `directories` that is a file is loaded as given.
     public static func load(directories: [String], limits: LoadLimits = .default) -> DeckLibrary {
         let paths = directories.flatMap(deckPaths(under:))
         return load(results: paths.map { ($0, DeckLoader.load(fileAt: $0, limits: limits)) })
@@ -43,12 +44,13 @@ public struct DeckLibrary: Sendable {
         for (path, result) in results {
             var diagnostics = result.diagnostics
             if let deck = result.deck, !deck.id.isEmpty {
-                if let earlier = firstPath[deck.id] {
+                // Results may come from another library (a folder loaded on its own); keep one finding.
+                if let earlier = firstPath[deck.id], !diagnostics.contains(where: { $0.rule == "duplicate-deck-id" }) {
                     diagnostics.append(.error(
                         "duplicate-deck-id", at: deck.location(of: "id"),
                         "deck id '\(deck.id)' is already used by \(earlier); give each deck its own id"))
                     diagnostics = DeckLoader.sorted(diagnostics)
-                } else {
+                } else if firstPath[deck.id] == nil {
                     firstPath[deck.id] = path
                 }
             }
@@ -57,8 +59,14 @@ public struct DeckLibrary: Sendable {
         return DeckLibrary(entries: entries)
     }
 
-    /// The `*.yaml` files under `directory`, sorted, outside any `schema` folder.
+    /// The `*.yaml` files under `directory`, sorted, outside any `schema` folder; a path that
+    /// names a file is taken as it is, so command-line arguments can mix files and folders.
     static func deckPaths(under directory: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+        if exists ? !isDirectory.boolValue : directory.hasSuffix(".yaml") {
+            return [directory]  // a missing deck file is loaded anyway, so that it is reported as unreadable
+        }
         let root = URL(filePath: directory, directoryHint: .isDirectory)
         guard let walker = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])

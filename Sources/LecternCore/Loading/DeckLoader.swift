@@ -18,6 +18,12 @@ public enum DeckLoader {
         }
         let (body, bomWarning) = SourceText.strippingBOM(text, path: path)
         if let bomWarning { findings.append(bomWarning) }
+        if let place = SourceText.nodeBudgetExceeded(in: body, limit: limits.maxNodes) {
+            findings.append(.error(
+                "too-many-nodes", at: SourceLocation(file: path, line: place.line, column: place.column),
+                "the file holds more than \(limits.maxNodes) lines and list or map entries; a deck needs far fewer, so split it"))
+            return DeckLoadResult(deck: nil, diagnostics: sorted(findings))
+        }
         let tabs = SourceText.tabIndentation(in: body, path: path)
         guard tabs.isEmpty else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings + tabs)) }
         let composed = YAMLComposer.compose(body, path: path, limits: limits)

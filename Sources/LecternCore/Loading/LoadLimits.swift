@@ -6,10 +6,16 @@ public struct LoadLimits: Sendable, Equatable {
     public var maxBytes: Int
     /// Maps and lists nested deeper than this are refused; a deck needs about eight levels.
     public var maxDepth: Int
+    /// An upper bound on YAML nodes, counted from lines and separators before parsing.
+    /// Parsed nodes cost far more memory than their bytes (a file of `[a,a,a,…]` grows a
+    /// hundredfold), so dense files are refused before Yams builds them; a large real deck
+    /// counts a few thousand.
+    public var maxNodes: Int
 
-    public init(maxBytes: Int = 8 * 1024 * 1024, maxDepth: Int = 64) {
+    public init(maxBytes: Int = 8 * 1024 * 1024, maxDepth: Int = 64, maxNodes: Int = 250_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
+        self.maxNodes = maxNodes
     }
 
     public static let `default` = LoadLimits()

@@ -50,19 +50,60 @@ enum SourceText {
     /// One error per line whose indentation contains a tab; YAML indents with spaces only.
     static func tabIndentation(in text: String, path: String) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        var lineNumber = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lineNumber += 1
-            let indentation = line.unicodeScalars.prefix { $0 == " " || $0 == "\t" }
-            guard indentation.count < line.unicodeScalars.count,
-                  let tab = indentation.firstIndex(of: "\t")
-            else { continue }
-            let column = indentation.distance(from: indentation.startIndex, to: tab) + 1
-            findings.append(.error(
-                "tab-indent", at: SourceLocation(file: path, line: lineNumber, column: column),
-                "tab in indentation; YAML indents with spaces only, so replace the tab with spaces"))
+        var line = 1
+        var column = 1
+        var inIndentation = true
+        var tabColumn: Int?
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"):
+                line += 1
+                column = 1
+                inIndentation = true
+                tabColumn = nil
+                continue
+            case UInt8(ascii: " "), UInt8(ascii: "\r"):
+                break
+            case UInt8(ascii: "\t"):
+                if inIndentation && tabColumn == nil { tabColumn = column }
+            default:
+                if inIndentation, let tab = tabColumn {
+                    findings.append(.error(
+                        "tab-indent", at: SourceLocation(file: path, line: line, column: tab),
+                        "tab in indentation; YAML indents with spaces only, so replace the tab with spaces"))
+                }
+                inIndentation = false
+            }
+            if byte & 0xC0 != 0x80 { column += 1 }  // columns count Unicode scalars, not UTF-8 bytes
         }
         return findings
+    }
+
+    /// Where a generous count of possible YAML nodes first passes `limit`, or nil.
+    ///
+    /// Every node needs a line, a `,`, a `[`, a `{`, a `- ` or a `: ` of its own, so counting
+    /// those bounds the node count from above without parsing.
+    static func nodeBudgetExceeded(in text: String, limit: Int) -> (line: Int, column: Int)? {
+        var count = 0
+        var line = 1
+        var column = 1
+        var previous = UInt8(ascii: "\n")
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "{"): count += 1
+            case UInt8(ascii: " ") where previous == UInt8(ascii: "-") || previous == UInt8(ascii: ":"): count += 1
+            default: break
+            }
+            if count > limit { return (line, column) }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            previous = byte
+        }
+        return nil
     }
 
     /// The 1-based line and column (in Unicode scalars) of a Character offset into `text`.

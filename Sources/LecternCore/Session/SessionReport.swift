@@ -1,17 +1,5 @@
 import Foundation
 
-/// How one item went, as the closing report needs it.
-struct ItemResult: Sendable {
-    var item: Item
-    var grade: Grade
-    var skipped: Bool
-    var timedOut: Bool
-    /// What the learner typed (walkthroughs: `step-id: answer` lines).
-    var answer: String
-    /// The right answer as shown to the learner, where one line can say it.
-    var key: String?
-}
-
 /// The closing lines of a session: the summary after study, the scored report after an exam.
 enum SessionReport {
     /// Score, time, share right per skill and per tag, and the items worth another look.

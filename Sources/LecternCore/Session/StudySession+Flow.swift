@@ -257,7 +257,7 @@ extension StudySession {
 
     mutating func confirmLeave(_ text: String, now: Date) -> SessionOutput {
         switch text.lowercased() {
-        case "y", "yes", "是":
+        case "y", "yes", "是", ":quit":
             return quit(now: now)
         case "n", "no", "否":
             phase = resumePhase

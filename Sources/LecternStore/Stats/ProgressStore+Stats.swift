@@ -17,11 +17,17 @@ extension ProgressStore {
                 deckFilter = " AND deck_id = ?"
                 arguments += [deck]
             }
+            // Modes come back as small integers: tens of thousands of rows, no strings.
+            let modes: [AnswerRecord.Mode] = [.study, .review, .drill, .exam]
             var answers: [StatsAnswer] = []
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT deck_id, item_id, mode, answered_at, rating, confidence FROM reviews
+                    SELECT deck_id, item_id,
+                        CASE mode WHEN 'study' THEN 0 WHEN 'review' THEN 1 WHEN 'drill' THEN 2
+                            ELSE 3 END,
+                        answered_at, rating, confidence
+                    FROM reviews
                     WHERE learner_id = ?\(deckFilter) ORDER BY answered_at, id
                     """,
                 arguments: arguments)
@@ -29,7 +35,7 @@ extension ProgressStore {
                 answers.append(
                     StatsAnswer(
                         ref: ItemRef(deckID: row[0], itemID: row[1]),
-                        mode: AnswerRecord.Mode(rawValue: row[2]) ?? .study, answeredAt: row[3],
+                        mode: modes[min(3, max(0, row[2] as Int))], answeredAt: row[3],
                         rating: Rating(rawValue: row[4]) ?? .again, confidence: row[5]))
             }
             var cards: [CardTiming] = []

@@ -48,25 +48,23 @@ enum StatsCalculator {
         var bucket = DayBucket(calendar: calendar, today: todayStart)
         var answeredToday = Set<ItemRef>()
         var answeredWeek = Set<ItemRef>()
-        var studied = Set<ItemRef>()
         var retention = Stats.Share(right: 0, total: 0)
         var calibration = Array(repeating: Stats.Share(right: 0, total: 0), count: 4)
-        var byItem: [ItemRef: Stats.Share] = [:]
+        var byItem: [ItemRef: ItemTally] = [:]
         for answer in answers {
             let right = isRight(answer.rating)
             let offset = bucket.offset(of: answer.answeredAt)
             dayOffsets[offset, default: 0] += 1
             if offset == 0 { answeredToday.insert(answer.ref) }
             if (0...6).contains(offset) { answeredWeek.insert(answer.ref) }
-            if ProgressStore.movesSchedule(answer.mode) {
-                if !studied.insert(answer.ref).inserted {
-                    retention.add(right)
-                }
-            }
             if let level = answer.confidence, (1...4).contains(level) {
                 calibration[level - 1].add(right)
             }
-            byItem[answer.ref, default: Stats.Share(right: 0, total: 0)].add(right)
+            let scheduled = ProgressStore.movesSchedule(answer.mode)
+            // One hash lookup per answer: the tally says whether this is a repeat study.
+            if byItem[answer.ref, default: ItemTally()].add(right, scheduled: scheduled) {
+                retention.add(right)
+            }
         }
 
         // Skills and tags come from the current deck model.
@@ -77,7 +75,7 @@ enum StatsCalculator {
             guard let answered = answeredByDeck[deck.id] else { continue }
             let ids = Set(answered.map(\.itemID))
             for item in deck.items where ids.contains(item.id) {
-                let share = byItem[ItemRef(deckID: deck.id, itemID: item.id)]!
+                let share = byItem[ItemRef(deckID: deck.id, itemID: item.id)]!.share
                 if let skill = item.skill {
                     skills[skill, default: .init(right: 0, total: 0)].merge(share)
                 }
@@ -113,6 +111,20 @@ enum StatsCalculator {
             calibration: calibration,
             streak: streak,
             activity: (0..<activityDays).reversed().map { dayOffsets[$0] ?? 0 })
+    }
+}
+
+/// What one item's answers add up to while the answers are scanned.
+private struct ItemTally {
+    var share = Stats.Share(right: 0, total: 0)
+    var studied = false
+
+    /// Counts an answer; true when it is a study or review of an item studied before.
+    mutating func add(_ right: Bool, scheduled: Bool) -> Bool {
+        share.add(right)
+        guard scheduled else { return false }
+        defer { studied = true }
+        return studied
     }
 }
 

@@ -25,10 +25,13 @@ def main():
             data = yaml.safe_load(handle)
         # JSON has only string keys (paragraph numbers) and no dates: convert as an editor would.
         data = json.loads(json.dumps(data, default=str))
-        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-        if errors:
-            where = "/".join(str(part) for part in errors[0].absolute_path)
-            print(f"invalid {path}: {where}: {errors[0].message}")
+        errors = list(validator.iter_errors(data))
+        # A failed per-type branch also leaves its keys "unevaluated"; report the real cause.
+        causes = [e for e in errors if e.validator != "unevaluatedProperties"] or errors
+        error = max(causes, key=lambda e: len(e.absolute_path)) if causes else None
+        if error is not None:
+            where = "/".join(str(part) for part in error.absolute_path)
+            print(f"invalid {path}: {where}: {error.message}")
         else:
             print(f"ok {path}")
 

@@ -71,6 +71,8 @@ import Testing
                 tolerance: abc
                 explain: Count them.
             """), expected: ["16:16 error wrong-type expected a number for 'tolerance', got 'abc'"]),
+        Row(name: "wrong-type list", text: deck(goodItem.replacingOccurrences(of: "source: [1]", with: "source: 1")),
+            expected: ["13:13 error wrong-type expected a list for 'source', got '1'; write [1]"]),
         Row(name: "wrong-type quoted", text: header.replacingOccurrences(of: "lectern: 1", with: "lectern: \"1\"") + goodItem,
             expected: ["1:10 error wrong-type expected a whole number for 'lectern', got \"1\" (quotes make it text)"]),
         Row(name: "missing-field", text: deck("""

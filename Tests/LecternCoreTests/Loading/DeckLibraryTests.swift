@@ -49,7 +49,21 @@ import Testing
             """))
     }
 
-    @Test func missingDirectoryGivesAnEmptyLibrary() {
+    @Test func filesCanBeGivenDirectlyAndStillMeetDuplicateChecks() {
+        let library = DeckLibrary.load(directories: [Self.root + "/nested/again/alpha.yaml", Self.root + "/alpha.yaml"])
+        #expect(library.entries.map(\.path) == [Self.root + "/nested/again/alpha.yaml", Self.root + "/alpha.yaml"])
+        #expect(library.entries.map { $0.diagnostics.map(\.rule) } == [[], ["duplicate-deck-id"]])
+    }
+
+    @Test func reloadingResultsOfALibraryDoesNotRepeatTheDuplicateFinding() {
+        let first = DeckLibrary.load(directories: [Self.root])
+        let again = DeckLibrary.load(results: first.entries.map { ($0.path, DeckLoadResult(deck: $0.deck, diagnostics: $0.diagnostics)) })
+        #expect(again.diagnostics.filter { $0.rule == "duplicate-deck-id" }.count == 1)
+    }
+
+    @Test func missingDirectoryGivesAnEmptyLibraryButAMissingFileIsReported() {
         #expect(DeckLibrary.load(directories: ["/nonexistent/lectern/decks"]).entries.isEmpty)
+        let missing = DeckLibrary.load(directories: ["/nonexistent/lectern/deck.yaml"])
+        #expect(missing.entries.map { $0.diagnostics.map(\.rule) } == [["unreadable"]])
     }
 }

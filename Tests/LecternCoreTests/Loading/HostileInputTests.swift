@@ -96,6 +96,19 @@ import Testing
         #expect(result.diagnostics.map(\.rule) == ["too-deep"])
     }
 
+    @Test func denseFileIsRefusedBeforeParsingAndTheLimitCanBeRaised() {
+        let text = "a: [" + String(repeating: "a,", count: 4_000_000) + "a]\n"
+        let started = ContinuousClock.now
+        let result = DeckLoader.load(text: text, path: "t.yaml")
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(findings(result) == [
+            "1:500002 error too-many-nodes the file holds more than 250000 lines and list or map entries; a deck needs far fewer, so split it"
+        ])
+        let small = LoadLimits(maxNodes: 10)
+        #expect(DeckLoader.load(text: Self.valid, path: "t.yaml", limits: small).diagnostics.map(\.rule) == ["too-many-nodes"])
+        #expect(DeckLoader.load(text: Self.valid, path: "t.yaml", limits: LoadLimits(maxNodes: 100)).diagnostics == [])
+    }
+
     @Test func fileOverTheSizeLimitIsRefusedUnreadAndTheLimitCanBeRaised() throws {
         let bytes = Array(Self.valid.utf8) + Array(repeating: UInt8(ascii: "#"), count: 200) + [10]
         let path = try temporaryFile(bytes)

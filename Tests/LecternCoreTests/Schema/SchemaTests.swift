@@ -19,28 +19,28 @@ import Testing
     static let fixtures = URL(filePath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().appending(path: "Fixtures")
 
-    /// Bad examples by name: each must be rejected by the schema.
-    static let rejected: [(String, String)] = [
-        ("unknown-key", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "prompt:", with: "promt:"))),
-        ("unknown-key-for-type", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: true\n    accept: [yes]"))),
-        ("unknown-top-level-key", LintRuleTests.header.replacingOccurrences(of: "title: Test deck", with: "title: Test deck\ntitel: Again") + LintRuleTests.goodItem),
-        ("missing-field", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    prompt: Is it so?\n", with: ""))),
-        ("missing-answer", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    answer: true\n", with: ""))),
-        ("wrong-type", LintRuleTests.rows.first { $0.name == "wrong-type" }!.text),
-        ("wrong-type-answer", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: maybe"))),
-        ("unknown-type", LintRuleTests.rows.first { $0.name == "unknown-type" }!.text),
-        ("unknown-skill", LintRuleTests.rows.first { $0.name == "unknown-skill" }!.text),
-        ("unknown-role", LintRuleTests.rows.first { $0.name == "unknown-role" }!.text),
-        ("choice-one-correct", LintRuleTests.rows.first { $0.name == "choice-one-correct" }!.text),
-        ("multi-no-correct", LintRuleTests.rows.first { $0.name == "multi-no-correct" }!.text),
-        ("too-few-entries", LintRuleTests.rows.first { $0.name == "too-few-entries" }!.text),
-        ("numeric-tolerance", LintRuleTests.rows.first { $0.name == "numeric-tolerance" }!.text),
-        ("numeric-key", LintRuleTests.rows.first { $0.name == "numeric-key" }!.text),
-        ("cloze-no-blanks", LintRuleTests.rows.first { $0.name == "cloze-no-blanks" }!.text),
-        ("unsupported-version", LintRuleTests.rows.first { $0.name == "unsupported-version" }!.text),
-        ("id-not-kebab", LintRuleTests.rows.first { $0.name == "id-not-kebab" }!.text),
-        ("nested-walkthrough", LintRuleTests.rows.first { $0.name == "nested-walkthrough" }!.text),
-        ("empty-prompt", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "prompt: Is it so?", with: "prompt: \"\""))),
+    /// Bad examples: name, the instance path the schema must blame, and the deck text.
+    static let rejected: [(String, String, String)] = [
+        ("unknown-key", "items/0", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "prompt:", with: "promt:"))),
+        ("unknown-key-for-type", "items/0", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: true\n    accept: [yes]"))),
+        ("unknown-top-level-key", "", LintRuleTests.header.replacingOccurrences(of: "title: Test deck", with: "title: Test deck\ntitel: Again") + LintRuleTests.goodItem),
+        ("missing-field", "items/0", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    prompt: Is it so?\n", with: ""))),
+        ("missing-answer", "items/0", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    answer: true\n", with: ""))),
+        ("wrong-type", "items/0/tolerance", LintRuleTests.rows.first { $0.name == "wrong-type" }!.text),
+        ("wrong-type-answer", "items/0/answer", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: maybe"))),
+        ("unknown-type", "items/0/type", LintRuleTests.rows.first { $0.name == "unknown-type" }!.text),
+        ("unknown-skill", "items/0/skill", LintRuleTests.rows.first { $0.name == "unknown-skill" }!.text),
+        ("unknown-role", "items/0/sentences/0/role", LintRuleTests.rows.first { $0.name == "unknown-role" }!.text),
+        ("choice-one-correct", "items/0/options", LintRuleTests.rows.first { $0.name == "choice-one-correct" }!.text),
+        ("multi-no-correct", "items/0/options", LintRuleTests.rows.first { $0.name == "multi-no-correct" }!.text),
+        ("too-few-entries", "items/0/sequence", LintRuleTests.rows.first { $0.name == "too-few-entries" }!.text),
+        ("numeric-tolerance", "items/0/tolerance", LintRuleTests.rows.first { $0.name == "numeric-tolerance" }!.text),
+        ("numeric-key", "items/0", LintRuleTests.rows.first { $0.name == "numeric-key" }!.text),
+        ("cloze-no-blanks", "items/0/prompt", LintRuleTests.rows.first { $0.name == "cloze-no-blanks" }!.text),
+        ("unsupported-version", "lectern", LintRuleTests.rows.first { $0.name == "unsupported-version" }!.text),
+        ("id-not-kebab", "items/0/id", LintRuleTests.rows.first { $0.name == "id-not-kebab" }!.text),
+        ("nested-walkthrough", "items/0/steps/1/type", LintRuleTests.rows.first { $0.name == "nested-walkthrough" }!.text),
+        ("empty-prompt", "items/0/prompt", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "prompt: Is it so?", with: "prompt: \"\""))),
     ]
 
     struct Validation {
@@ -102,10 +102,12 @@ import Testing
         let starter = scratch.appending(path: "starter-deck.yaml").path
         try StarterDeck.text(id: "starter-deck").write(toFile: starter, atomically: true, encoding: .utf8)
         var bad: [String: String] = [:]
-        for (name, text) in Self.rejected {
+        var blamed: [String: String] = [:]
+        for (name, place, text) in Self.rejected {
             let path = scratch.appending(path: "\(name).yaml").path
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             bad[name] = path
+            blamed[name] = place
         }
         let validation = Self.validate(decks + [starter] + bad.values.sorted())
         if let problem = validation.problem {
@@ -116,13 +118,13 @@ import Testing
             #expect(validation.results[path] == "ok", "\(path): \(validation.results[path] ?? "no result")")
         }
         for (name, path) in bad.sorted(by: { $0.key < $1.key }) {
-            let result = validation.results[path]
-            #expect(result != nil && result != "ok", "schema accepted the bad example '\(name)'")
+            let result = validation.results[path] ?? "no result"
+            #expect(result.hasPrefix("\(path): \(blamed[name] ?? "?"): "), "bad example '\(name)': \(result)")
         }
     }
 
     @Test func badExamplesAreAlsoErrorsForTheLoader() {
-        for (name, text) in Self.rejected {
+        for (name, _, text) in Self.rejected {
             #expect(DeckLoader.load(text: text, path: "t.yaml").hasErrors, "loader accepted '\(name)'")
         }
     }

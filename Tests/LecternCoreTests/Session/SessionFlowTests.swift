@@ -271,4 +271,25 @@ import Testing
         driver.type(":skip")
         #expect(driver.last.completions == [":explain", ":source", ":easy", ":hard", ":quit", ":help"])
     }
+
+    @Test func walkthroughStepsAskConfidenceAndQuitKeepsTheStepsAnswered() throws {
+        guard case .walkthrough(var walkthrough) = F.journey.body else { return }
+        walkthrough.steps[0].confidence = true
+        walkthrough.steps[1].confidence = true
+        var journey = F.journey
+        journey.body = .walkthrough(walkthrough)
+        var driver = SessionDriver(F.plan([journey, F.easyStart]))
+        #expect(driver.type("a").prompt == "confidence 1-4> ")
+        driver.type("4")
+        driver.type("")
+        driver.type("sellers")
+        driver.type("1")
+        let end = driver.type(":quit")
+        let record = try #require(end.records.first)
+        #expect(record.answer == "decide: a\ncrowd: sellers")
+        #expect(record.confidence == 3)
+        #expect(record.score == 0.5)
+        #expect(record.rating == .hard)
+        #expect(end.isFinished)
+    }
 }

@@ -175,7 +175,7 @@ import Testing
     }
 }
 
-extension Item {
+fileprivate extension Item {
     /// The same item under another id, for queues that ask a shape twice.
     func renamed(_ id: String) -> Item {
         var copy = self
