@@ -27,7 +27,8 @@ extension DeckBuilder {
         }
         let context = id.isEmpty ? "the \(kind.rawValue) \(noun) at line \(fields.location.line)" : "\(kind.rawValue) \(noun) '\(id)'"
         let allowed = (isStep ? Self.stepKeys : Self.itemKeys) + (Self.bodyKeys[kind] ?? [])
-        checkKeys(fields, allowed: allowed, in: "a \(kind.rawValue) \(noun)", elsewhere: Self.owners(except: allowed, isStep: isStep))
+        let article = "aeiou".contains(kind.rawValue.first ?? "x") ? "an" : "a"
+        checkKeys(fields, allowed: allowed, in: "\(article) \(kind.rawValue) \(noun)", elsewhere: Self.owners(except: allowed, isStep: isStep))
         require(fields, "prompt", in: context)
         if !isStep {
             require(fields, "skill", in: context)

@@ -41,6 +41,8 @@ enum YAMLComposer {
         }
     }
 
+    /// Yams marks are already 1-based (libyaml's 0-based line and column plus one) and count
+    /// columns in Unicode scalars, which is what `SourceLocation` holds.
     static func location(_ mark: Mark?, _ path: String) -> SourceLocation {
         SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }

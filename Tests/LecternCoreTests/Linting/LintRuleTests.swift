@@ -61,6 +61,17 @@ import Testing
             expected: ["16:5 error unknown-key 'accept' is not a key of a truefalse item; it belongs to short items"]),
         Row(name: "unknown-key at top level", text: header.replacingOccurrences(of: "title: Test deck", with: "titel: Test deck") + goodItem,
             expected: ["1:1 error missing-field the deck needs 'title'; add it", "3:1 error unknown-key unknown key 'titel' in the deck; did you mean 'title'?"]),
+        Row(name: "unknown-key in an open item", text: deck("""
+              - id: op
+                type: open
+                skill: weaken
+                source: [1]
+                prompt: What weakens it?
+                model: A cost that grows.
+                rubric: [Names a cost.]
+                rubrik: [Again.]
+                explain: Paragraph 1.
+            """), expected: ["17:5 error unknown-key unknown key 'rubrik' in an open item; did you mean 'rubric'?"]),
         Row(name: "wrong-type", text: deck("""
               - id: n
                 type: numeric

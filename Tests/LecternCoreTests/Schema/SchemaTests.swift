@@ -48,12 +48,17 @@ import Testing
         var problem: String?
     }
 
-    /// Runs the helper with the first interpreter that has jsonschema and PyYAML.
-    static func validate(_ files: [String]) -> Validation {
+    /// The project's `.venv` Python when it exists, then `python3` from the PATH.
+    static var interpreters: [[String]] {
         let venv = packageRoot.appending(path: ".venv/bin/python").path
         var interpreters: [[String]] = []
         if FileManager.default.isExecutableFile(atPath: venv) { interpreters.append([venv]) }
         interpreters.append(["/usr/bin/env", "python3"])
+        return interpreters
+    }
+
+    /// Runs the helper with the first interpreter that has jsonschema and PyYAML.
+    static func validate(_ files: [String], interpreters: [[String]] = interpreters) -> Validation {
         let script = fixtures.appending(path: "check_schema.py").path
         let schema = packageRoot.appending(path: "Decks/schema/deck.schema.json").path
         var tried: [String] = []
@@ -121,6 +126,13 @@ import Testing
             let result = validation.results[path] ?? "no result"
             #expect(result.hasPrefix("\(path): \(blamed[name] ?? "?"): "), "bad example '\(name)': \(result)")
         }
+    }
+
+    @Test func withoutJSONSchemaTheTestSaysToRunMakeTest() {
+        // `-S` hides site-packages, so this Python has neither jsonschema nor PyYAML.
+        let validation = Self.validate([], interpreters: [["/usr/bin/env", "python3", "-S"]])
+        #expect(validation.results.isEmpty)
+        #expect(validation.problem?.hasSuffix("run `make test`, which sets up .venv") == true)
     }
 
     @Test func badExamplesAreAlsoErrorsForTheLoader() {
