@@ -29,6 +29,12 @@ import LecternCore
         #expect(TerminalWidth.of(text) == columns)
     }
 
+    @Test func literalsAndSubstringsPickTheTextOverload() {
+        #expect(TerminalWidth.of("ab") == 2)
+        #expect(TerminalWidth.of("中文x") == 5)
+        #expect(TerminalWidth.of("中文x".dropFirst()) == 3)
+    }
+
     @Test func characterAndScalarWidthsAgreeForSimpleCases() {
         #expect(TerminalWidth.of(Character("中")) == 2)
         #expect(TerminalWidth.of(Unicode.Scalar(0x301)!) == 0)
