@@ -1,5 +1,5 @@
-import Testing
 import LecternCore
+import Testing
 
 /// Column counts for the scripts and symbols decks and learners actually use.
 @Suite struct TerminalWidthTests {
