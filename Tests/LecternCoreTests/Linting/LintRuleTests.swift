@@ -96,6 +96,28 @@ import Testing
                     explain: Paragraph 1.
                 """), expected: ["17:5 error unknown-key unknown key 'rubrik' in an open item; did you mean 'rubric'?"]),
         Row(
+            name: "unknown-key next outside a walkthrough",
+            text: deck(
+                """
+                  - id: nx
+                    type: choice
+                    skill: claim
+                    source: [1]
+                    prompt: Which?
+                    explain: Paragraph 1.
+                    options:
+                      - text: A
+                        correct: true
+                        next: elsewhere
+                      - text: B
+                        feedback: Not B.
+                      - text: C
+                        feedback: Not C.
+                """),
+            expected: [
+                "19:9 error unknown-key 'next' is not a key of an option; 'next' only works in walkthrough steps"
+            ]),
+        Row(
             name: "wrong-type",
             text: deck(
                 """
