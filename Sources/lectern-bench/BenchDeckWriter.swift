@@ -69,21 +69,21 @@ struct BenchDeckWriter {
         let indent = "    "
         line(indent + "type: \(kind)")
         line(indent + "skill: \(pick(Self.skills))")
-        line(indent + "tags: [T\(number(1...10))]")
+        if roll(2) { line(indent + "tags: [T\(number(1...10))]") }
         line(indent + "source: [\(paragraphs().map(String.init).joined(separator: ", "))]")
         if roll(8) { line(indent + "confidence: true") }
         if kind == "walkthrough" {
-            scalar("scenario", sentence(25...45), indent: indent)
-            scalar("prompt", sentence(8...14, question: true), indent: indent)
+            scalar("scenario", sentence(8...16), indent: indent)
+            scalar("prompt", sentence(3...8, question: true), indent: indent)
             line(indent + "steps:")
-            let stepCount = number(2...4)
+            let stepCount = number(2...3)
             for step in 0..<stepCount { self.step(step, of: stepCount) }
         } else {
-            if kind != "cloze" { scalar("prompt", sentence(8...18, question: true), indent: indent) }
+            if kind != "cloze" { scalar("prompt", sentence(3...9, question: true), indent: indent) }
             body(kind, indent: indent, nextOfCorrect: nil)
         }
-        if roll(2) { hints(indent: indent) }
-        scalar("explain", "¶\(number(1...passageCount)) " + sentence(14...30).lowercased(), indent: indent)
+        if roll(5) { hints(indent: indent) }
+        scalar("explain", "¶\(number(1...passageCount)) " + sentence(3...7).lowercased(), indent: indent)
     }
 
     /// A walkthrough step; the first is a choice whose right answer skips to the last step,
@@ -94,32 +94,32 @@ struct BenchDeckWriter {
         line("      - id: step-\(position + 1)")
         let indent = "        "
         line(indent + "type: \(kind)")
-        scalar("prompt", sentence(6...14, question: true), indent: indent)
+        scalar("prompt", sentence(3...7, question: true), indent: indent)
         body(kind, indent: indent, nextOfCorrect: position == 0 && count > 2 ? "step-\(count)" : nil)
-        if roll(3) { scalar("explain", sentence(10...20), indent: indent) }
+        if roll(4) { scalar("explain", sentence(3...8), indent: indent) }
     }
 
     private mutating func body(_ kind: String, indent: String, nextOfCorrect: String?) {
         switch kind {
         case "choice", "multi":
-            let count = number(3...5)
+            let count = roll(4) ? 4 : 3
             var correct: Set<Int> = [number(0...(count - 1))]
             if kind == "multi" { correct.insert(number(0...(count - 1))) }
             line(indent + "options:")
             for option in 0..<count {
-                scalar("- text", sentence(3...12), indent: indent + "  ")
+                scalar("- text", sentence(1...4), indent: indent + "  ")
                 if correct.contains(option) {
                     line(indent + "    correct: true")
                     if let nextOfCorrect { line(indent + "    next: \(nextOfCorrect)") }
                 } else {
-                    scalar("feedback", sentence(8...22), indent: indent + "    ")
+                    scalar("feedback", sentence(2...6), indent: indent + "    ")
                 }
             }
         case "truefalse":
             line(indent + "answer: \(roll(2))")
         case "short":
             line(indent + "accept:")
-            for _ in 0..<number(1...4) { line(indent + "  - \(phrase(1...3))") }
+            for _ in 0..<number(1...3) { line(indent + "  - \(phrase(1...2))") }
             if roll(10) { line(indent + "  - /\(pick(Self.words)) \(pick(Self.words))s?/") }
             if roll(6) { line(indent + "exact: true") }
         case "numeric":
@@ -133,28 +133,28 @@ struct BenchDeckWriter {
             if roll(3) { line(indent + "unit: \(pick(["years", "sellers", "yuan", "hours"]))") }
             if roll(5) { line(indent + "percent: true") }
         case "cloze":
-            var prompt = sentence(6...12)
-            for _ in 0..<number(1...3) {
-                prompt += " {{\(phrase(1...2))|\(pick(Self.words))}} " + sentence(4...12).lowercased()
+            var prompt = sentence(2...6)
+            for _ in 0..<number(1...2) {
+                prompt += " {{\(phrase(1...2))|\(pick(Self.words))}} " + sentence(2...5).lowercased()
             }
             scalar("prompt", prompt, indent: indent, folded: true)
         case "order":
             line(indent + "sequence:")
-            for _ in 0..<number(3...5) { line(indent + "  - \(sentence(3...10))") }
+            for _ in 0..<number(3...4) { line(indent + "  - \(sentence(1...4))") }
         case "match":
             line(indent + "pairs:")
-            for _ in 0..<number(3...4) {
+            for _ in 0..<number(2...3) {
                 line(indent + "  - left: \(sentence(1...3))")
-                line(indent + "    right: \(sentence(4...10))")
+                line(indent + "    right: \(sentence(1...4))")
             }
         case "open":
-            scalar("model", sentence(25...50), indent: indent)
+            scalar("model", sentence(8...16), indent: indent)
             line(indent + "rubric:")
-            for _ in 0..<number(2...4) { line(indent + "  - \(sentence(4...10))") }
+            for _ in 0..<number(2...3) { line(indent + "  - \(sentence(2...5))") }
         case "roles":
             line(indent + "sentences:")
-            for _ in 0..<number(3...5) {
-                line(indent + "  - text: \(sentence(6...16))")
+            for _ in 0..<number(3...4) {
+                line(indent + "  - text: \(sentence(2...6))")
                 line(indent + "    role: \(pick(["c", "p", "a", "o", "x"]))")
             }
         default:
@@ -164,7 +164,7 @@ struct BenchDeckWriter {
 
     private mutating func hints(indent: String) {
         line(indent + "hints:")
-        for _ in 0..<number(1...3) { line(indent + "  - \(sentence(4...12))") }
+        for _ in 0..<number(1...2) { line(indent + "  - \(sentence(2...6))") }
     }
 
     // MARK: - Text

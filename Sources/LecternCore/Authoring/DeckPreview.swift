@@ -67,12 +67,16 @@ public enum DeckPreview {
             add("Answer: \(blanks.joined(separator: "  "))\(cloze.exact ? " (exact)" : "")")
         case .order(let sequence):
             for (index, entry) in sequence.enumerated() { add("\(letter(index))) \(entry)", "  ") }
-            add("Answer: \(sequence.indices.map(letter).joined(separator: " ")) (listed in the right order; shuffled when studied)")
+            add(
+                "Answer: \(sequence.indices.map(letter).joined(separator: " ")) (listed in the right order; shuffled when studied)"
+            )
         case .match(let pairs):
             for (index, pair) in pairs.enumerated() {
                 add("\(index + 1). \(pair.left)  ·  \(letter(index))) \(pair.right)", "  ")
             }
-            add("Answer: \(pairs.indices.map { "\($0 + 1)\(letter($0))" }.joined(separator: " ")) (right side shuffled when studied)")
+            add(
+                "Answer: \(pairs.indices.map { "\($0 + 1)\(letter($0))" }.joined(separator: " ")) (right side shuffled when studied)"
+            )
         case .open(let key):
             add("Model answer: \(key.model)")
             add("Rubric:")

@@ -15,7 +15,8 @@ public enum DiagnosticRenderer {
         return diagnostics.map { diagnostic in
             let file = diagnostic.location.file
             if lines[file] == nil {
-                lines[file] = source(file).map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) } ?? []
+                lines[file] =
+                    source(file).map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) } ?? []
             }
             let fileLines = lines[file] ?? []
             let index = diagnostic.location.line - 1
@@ -32,8 +33,10 @@ public enum DiagnosticRenderer {
     /// One finding: the header, then (when `line` is given) the line and a caret under the column.
     public static func render(_ diagnostic: Diagnostic, line: String?, color: Bool = false) -> String {
         let style = Style(enabled: color)
-        let severityStyle = diagnostic.severity == .error ? Style.red : diagnostic.severity == .warning ? Style.yellow : Style.cyan
-        var output = style.apply(Style.bold, "\(diagnostic.location):") + " "
+        let severityStyle =
+            diagnostic.severity == .error ? Style.red : diagnostic.severity == .warning ? Style.yellow : Style.cyan
+        var output =
+            style.apply(Style.bold, "\(diagnostic.location):") + " "
             + style.apply(Style.bold + severityStyle, "\(diagnostic.severity.rawValue):") + " "
             + style.apply(Style.bold, diagnostic.message) + " [\(diagnostic.rule)]"
         guard let line else { return output }
@@ -41,7 +44,9 @@ public enum DiagnosticRenderer {
         if shown.hasSuffix("\r") { shown.removeLast() }
         shown = shown.replacingTabs
         let before = String(shown.unicodeScalars.prefix(max(0, diagnostic.location.column - 1)))
-        output += "\n" + shown + "\n" + String(repeating: " ", count: TerminalWidth.of(before)) + style.apply(Style.green, "^")
+        output +=
+            "\n" + shown + "\n" + String(repeating: " ", count: TerminalWidth.of(before))
+            + style.apply(Style.green, "^")
         return output
     }
 

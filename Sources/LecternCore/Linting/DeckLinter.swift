@@ -6,23 +6,28 @@ enum DeckLinter {
     static func lint(_ deck: Deck) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         if deck.formatVersion != 1 {
-            findings.append(.error(
-                "unsupported-version", at: deck.location(of: "lectern"),
-                "format version \(deck.formatVersion) is not supported; this Lectern reads 'lectern: 1'"))
+            findings.append(
+                .error(
+                    "unsupported-version", at: deck.location(of: "lectern"),
+                    "format version \(deck.formatVersion) is not supported; this Lectern reads 'lectern: 1'"))
         }
         if !deck.id.isEmpty {
             if let finding = kebabFinding(deck.id, noun: "deck id", at: deck.location(of: "id")) {
                 findings.append(finding)
             } else if let fileID = fileStem(deck.path), fileID != deck.id {
-                findings.append(.error(
-                    "id-not-filename", at: deck.location(of: "id"),
-                    "deck id '\(deck.id)' does not match the file name '\(fileID).yaml'; rename one of them so they agree"))
+                findings.append(
+                    .error(
+                        "id-not-filename", at: deck.location(of: "id"),
+                        "deck id '\(deck.id)' does not match the file name '\(fileID).yaml'; rename one of them so they agree"
+                    ))
             }
         }
         if deck.language.range(of: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) == nil {
-            findings.append(.error(
-                "bad-language", at: deck.location(of: "language"),
-                "language '\(deck.language.shortened)' is not a BCP 47 tag; write one such as 'en', 'zh' or 'zh-Hans'"))
+            findings.append(
+                .error(
+                    "bad-language", at: deck.location(of: "language"),
+                    "language '\(deck.language.shortened)' is not a BCP 47 tag; write one such as 'en', 'zh' or 'zh-Hans'"
+                ))
         }
         let passages = Set(deck.source?.passages.map(\.number) ?? [])
         findings += duplicateIDs(deck.items, noun: "item id", scope: "the deck")
@@ -56,9 +61,10 @@ enum DeckLinter {
         var findings: [Diagnostic] = []
         for item in items where !item.id.isEmpty {
             if let line = firstLine[item.id] {
-                findings.append(.error(
-                    "duplicate-id", at: item.location(of: "id"),
-                    "\(noun) '\(item.id)' is already used in \(scope) (line \(line)); give each its own id"))
+                findings.append(
+                    .error(
+                        "duplicate-id", at: item.location(of: "id"),
+                        "\(noun) '\(item.id)' is already used in \(scope) (line \(line)); give each its own id"))
             } else {
                 firstLine[item.id] = item.location(of: "id").line
             }
@@ -74,27 +80,32 @@ enum DeckLinter {
             findings.append(finding)
         }
         if item.prompt.isBlank && item.fieldLocations["prompt"] != nil {
-            findings.append(.error(
-                "empty-prompt", at: item.location(of: "prompt"),
-                "\(name) has an empty prompt; write what the learner is asked"))
+            findings.append(
+                .error(
+                    "empty-prompt", at: item.location(of: "prompt"),
+                    "\(name) has an empty prompt; write what the learner is asked"))
         }
         if !isStep && item.explain == nil {
-            findings.append(.warning(
-                "missing-explain", at: item.location,
-                "\(name) has no 'explain'; say why the answer is right and name the paragraph it relies on"))
+            findings.append(
+                .warning(
+                    "missing-explain", at: item.location,
+                    "\(name) has no 'explain'; say why the answer is right and name the paragraph it relies on"))
         }
         var reported = Set<Int>()
         for paragraph in item.source where !passages.contains(paragraph) && reported.insert(paragraph).inserted {
             let fix = hasSource ? "add it there or fix the number" : "add a 'source' map with 'passages' to the deck"
-            findings.append(.error(
-                "source-unknown-paragraph", at: item.location(of: "source"),
-                "\(name) cites paragraph \(paragraph), which is not in source.passages; \(fix)"))
+            findings.append(
+                .error(
+                    "source-unknown-paragraph", at: item.location(of: "source"),
+                    "\(name) cites paragraph \(paragraph), which is not in source.passages; \(fix)"))
         }
         findings += lintBody(item, name: name, passages: passages, hasSource: hasSource)
         return findings
     }
 
-    private static func tooFew(_ count: Int, _ minimum: Int, _ entry: String, in item: Item, key: String, name: String) -> Diagnostic? {
+    private static func tooFew(_ count: Int, _ minimum: Int, _ entry: String, in item: Item, key: String, name: String)
+        -> Diagnostic?
+    {
         guard count < minimum else { return nil }
         let noun = count == 1 ? entry : entry == "entry" ? "entries" : entry + "s"
         return .error(
@@ -110,13 +121,15 @@ enum DeckLinter {
             if let finding = tooFew(options.count, 2, "option", in: item, key: "options", name: name) {
                 findings.append(finding)
             } else if options.count == 2 {
-                findings.append(.warning(
-                    "choice-few-options", at: item.location(of: "options"),
-                    "\(name) has only 2 options; add a third so that guessing is less rewarding"))
+                findings.append(
+                    .warning(
+                        "choice-few-options", at: item.location(of: "options"),
+                        "\(name) has only 2 options; add a third so that guessing is less rewarding"))
             }
             if correct != 1 && !options.isEmpty {
                 let count = correct == 0 ? "no correct option" : "\(correct) correct options"
-                findings.append(.error("choice-one-correct", at: item.location, "\(name) has \(count); mark exactly one"))
+                findings.append(
+                    .error("choice-one-correct", at: item.location, "\(name) has \(count); mark exactly one"))
             }
             findings += feedbackWarnings(options, name: name)
         case .multi(let options):
@@ -124,9 +137,10 @@ enum DeckLinter {
                 findings.append(finding)
             }
             if !options.isEmpty && !options.contains(where: \.isCorrect) {
-                findings.append(.error(
-                    "multi-no-correct", at: item.location,
-                    "\(name) has no correct option; mark at least one with 'correct: true'"))
+                findings.append(
+                    .error(
+                        "multi-no-correct", at: item.location,
+                        "\(name) has no correct option; mark at least one with 'correct: true'"))
             }
             findings += feedbackWarnings(options, name: name)
         case .truefalse:
@@ -139,31 +153,37 @@ enum DeckLinter {
         case .numeric(let key):
             switch key.target {
             case .value(_, let tolerance) where tolerance < 0:
-                findings.append(.error(
-                    "numeric-tolerance", at: item.location(of: "tolerance"),
-                    "\(name) has a negative tolerance (\(format(tolerance))); use 0 or more"))
+                findings.append(
+                    .error(
+                        "numeric-tolerance", at: item.location(of: "tolerance"),
+                        "\(name) has a negative tolerance (\(format(tolerance))); use 0 or more"))
             case .range(let low, let high) where low > high:
-                findings.append(.error(
-                    "numeric-range", at: item.location(of: "range"),
-                    "\(name) has a range whose low end \(format(low)) is above its high end \(format(high)); write [low, high]"))
+                findings.append(
+                    .error(
+                        "numeric-range", at: item.location(of: "range"),
+                        "\(name) has a range whose low end \(format(low)) is above its high end \(format(high)); write [low, high]"
+                    ))
             default:
                 break
             }
         case .cloze(let cloze):
             let opened = item.prompt.components(separatedBy: "{{").count - 1
             if cloze.blanks.isEmpty && opened == 0 {
-                findings.append(.error(
-                    "cloze-no-blanks", at: item.location(of: "prompt"),
-                    "\(name) has no blanks; write each blank in the prompt as {{answer|variant}}"))
+                findings.append(
+                    .error(
+                        "cloze-no-blanks", at: item.location(of: "prompt"),
+                        "\(name) has no blanks; write each blank in the prompt as {{answer|variant}}"))
             } else if opened > cloze.blanks.count {
-                findings.append(.error(
-                    "cloze-unclosed", at: item.location(of: "prompt"),
-                    "\(name) has a '{{' without its '}}'; close every blank"))
+                findings.append(
+                    .error(
+                        "cloze-unclosed", at: item.location(of: "prompt"),
+                        "\(name) has a '{{' without its '}}'; close every blank"))
             }
             if cloze.blanks.contains(where: \.isEmpty) {
-                findings.append(.error(
-                    "cloze-empty-blank", at: item.location(of: "prompt"),
-                    "\(name) has an empty blank {{}}; write the answer inside it"))
+                findings.append(
+                    .error(
+                        "cloze-empty-blank", at: item.location(of: "prompt"),
+                        "\(name) has an empty blank {{}}; write the answer inside it"))
             }
             findings += patternFindings(cloze.blanks.flatMap { $0 }, in: item, key: "prompt", name: name)
         case .order(let sequence):
@@ -211,7 +231,8 @@ enum DeckLinter {
             guard (try? NSRegularExpression(pattern: pattern)) == nil else { return nil }
             return .error(
                 "bad-regex", at: item.location(of: key),
-                "\(name) has an answer pattern \(entry) that is not a valid regular expression; fix it or drop the slashes")
+                "\(name) has an answer pattern \(entry) that is not a valid regular expression; fix it or drop the slashes"
+            )
         }
     }
 

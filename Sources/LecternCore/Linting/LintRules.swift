@@ -34,10 +34,13 @@ public enum LintRules {
         Rule(id: "duplicate-id", severity: .error, summary: "two items, or two steps of a walkthrough, with one id"),
         Rule(id: "duplicate-deck-id", severity: .error, summary: "two deck files with one id"),
         Rule(id: "empty-prompt", severity: .error, summary: "a prompt with no text"),
-        Rule(id: "source-unknown-paragraph", severity: .error, summary: "a cited paragraph missing from source.passages"),
+        Rule(
+            id: "source-unknown-paragraph", severity: .error, summary: "a cited paragraph missing from source.passages"),
         Rule(id: "choice-one-correct", severity: .error, summary: "a choice item without exactly one correct option"),
         Rule(id: "multi-no-correct", severity: .error, summary: "a multi item with no correct option"),
-        Rule(id: "too-few-entries", severity: .error, summary: "too few options, entries, pairs, sentences, steps, answers or points"),
+        Rule(
+            id: "too-few-entries", severity: .error,
+            summary: "too few options, entries, pairs, sentences, steps, answers or points"),
         Rule(id: "cloze-no-blanks", severity: .error, summary: "a cloze prompt without blanks"),
         Rule(id: "cloze-unclosed", severity: .error, summary: "a cloze blank opened but not closed"),
         Rule(id: "cloze-empty-blank", severity: .error, summary: "a cloze blank with no answer"),

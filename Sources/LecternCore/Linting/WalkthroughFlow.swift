@@ -33,9 +33,10 @@ struct WalkthroughFlow {
             for edge in edges[step] where reached.insert(edge.target).inserted { queue.append(edge.target) }
         }
         for (position, step) in walkthrough.steps.enumerated() where !reached.contains(position) {
-            findings.append(.error(
-                "step-unreachable", at: step.location,
-                "step '\(step.id)' of walkthrough '\(id)' can never be reached; point a 'next' at it or remove it"))
+            findings.append(
+                .error(
+                    "step-unreachable", at: step.location,
+                    "step '\(step.id)' of walkthrough '\(id)' can never be reached; point a 'next' at it or remove it"))
         }
         findings += cycles(edges)
         return findings
@@ -46,10 +47,12 @@ struct WalkthroughFlow {
         let known = walkthrough.steps.map(\.id).joined(separator: ", ")
         func check(_ target: String?, at location: SourceLocation) {
             guard let target, index[target] == nil else { return }
-            let hint = EditDistance.suggestion(for: target, among: walkthrough.steps.map(\.id))
+            let hint =
+                EditDistance.suggestion(for: target, among: walkthrough.steps.map(\.id))
                 .map { "did you mean '\($0)'?" } ?? "steps are: \(known)"
-            findings.append(.error(
-                "next-unknown", at: location, "next: '\(target)' names no step of walkthrough '\(id)'; \(hint)"))
+            findings.append(
+                .error(
+                    "next-unknown", at: location, "next: '\(target)' names no step of walkthrough '\(id)'; \(hint)"))
         }
         for step in walkthrough.steps {
             check(step.next, at: step.location(of: "next"))
@@ -61,7 +64,8 @@ struct WalkthroughFlow {
     private func edges(from position: Int) -> [Edge] {
         let step = walkthrough.steps[position]
         let following = position + 1 < walkthrough.steps.count ? position + 1 : nil
-        let fallback: Edge? = step.next.flatMap { next in index[next].map { Edge(target: $0, location: step.location(of: "next")) } }
+        let fallback: Edge? =
+            step.next.flatMap { next in index[next].map { Edge(target: $0, location: step.location(of: "next")) } }
             ?? (step.next == nil ? following.map { Edge(target: $0, location: nil) } : nil)
         guard case .choice(let options) = step.body, options.contains(where: { $0.next != nil }) else {
             return fallback.map { [$0] } ?? []
@@ -94,10 +98,13 @@ struct WalkthroughFlow {
                     path.append((edge.target, 0))
                 case .onPath:
                     let loopStart = path.firstIndex { $0.step == edge.target } ?? 0
-                    let names = path[loopStart...].map { walkthrough.steps[$0.step].id } + [walkthrough.steps[edge.target].id]
-                    findings.append(.error(
-                        "walkthrough-cycle", at: edge.location ?? walkthrough.steps[step].location,
-                        "walkthrough '\(id)' loops: \(names.joined(separator: " → ")); every path must reach an end"))
+                    let names =
+                        path[loopStart...].map { walkthrough.steps[$0.step].id } + [walkthrough.steps[edge.target].id]
+                    findings.append(
+                        .error(
+                            "walkthrough-cycle", at: edge.location ?? walkthrough.steps[step].location,
+                            "walkthrough '\(id)' loops: \(names.joined(separator: " → ")); every path must reach an end"
+                        ))
                 case .done:
                     break
                 }

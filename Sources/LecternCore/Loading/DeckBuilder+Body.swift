@@ -2,7 +2,9 @@ import Yams
 
 /// The type-specific part of an item: its answer key and what the learner is shown.
 extension DeckBuilder {
-    mutating func body(of kind: ItemKind, _ fields: FieldMap, prompt: String, context: String, isStep: Bool) -> ItemBody? {
+    mutating func body(of kind: ItemKind, _ fields: FieldMap, prompt: String, context: String, isStep: Bool)
+        -> ItemBody?
+    {
         switch kind {
         case .choice, .multi:
             guard let options = requiredList(fields, "options", in: context) else { return nil }
@@ -13,14 +15,17 @@ extension DeckBuilder {
             guard let answer = boolean(fields, "answer") else { return nil }
             return .truefalse(answer: answer)
         case .short:
-            guard requiredList(fields, "accept", in: context) != nil, let accept = textList(fields, "accept") else { return nil }
+            guard requiredList(fields, "accept", in: context) != nil, let accept = textList(fields, "accept") else {
+                return nil
+            }
             return .short(ShortAnswerKey(accept: accept, exact: boolean(fields, "exact") ?? false))
         case .numeric:
             return numeric(fields, context: context)
         case .cloze:
             return .cloze(Cloze(parsing: prompt, exact: boolean(fields, "exact") ?? false))
         case .order:
-            guard requiredList(fields, "sequence", in: context) != nil, let sequence = textList(fields, "sequence") else {
+            guard requiredList(fields, "sequence", in: context) != nil, let sequence = textList(fields, "sequence")
+            else {
                 return nil
             }
             return .order(sequence)
@@ -30,7 +35,7 @@ extension DeckBuilder {
         case .open:
             require(fields, "model", in: context)
             guard requiredList(fields, "rubric", in: context) != nil, let model = text(fields, "model"),
-                  let rubric = textList(fields, "rubric")
+                let rubric = textList(fields, "rubric")
             else { return nil }
             if model.isBlank { emptyValue(fields, "model", in: context) }
             return .open(OpenAnswerKey(model: model, rubric: rubric))
@@ -43,7 +48,8 @@ extension DeckBuilder {
                 return nil
             }
             if scenario.isBlank { emptyValue(fields, "scenario", in: context) }
-            return .walkthrough(Walkthrough(scenario: scenario, steps: steps.compactMap { item(from: $0, isStep: true) }))
+            return .walkthrough(
+                Walkthrough(scenario: scenario, steps: steps.compactMap { item(from: $0, isStep: true) }))
         }
     }
 
@@ -56,8 +62,9 @@ extension DeckBuilder {
     private mutating func option(from node: Node, isStep: Bool) -> Option? {
         guard let fields = map(node, expected: "an option: a map with text, correct, feedback") else { return nil }
         let keys = ["text", "correct", "feedback"] + (isStep ? ["next"] : [])
-        checkKeys(fields, allowed: keys, in: "an option",
-                  elsewhere: isStep ? [:] : ["next": "'next' only works in walkthrough steps"])
+        checkKeys(
+            fields, allowed: keys, in: "an option",
+            elsewhere: isStep ? [:] : ["next": "'next' only works in walkthrough steps"])
         require(fields, "text", in: "the option at line \(fields.location.line)")
         guard let text = text(fields, "text") else { return nil }
         if text.isBlank, fields.has("text") { emptyValue(fields, "text", in: "the option") }
@@ -72,31 +79,39 @@ extension DeckBuilder {
         let percent = boolean(fields, "percent") ?? false
         switch (fields["answer"], fields["range"]) {
         case (nil, nil):
-            diagnostics.append(.error(
-                "missing-field", at: fields.location, "\(context) needs 'answer' (with optional 'tolerance') or 'range'; add one"))
+            diagnostics.append(
+                .error(
+                    "missing-field", at: fields.location,
+                    "\(context) needs 'answer' (with optional 'tolerance') or 'range'; add one"))
             return nil
         case (.some, .some(let range)):
-            diagnostics.append(.error(
-                "numeric-key", at: range.keyLocation,
-                "\(context) has both 'answer' and 'range'; keep one of them"))
+            diagnostics.append(
+                .error(
+                    "numeric-key", at: range.keyLocation,
+                    "\(context) has both 'answer' and 'range'; keep one of them"))
             return nil
         case (.some, nil):
             guard let answer = number(fields, "answer") else { return nil }
             let tolerance = number(fields, "tolerance") ?? 0
-            return .numeric(NumericAnswerKey(target: .value(answer, tolerance: tolerance), unit: unit, percent: percent))
+            return .numeric(
+                NumericAnswerKey(target: .value(answer, tolerance: tolerance), unit: unit, percent: percent))
         case (nil, .some(let range)):
             guard let bounds = list(range) else { return nil }
             guard bounds.count == 2 else {
-                diagnostics.append(.error(
-                    "wrong-type", at: YAMLComposer.location(range.value.mark, path),
-                    "expected [low, high] for 'range', got a list of \(bounds.count)"))
+                diagnostics.append(
+                    .error(
+                        "wrong-type", at: YAMLComposer.location(range.value.mark, path),
+                        "expected [low, high] for 'range', got a list of \(bounds.count)"))
                 return nil
             }
-            guard let low = number(bounds[0], key: "range"), let high = number(bounds[1], key: "range") else { return nil }
+            guard let low = number(bounds[0], key: "range"), let high = number(bounds[1], key: "range") else {
+                return nil
+            }
             if fields.has("tolerance") {
-                diagnostics.append(.error(
-                    "numeric-key", at: fields["tolerance"]?.keyLocation ?? fields.location,
-                    "'tolerance' goes with 'answer', not with 'range'; widen the range instead"))
+                diagnostics.append(
+                    .error(
+                        "numeric-key", at: fields["tolerance"]?.keyLocation ?? fields.location,
+                        "'tolerance' goes with 'answer', not with 'range'; widen the range instead"))
             }
             return .numeric(NumericAnswerKey(target: .range(low, high), unit: unit, percent: percent))
         }
@@ -119,14 +134,17 @@ extension DeckBuilder {
         require(fields, "text", in: context)
         require(fields, "role", in: context)
         guard let text = text(fields, "text"), let entry = fields["role"],
-              let raw = scalarText(entry.value, key: "role")
+            let raw = scalarText(entry.value, key: "role")
         else { return nil }
         guard let role = ArgumentRole(rawValue: raw) else {
             let byName = ArgumentRole.allCases.first { $0.name == raw.lowercased() }
-            let hint = byName.map { "did you mean '\($0.rawValue)'?" }
+            let hint =
+                byName.map { "did you mean '\($0.rawValue)'?" }
                 ?? "use c (conclusion), p (premise), a (assumption), o (objection) or x (beside the point)"
-            diagnostics.append(.error(
-                "unknown-role", at: YAMLComposer.location(entry.value.mark, path), "unknown role '\(raw.shortened)'; \(hint)"))
+            diagnostics.append(
+                .error(
+                    "unknown-role", at: YAMLComposer.location(entry.value.mark, path),
+                    "unknown role '\(raw.shortened)'; \(hint)"))
             return nil
         }
         return RoleSentence(text: text, role: role)

@@ -25,10 +25,14 @@ extension DeckBuilder {
             checkKeys(fields, allowed: Self.allKeys(isStep: isStep), in: label)
             return nil
         }
-        let context = id.isEmpty ? "the \(kind.rawValue) \(noun) at line \(fields.location.line)" : "\(kind.rawValue) \(noun) '\(id)'"
+        let context =
+            id.isEmpty
+            ? "the \(kind.rawValue) \(noun) at line \(fields.location.line)" : "\(kind.rawValue) \(noun) '\(id)'"
         let allowed = (isStep ? Self.stepKeys : Self.itemKeys) + (Self.bodyKeys[kind] ?? [])
         let article = "aeiou".contains(kind.rawValue.first ?? "x") ? "an" : "a"
-        checkKeys(fields, allowed: allowed, in: "\(article) \(kind.rawValue) \(noun)", elsewhere: Self.owners(except: allowed, isStep: isStep))
+        checkKeys(
+            fields, allowed: allowed, in: "\(article) \(kind.rawValue) \(noun)",
+            elsewhere: Self.owners(except: allowed, isStep: isStep))
         require(fields, "prompt", in: context)
         if !isStep {
             require(fields, "skill", in: context)
@@ -75,15 +79,17 @@ extension DeckBuilder {
         let names = ItemKind.allCases.map(\.rawValue)
         guard let kind = ItemKind(rawValue: raw) else {
             let location = YAMLComposer.location(entry.value.mark, path)
-            let hint = EditDistance.suggestion(for: raw, among: names).map { "did you mean '\($0)'?" }
+            let hint =
+                EditDistance.suggestion(for: raw, among: names).map { "did you mean '\($0)'?" }
                 ?? "use one of \(names.joined(separator: ", "))"
             diagnostics.append(.error("unknown-type", at: location, "unknown item type '\(raw.shortened)'; \(hint)"))
             return nil
         }
         if isStep && kind == .walkthrough {
-            diagnostics.append(.error(
-                "nested-walkthrough", at: YAMLComposer.location(entry.value.mark, path),
-                "a walkthrough step cannot itself be a walkthrough; use another type or split it into steps"))
+            diagnostics.append(
+                .error(
+                    "nested-walkthrough", at: YAMLComposer.location(entry.value.mark, path),
+                    "a walkthrough step cannot itself be a walkthrough; use another type or split it into steps"))
             return nil
         }
         return kind
@@ -93,10 +99,13 @@ extension DeckBuilder {
         guard let entry = fields["skill"], let raw = scalarText(entry.value, key: "skill") else { return nil }
         if let skill = Skill(rawValue: raw) { return skill }
         let names = Skill.allCases.map(\.rawValue)
-        let hint = EditDistance.suggestion(for: raw, among: names).map { "did you mean '\($0)'?" }
+        let hint =
+            EditDistance.suggestion(for: raw, among: names).map { "did you mean '\($0)'?" }
             ?? "use one of \(names.joined(separator: ", "))"
-        diagnostics.append(.error(
-            "unknown-skill", at: YAMLComposer.location(entry.value.mark, path), "unknown skill '\(raw.shortened)'; \(hint)"))
+        diagnostics.append(
+            .error(
+                "unknown-skill", at: YAMLComposer.location(entry.value.mark, path),
+                "unknown skill '\(raw.shortened)'; \(hint)"))
         return nil
     }
 }

@@ -34,9 +34,10 @@ struct DeckBuilder {
         var items: [Item] = []
         if let entry = fields["items"], let nodes = list(entry) {
             if nodes.isEmpty {
-                diagnostics.append(.error(
-                    "too-few-entries", at: entry.keyLocation,
-                    "the deck has no items; add at least one under 'items'"))
+                diagnostics.append(
+                    .error(
+                        "too-few-entries", at: entry.keyLocation,
+                        "the deck has no items; add at least one under 'items'"))
             }
             items = nodes.compactMap { item(from: $0, isStep: false) }
         }
@@ -54,12 +55,14 @@ struct DeckBuilder {
         let file = text(fields, "file")
         var passages: [Passage] = []
         if let entry = fields["passages"], !isNull(entry.value),
-           let passageMap = map(entry.value, expected: "a map from paragraph number to summary", for: "passages") {
+            let passageMap = map(entry.value, expected: "a map from paragraph number to summary", for: "passages")
+        {
             for passage in passageMap.entries {
                 guard let number = Int(passage.key) else {
-                    diagnostics.append(.error(
-                        "wrong-type", at: passage.keyLocation,
-                        "expected a paragraph number as the key in 'passages', got '\(passage.key.shortened)'"))
+                    diagnostics.append(
+                        .error(
+                            "wrong-type", at: passage.keyLocation,
+                            "expected a paragraph number as the key in 'passages', got '\(passage.key.shortened)'"))
                     continue
                 }
                 guard let summary = scalarText(passage.value, key: String(number)) else { continue }
@@ -93,9 +96,10 @@ struct DeckBuilder {
 
     mutating func wrongType(_ node: Node, expected: String, for key: String?, hint: String = "") {
         let subject = key.map { " for '\($0)'" } ?? ""
-        diagnostics.append(.error(
-            "wrong-type", at: YAMLComposer.location(node.mark, path),
-            "expected \(expected)\(subject), got \(describe(node))\(hint)"))
+        diagnostics.append(
+            .error(
+                "wrong-type", at: YAMLComposer.location(node.mark, path),
+                "expected \(expected)\(subject), got \(describe(node))\(hint)"))
     }
 
     mutating func map(_ node: Node, expected: String, for key: String? = nil) -> FieldMap? {
@@ -148,7 +152,8 @@ struct DeckBuilder {
 
     mutating func number(_ node: Node, key: String) -> Double? {
         if let scalar = node.scalar, scalar.style == .plain,
-           let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")), value.isFinite {
+            let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")), value.isFinite
+        {
             return value
         }
         wrongType(node, expected: "a number", for: key)
@@ -183,7 +188,9 @@ struct DeckBuilder {
     // MARK: - Shape checks
 
     /// Reports keys outside `allowed`, suggesting the nearest allowed key or naming the type a key belongs to.
-    mutating func checkKeys(_ fields: FieldMap, allowed: [String], in context: String, elsewhere: [String: String] = [:]) {
+    mutating func checkKeys(
+        _ fields: FieldMap, allowed: [String], in context: String, elsewhere: [String: String] = [:]
+    ) {
         for entry in fields.entries where !allowed.contains(entry.key) {
             let message: String
             if let owner = elsewhere[entry.key] {
@@ -191,7 +198,8 @@ struct DeckBuilder {
             } else if let suggestion = EditDistance.suggestion(for: entry.key, among: allowed) {
                 message = "unknown key '\(entry.key.shortened)' in \(context); did you mean '\(suggestion)'?"
             } else {
-                message = "unknown key '\(entry.key.shortened)' in \(context); remove it (allowed: \(allowed.joined(separator: ", ")))"
+                message =
+                    "unknown key '\(entry.key.shortened)' in \(context); remove it (allowed: \(allowed.joined(separator: ", ")))"
             }
             diagnostics.append(.error("unknown-key", at: entry.keyLocation, message))
         }
@@ -203,9 +211,10 @@ struct DeckBuilder {
     }
 
     mutating func emptyValue(_ fields: FieldMap, _ key: String, in context: String) {
-        diagnostics.append(.error(
-            "missing-field", at: fields[key]?.keyLocation ?? fields.location,
-            "'\(key)' of \(context) is empty; write a value"))
+        diagnostics.append(
+            .error(
+                "missing-field", at: fields[key]?.keyLocation ?? fields.location,
+                "'\(key)' of \(context) is empty; write a value"))
     }
 }
 

@@ -46,9 +46,10 @@ public struct DeckLibrary: Sendable {
             if let deck = result.deck, !deck.id.isEmpty {
                 // Results may come from another library (a folder loaded on its own); keep one finding.
                 if let earlier = firstPath[deck.id], !diagnostics.contains(where: { $0.rule == "duplicate-deck-id" }) {
-                    diagnostics.append(.error(
-                        "duplicate-deck-id", at: deck.location(of: "id"),
-                        "deck id '\(deck.id)' is already used by \(earlier); give each deck its own id"))
+                    diagnostics.append(
+                        .error(
+                            "duplicate-deck-id", at: deck.location(of: "id"),
+                            "deck id '\(deck.id)' is already used by \(earlier); give each deck its own id"))
                     diagnostics = DeckLoader.sorted(diagnostics)
                 } else if firstPath[deck.id] == nil {
                     firstPath[deck.id] = path
@@ -68,18 +69,21 @@ public struct DeckLibrary: Sendable {
             return [directory]  // a missing deck file is loaded anyway, so that it is reported as unreadable
         }
         let root = URL(filePath: directory, directoryHint: .isDirectory)
-        guard let walker = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+        guard
+            let walker = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
         else { return [] }
         var paths: [String] = []
         for case let url as URL in walker {
             if url.lastPathComponent == "schema",
-               (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+            {
                 walker.skipDescendants()
                 continue
             }
             guard url.pathExtension == "yaml" else { continue }
-            var relative = url.path.hasPrefix(root.path) ? String(url.path.dropFirst(root.path.count)) : url.lastPathComponent
+            var relative =
+                url.path.hasPrefix(root.path) ? String(url.path.dropFirst(root.path.count)) : url.lastPathComponent
             while relative.hasPrefix("/") { relative.removeFirst() }
             paths.append((directory as NSString).appendingPathComponent(relative))
         }

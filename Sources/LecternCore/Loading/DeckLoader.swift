@@ -19,9 +19,11 @@ public enum DeckLoader {
         let (body, bomWarning) = SourceText.strippingBOM(text, path: path)
         if let bomWarning { findings.append(bomWarning) }
         if let place = SourceText.nodeBudgetExceeded(in: body, limit: limits.maxNodes) {
-            findings.append(.error(
-                "too-many-nodes", at: SourceLocation(file: path, line: place.line, column: place.column),
-                "the file holds more than \(limits.maxNodes) lines and list or map entries; a deck needs far fewer, so split it"))
+            findings.append(
+                .error(
+                    "too-many-nodes", at: SourceLocation(file: path, line: place.line, column: place.column),
+                    "the file holds more than \(limits.maxNodes) lines and list or map entries; a deck needs far fewer, so split it"
+                ))
             return DeckLoadResult(deck: nil, diagnostics: sorted(findings))
         }
         let tabs = SourceText.tabIndentation(in: body, path: path)
@@ -44,8 +46,12 @@ public enum DeckLoader {
             return DeckLoadResult(deck: nil, diagnostics: [tooLarge(path, bytes: size, limits: limits)])
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            return DeckLoadResult(deck: nil, diagnostics: [.error(
-                "unreadable", at: start, "cannot read the file; check that it exists and is readable")])
+            return DeckLoadResult(
+                deck: nil,
+                diagnostics: [
+                    .error(
+                        "unreadable", at: start, "cannot read the file; check that it exists and is readable")
+                ])
         }
         defer { try? handle.close() }
         // Read one byte past the limit so a file that grew after the size check is still refused.
@@ -70,6 +76,7 @@ public enum DeckLoader {
     private static func tooLarge(_ path: String, bytes: Int, limits: LoadLimits) -> Diagnostic {
         .error(
             "file-too-large", at: SourceLocation(file: path, line: 1, column: 1),
-            "the file is \(bytes) bytes, over the limit of \(limits.maxBytes); split the deck, or raise the limit if it is really one deck")
+            "the file is \(bytes) bytes, over the limit of \(limits.maxBytes); split the deck, or raise the limit if it is really one deck"
+        )
     }
 }

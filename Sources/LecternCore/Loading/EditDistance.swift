@@ -3,7 +3,8 @@ enum EditDistance {
     /// The edit distance between two strings, compared by Character, where swapping two
     /// neighbouring characters counts as one edit (a common typo: "titel").
     static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)

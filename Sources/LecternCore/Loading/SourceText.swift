@@ -28,9 +28,10 @@ enum SourceText {
                     .map { byte in "0x" + String(byte, radix: 16, uppercase: true) }
                     .joined(separator: " ")
                 let location = SourceLocation(file: path, line: line, column: column)
-                return .invalid(.error(
-                    "not-utf8", at: location,
-                    "the file is not valid UTF-8 here (byte \(shown)); save it as UTF-8"))
+                return .invalid(
+                    .error(
+                        "not-utf8", at: location,
+                        "the file is not valid UTF-8 here (byte \(shown)); save it as UTF-8"))
             case .emptyInput:
                 return .text(String(decoding: bytes, as: UTF8.self))
             }
@@ -68,9 +69,10 @@ enum SourceText {
                 if inIndentation && tabColumn == nil { tabColumn = column }
             default:
                 if inIndentation, let tab = tabColumn {
-                    findings.append(.error(
-                        "tab-indent", at: SourceLocation(file: path, line: line, column: tab),
-                        "tab in indentation; YAML indents with spaces only, so replace the tab with spaces"))
+                    findings.append(
+                        .error(
+                            "tab-indent", at: SourceLocation(file: path, line: line, column: tab),
+                            "tab in indentation; YAML indents with spaces only, so replace the tab with spaces"))
                 }
                 inIndentation = false
             }

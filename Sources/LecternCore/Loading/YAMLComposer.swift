@@ -27,9 +27,11 @@ enum YAMLComposer {
                 var findings = refusals(in: root, text: text, path: path, limits: limits)
                 do {
                     if let second = try parser.nextRoot() {
-                        findings.append(.error(
-                            "multiple-documents", at: location(second.mark, path),
-                            "the file holds more than one YAML document; a deck is one document, so remove the '---' line"))
+                        findings.append(
+                            .error(
+                                "multiple-documents", at: location(second.mark, path),
+                                "the file holds more than one YAML document; a deck is one document, so remove the '---' line"
+                            ))
                     }
                 } catch {
                     findings.append(diagnostic(for: error, text: text, path: path))
@@ -61,17 +63,23 @@ enum YAMLComposer {
                 return aliasFindings(anchor: anchor.rawValue, at: node.mark, text: text, path: path)
             }
             if depth > limits.maxDepth {
-                return [.error(
-                    "too-deep", at: location(node.mark, path),
-                    "nesting is deeper than \(limits.maxDepth) levels; a deck needs only a few, so flatten this part")]
+                return [
+                    .error(
+                        "too-deep", at: location(node.mark, path),
+                        "nesting is deeper than \(limits.maxDepth) levels; a deck needs only a few, so flatten this part"
+                    )
+                ]
             }
             // With the basic resolver every untagged node resolves to str, map or seq;
             // anything else was written as an explicit tag.
             let tag = node.tag.rawValue
             if !["tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"].contains(tag) {
-                return [.error(
-                    "yaml-tag", at: location(node.mark, path),
-                    "explicit YAML tags such as '\(tag)' are not used in decks; remove the tag and quote the value if it must stay text")]
+                return [
+                    .error(
+                        "yaml-tag", at: location(node.mark, path),
+                        "explicit YAML tags such as '\(tag)' are not used in decks; remove the tag and quote the value if it must stay text"
+                    )
+                ]
             }
             switch node {
             case .scalar:
@@ -92,13 +100,17 @@ enum YAMLComposer {
 
     /// One error at the anchor and, when it can be found, one at the first alias of it.
     private static func aliasFindings(anchor: String, at mark: Mark?, text: String, path: String) -> [Diagnostic] {
-        var findings: [Diagnostic] = [.error(
-            "yaml-alias", at: location(mark, path),
-            "YAML anchors and aliases (&\(anchor), *\(anchor)) are not allowed in decks; write the value out in full")]
+        var findings: [Diagnostic] = [
+            .error(
+                "yaml-alias", at: location(mark, path),
+                "YAML anchors and aliases (&\(anchor), *\(anchor)) are not allowed in decks; write the value out in full"
+            )
+        ]
         if let offset = firstAlias(named: anchor, in: text) {
-            findings.append(.error(
-                "yaml-alias", at: SourceText.location(ofCharacterOffset: offset, in: text, path: path),
-                "alias '*\(anchor)' repeats an anchored value; write the value out in full"))
+            findings.append(
+                .error(
+                    "yaml-alias", at: SourceText.location(ofCharacterOffset: offset, in: text, path: path),
+                    "alias '*\(anchor)' repeats an anchored value; write the value out in full"))
         }
         return findings
     }
@@ -132,7 +144,8 @@ enum YAMLComposer {
                         return [
                             .error(
                                 "yaml-alias", at: SourceLocation(file: path, line: anchor.line, column: anchor.column),
-                                "YAML anchors and aliases (&\(label.shortened), *\(label.shortened)) are not allowed in decks; write the value out in full"),
+                                "YAML anchors and aliases (&\(label.shortened), *\(label.shortened)) are not allowed in decks; write the value out in full"
+                            ),
                             .error(
                                 "yaml-alias", at: SourceLocation(file: path, line: line, column: column),
                                 "alias '*\(label.shortened)' repeats an anchored value; write the value out in full"),
@@ -173,8 +186,8 @@ enum YAMLComposer {
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             if problem.contains("Maximum nesting level") {
                 return .error(
                     "too-deep", at: location(mark, path),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LecternCore
 
 /// The preview shows what the learner sees and the key, exactly, for proofreading.
@@ -7,51 +8,53 @@ import Testing
 
     @Test func choiceItemShowsLetteredOptionsAndItsKey() throws {
         let deck = try #require(Self.deck)
-        #expect(DeckPreview.render(deck, itemID: "who-gains") == """
-            who-gains (choice, claim, ¶3, T1)
-              According to the essay, who gains most when many new sellers arrive?
-                a) The platform
-                b) The first sellers
-                c) The buyers
-              Answer: a
-              Feedback:
-                b) Being early is not the point of paragraph 3; it names the platform.
-                c) Buyers get more choice, but the essay says the platform gains most.
-              Hints:
-                1. Who keeps the followers whatever happens to the sellers?
-              Explain: Paragraph 3 concludes that the platform gains most from the rush.
-            """)
+        #expect(
+            DeckPreview.render(deck, itemID: "who-gains") == """
+                who-gains (choice, claim, ¶3, T1)
+                  According to the essay, who gains most when many new sellers arrive?
+                    a) The platform
+                    b) The first sellers
+                    c) The buyers
+                  Answer: a
+                  Feedback:
+                    b) Being early is not the point of paragraph 3; it names the platform.
+                    c) Buyers get more choice, but the essay says the platform gains most.
+                  Hints:
+                    1. Who keeps the followers whatever happens to the sellers?
+                  Explain: Paragraph 3 concludes that the platform gains most from the rush.
+                """)
     }
 
     @Test func walkthroughShowsStepsAndBranches() throws {
         let deck = try #require(Self.deck)
-        #expect(DeckPreview.render(deck, itemID: "think-it-through") == """
-            think-it-through (walkthrough, apply, ¶2 ¶3)
-              Scenario: A friend plans to open an online shop next week.
-              Reason through the friend's plan step by step.
-              Step 1: expect-profit (choice)
-                Should the friend expect a profit in the first year?
-                  a) Probably not
-                  b) Almost certainly
-                  c) It depends only on effort
-                Answer: a
-                Feedback:
-                  b) Paragraph 2 says most new sellers make none.
-                  c) The essay points at crowding, not effort.
-                Branches:
-                  a) → who-benefits
-                  b) → reconsider
-                  c) → reconsider
-              Step 2: reconsider (truefalse)
-                Paragraph 2 says most new sellers make no profit at first. True?
-                Answer: true
-                Then: who-benefits
-              Step 3: who-benefits (short)
-                Who gains from the friend's new shop, whatever its sales?
-                Answer: platform | the platform
-                Then: end
-              Explain: Paragraph 2 tempers the friend's hopes; paragraph 3 names who gains.
-            """)
+        #expect(
+            DeckPreview.render(deck, itemID: "think-it-through") == """
+                think-it-through (walkthrough, apply, ¶2 ¶3)
+                  Scenario: A friend plans to open an online shop next week.
+                  Reason through the friend's plan step by step.
+                  Step 1: expect-profit (choice)
+                    Should the friend expect a profit in the first year?
+                      a) Probably not
+                      b) Almost certainly
+                      c) It depends only on effort
+                    Answer: a
+                    Feedback:
+                      b) Paragraph 2 says most new sellers make none.
+                      c) The essay points at crowding, not effort.
+                    Branches:
+                      a) → who-benefits
+                      b) → reconsider
+                      c) → reconsider
+                  Step 2: reconsider (truefalse)
+                    Paragraph 2 says most new sellers make no profit at first. True?
+                    Answer: true
+                    Then: who-benefits
+                  Step 3: who-benefits (short)
+                    Who gains from the friend's new shop, whatever its sales?
+                    Answer: platform | the platform
+                    Then: end
+                  Explain: Paragraph 2 tempers the friend's hopes; paragraph 3 names who gains.
+                """)
     }
 
     @Test(arguments: [
@@ -85,6 +88,8 @@ import Testing
 
     @Test func unknownItemIsSaidPlainly() throws {
         let deck = try #require(Self.deck)
-        #expect(DeckPreview.render(deck, itemID: "nope").hasPrefix("No item 'nope' in deck 'my-first-deck'; its items are: who-gains, "))
+        #expect(
+            DeckPreview.render(deck, itemID: "nope").hasPrefix(
+                "No item 'nope' in deck 'my-first-deck'; its items are: who-gains, "))
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import LecternCore
+import Testing
 
 /// Column counts for the scripts and symbols decks and learners actually use.
 @Suite struct TerminalWidthTests {
@@ -27,6 +27,12 @@ import LecternCore
     ])
     func widthOf(_ text: String, _ columns: Int) {
         #expect(TerminalWidth.of(text) == columns)
+    }
+
+    @Test func literalsAndSubstringsPickTheTextOverload() {
+        #expect(TerminalWidth.of("ab") == 2)
+        #expect(TerminalWidth.of("中文x") == 5)
+        #expect(TerminalWidth.of("中文x".dropFirst()) == 3)
     }
 
     @Test func characterAndScalarWidthsAgreeForSimpleCases() {

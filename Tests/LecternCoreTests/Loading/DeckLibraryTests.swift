@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LecternCore
 
 /// Loading a folder of decks: recursive, sorted, `schema/` skipped, broken decks kept with
@@ -11,9 +12,10 @@ import Testing
 
     @Test func loadsEveryDeckFileRecursivelyInPathOrder() {
         let library = DeckLibrary.load(directories: [Self.root])
-        #expect(library.entries.map { String($0.path.dropFirst(Self.root.count + 1)) } == [
-            "alpha.yaml", "broken.yaml", "nested/again/alpha.yaml", "nested/beta.yaml",
-        ])
+        #expect(
+            library.entries.map { String($0.path.dropFirst(Self.root.count + 1)) } == [
+                "alpha.yaml", "broken.yaml", "nested/again/alpha.yaml", "nested/beta.yaml",
+            ])
     }
 
     @Test func keepsBrokenDecksWithTheirFindings() throws {
@@ -21,16 +23,18 @@ import Testing
         let broken = try #require(library.entries.first { $0.path.hasSuffix("/broken.yaml") })
         #expect(broken.deck?.id == "broken")
         #expect(broken.hasErrors)
-        #expect(broken.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.rule)" } == ["15:13 wrong-type"])
+        #expect(
+            broken.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.rule)" } == ["15:13 wrong-type"])
         #expect(library.hasErrors)
     }
 
     @Test func reportsADuplicateDeckIDAtTheLaterFile() throws {
         let library = DeckLibrary.load(directories: [Self.root])
         let second = try #require(library.entries.first { $0.path.hasSuffix("/again/alpha.yaml") })
-        #expect(second.diagnostics.map(\.message) == [
-            "deck id 'alpha' is already used by \(Self.root)/alpha.yaml; give each deck its own id"
-        ])
+        #expect(
+            second.diagnostics.map(\.message) == [
+                "deck id 'alpha' is already used by \(Self.root)/alpha.yaml; give each deck its own id"
+            ])
         #expect(second.diagnostics.map(\.location.line) == [3])
         #expect(second.diagnostics.map(\.rule) == ["duplicate-deck-id"])
         #expect(library.usableDecks.map(\.id) == ["alpha", "beta"])
@@ -42,11 +46,13 @@ import Testing
         let library = DeckLibrary.load(directories: [Self.root])
         let broken = try #require(library.entries.first { $0.path.hasSuffix("/broken.yaml") })
         let rendered = DiagnosticRenderer.text(broken.diagnostics) { library.text(ofFile: $0) }
-        #expect(rendered.hasSuffix("""
-            got 'maybe' [wrong-type]
-                answer: maybe
-                        ^
-            """))
+        #expect(
+            rendered.hasSuffix(
+                """
+                got 'maybe' [wrong-type]
+                    answer: maybe
+                            ^
+                """))
     }
 
     @Test func filesCanBeGivenDirectlyAndStillMeetDuplicateChecks() {
@@ -57,7 +63,8 @@ import Testing
 
     @Test func reloadingResultsOfALibraryDoesNotRepeatTheDuplicateFinding() {
         let first = DeckLibrary.load(directories: [Self.root])
-        let again = DeckLibrary.load(results: first.entries.map { ($0.path, DeckLoadResult(deck: $0.deck, diagnostics: $0.diagnostics)) })
+        let again = DeckLibrary.load(
+            results: first.entries.map { ($0.path, DeckLoadResult(deck: $0.deck, diagnostics: $0.diagnostics)) })
         #expect(again.diagnostics.filter { $0.rule == "duplicate-deck-id" }.count == 1)
     }
 

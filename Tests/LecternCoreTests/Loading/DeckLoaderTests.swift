@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LecternCore
 
 /// The model carries where everything was written, so any later finding can point at it.
@@ -49,38 +50,56 @@ import Testing
         #expect(deck.title == "Locations: 中文 too")
         #expect(deck.tags == ["T1", "T2"])
         #expect(deck.language == "en")
-        #expect(deck.source?.passages == [Passage(number: 4, summary: "Paragraph four.", location: SourceLocation(file: "Decks/where.yaml", line: 9, column: 5))])
+        #expect(
+            deck.source?.passages == [
+                Passage(
+                    number: 4, summary: "Paragraph four.",
+                    location: SourceLocation(file: "Decks/where.yaml", line: 9, column: 5))
+            ])
         let item = try #require(deck.item(withID: "w"))
         #expect(item.location == SourceLocation(file: "Decks/where.yaml", line: 11, column: 5))
         #expect(item.location(of: "steps").line == 18)
-        #expect(item.fieldLocations.keys.sorted() == ["explain", "id", "prompt", "scenario", "skill", "source", "steps", "type"])
-        guard case .walkthrough(let walkthrough) = item.body else { Issue.record("not a walkthrough"); return }
+        #expect(
+            item.fieldLocations.keys.sorted() == [
+                "explain", "id", "prompt", "scenario", "skill", "source", "steps", "type",
+            ])
+        guard case .walkthrough(let walkthrough) = item.body else {
+            Issue.record("not a walkthrough")
+            return
+        }
         let first = walkthrough.steps[0]
         #expect(first.location == SourceLocation(file: "Decks/where.yaml", line: 19, column: 9))
         #expect(first.skill == nil)
         #expect(first.options.map(\.location.line) == [23, 26, 28])
         #expect(first.options[0].location.column == 13)
         #expect(first.prompt == "选哪个？")
-        guard case .numeric(let key) = walkthrough.steps[1].body else { Issue.record("not numeric"); return }
+        guard case .numeric(let key) = walkthrough.steps[1].body else {
+            Issue.record("not numeric")
+            return
+        }
         #expect(key == NumericAnswerKey(target: .range(1, 3), unit: "shops"))
     }
 
     @Test func columnsAfterWideCharactersCountCharactersNotBytes() {
         let text = Self.text.replacingOccurrences(of: "tags: [T1, T2]", with: "tags: [中文, {a: 1}]")
-        #expect(DeckLoader.load(text: text, path: "where.yaml").diagnostics == [
-            .error("wrong-type", at: SourceLocation(file: "where.yaml", line: 5, column: 12), "expected text for 'tags', got a map")
-        ])
+        #expect(
+            DeckLoader.load(text: text, path: "where.yaml").diagnostics == [
+                .error(
+                    "wrong-type", at: SourceLocation(file: "where.yaml", line: 5, column: 12),
+                    "expected text for 'tags', got a map")
+            ])
     }
 
     @Test func windowsLineEndingsLoadAndRenderLikeUnixOnes() {
         let crlf = Self.text.replacingOccurrences(of: "\n", with: "\r\n")
             .replacingOccurrences(of: "tags: [T1, T2]", with: "tags: [中文, {a: 1}]")
         let result = DeckLoader.load(text: crlf, path: "Decks/where.yaml")
-        #expect(DiagnosticRenderer.text(result.diagnostics) { _ in result.text } == """
-            Decks/where.yaml:5:12: error: expected text for 'tags', got a map [wrong-type]
-            tags: [中文, {a: 1}]
-                         ^
-            """)
+        #expect(
+            DiagnosticRenderer.text(result.diagnostics) { _ in result.text } == """
+                Decks/where.yaml:5:12: error: expected text for 'tags', got a map [wrong-type]
+                tags: [中文, {a: 1}]
+                             ^
+                """)
         let tabbed = crlf.replacingOccurrences(of: "  title: Essay", with: "\ttitle: Essay")
         #expect(DeckLoader.load(text: tabbed, path: "Decks/where.yaml").diagnostics.map(\.location.line) == [7])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LecternCore
 
 /// Input meant to hurt (or just broken) is refused with one clear finding, quickly.
@@ -21,16 +22,18 @@ import Testing
         for level in 1...9 {
             let previous = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(level - 1)))
             let name = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(level)))
-            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]")
+            lines.append(
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]")
         }
         let started = ContinuousClock.now
         let result = DeckLoader.load(text: lines.joined(separator: "\n") + "\n", path: "t.yaml")
         #expect(ContinuousClock.now - started < .seconds(2))
         #expect(result.deck == nil)
-        #expect(findings(result) == [
-            "1:4 error yaml-alias YAML anchors and aliases (&a, *a) are not allowed in decks; write the value out in full",
-            "2:8 error yaml-alias alias '*a' repeats an anchored value; write the value out in full",
-        ])
+        #expect(
+            findings(result) == [
+                "1:4 error yaml-alias YAML anchors and aliases (&a, *a) are not allowed in decks; write the value out in full",
+                "2:8 error yaml-alias alias '*a' repeats an anchored value; write the value out in full",
+            ])
     }
 
     @Test func aliasBombUsedAsAKeyIsRefusedBeforeParsing() {
@@ -38,17 +41,22 @@ import Testing
         for level in 1...12 {
             let previous = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(level - 1)))
             let name = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(level)))
-            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ",") + "]")
+            lines.append(
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ",") + "]")
         }
         lines.append("? *m\n: boom")
         let started = ContinuousClock.now
         let result = DeckLoader.load(text: lines.joined(separator: "\n") + "\n", path: "t.yaml")
         #expect(ContinuousClock.now - started < .seconds(2))
-        #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.rule)" } == ["1:4 yaml-alias", "2:8 yaml-alias"])
+        #expect(
+            result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.rule)" } == [
+                "1:4 yaml-alias", "2:8 yaml-alias",
+            ])
     }
 
     @Test func proseWithAmpersandsAndAsterisksIsNotMistakenForAliases() {
-        let text = Self.valid.replacingOccurrences(of: "prompt: Is it so?", with: "prompt: R&D & *emphasis* and &note, then *note* again")
+        let text = Self.valid.replacingOccurrences(
+            of: "prompt: Is it so?", with: "prompt: R&D & *emphasis* and &note, then *note* again")
         #expect(DeckLoader.load(text: text, path: "t.yaml").diagnostics == [])
     }
 
@@ -70,9 +78,10 @@ import Testing
 
     @Test func undefinedAliasIsRefused() {
         let result = DeckLoader.load(text: "lectern: 1\nid: *nothing\n", path: "t.yaml")
-        #expect(findings(result) == [
-            "2:5 error yaml-alias YAML aliases (*name) are not allowed in decks; write the value out in full"
-        ])
+        #expect(
+            findings(result) == [
+                "2:5 error yaml-alias YAML aliases (*name) are not allowed in decks; write the value out in full"
+            ])
     }
 
     @Test func nestingDeeperThanTheLimitIsRefused() {
@@ -80,9 +89,10 @@ import Testing
         let text = "items: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
         let result = DeckLoader.load(text: text, path: "t.yaml")
         // The root map is level 1 and the first bracket (column 8) level 2, so the 64th bracket is level 65.
-        #expect(findings(result) == [
-            "1:71 error too-deep nesting is deeper than 64 levels; a deck needs only a few, so flatten this part"
-        ])
+        #expect(
+            findings(result) == [
+                "1:71 error too-deep nesting is deeper than 64 levels; a deck needs only a few, so flatten this part"
+            ])
     }
 
     @Test(arguments: [
@@ -101,11 +111,15 @@ import Testing
         let started = ContinuousClock.now
         let result = DeckLoader.load(text: text, path: "t.yaml")
         #expect(ContinuousClock.now - started < .seconds(5))
-        #expect(findings(result) == [
-            "1:500002 error too-many-nodes the file holds more than 250000 lines and list or map entries; a deck needs far fewer, so split it"
-        ])
+        #expect(
+            findings(result) == [
+                "1:500002 error too-many-nodes the file holds more than 250000 lines and list or map entries; a deck needs far fewer, so split it"
+            ])
         let small = LoadLimits(maxNodes: 10)
-        #expect(DeckLoader.load(text: Self.valid, path: "t.yaml", limits: small).diagnostics.map(\.rule) == ["too-many-nodes"])
+        #expect(
+            DeckLoader.load(text: Self.valid, path: "t.yaml", limits: small).diagnostics.map(\.rule) == [
+                "too-many-nodes"
+            ])
         #expect(DeckLoader.load(text: Self.valid, path: "t.yaml", limits: LoadLimits(maxNodes: 100)).diagnostics == [])
     }
 
@@ -116,10 +130,14 @@ import Testing
         let small = LoadLimits(maxBytes: 100)
         let refused = DeckLoader.load(fileAt: path, limits: small)
         #expect(refused.deck == nil)
-        #expect(findings(refused) == [
-            "1:1 error file-too-large the file is \(bytes.count) bytes, over the limit of 100; split the deck, or raise the limit if it is really one deck"
-        ])
-        #expect(DeckLoader.load(text: Self.valid, path: "t.yaml", limits: small).diagnostics.map(\.rule) == ["file-too-large"])
+        #expect(
+            findings(refused) == [
+                "1:1 error file-too-large the file is \(bytes.count) bytes, over the limit of 100; split the deck, or raise the limit if it is really one deck"
+            ])
+        #expect(
+            DeckLoader.load(text: Self.valid, path: "t.yaml", limits: small).diagnostics.map(\.rule) == [
+                "file-too-large"
+            ])
         let raised = DeckLoader.load(fileAt: path, limits: LoadLimits(maxBytes: 1_000_000))
         #expect(raised.diagnostics.map(\.rule) == ["id-not-filename"])
     }
@@ -137,9 +155,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = DeckLoader.load(fileAt: path)
         #expect(result.deck == nil)
-        #expect(findings(result) == [
-            "3:13 error not-utf8 the file is not valid UTF-8 here (byte 0xC3); save it as UTF-8"
-        ])
+        #expect(
+            findings(result) == [
+                "3:13 error not-utf8 the file is not valid UTF-8 here (byte 0xC3); save it as UTF-8"
+            ])
     }
 
     @Test func byteOrderMarkIsAcceptedWithAWarning() throws {
@@ -147,31 +166,40 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = DeckLoader.load(text: "\u{FEFF}" + Self.valid, path: "t.yaml")
         #expect(result.usableDeck?.id == "t")
-        #expect(findings(result) == [
-            "1:1 warning bom the file starts with a byte-order mark (BOM); it was ignored, but save the file as UTF-8 without BOM"
-        ])
+        #expect(
+            findings(result) == [
+                "1:1 warning bom the file starts with a byte-order mark (BOM); it was ignored, but save the file as UTF-8 without BOM"
+            ])
         #expect(DeckLoader.load(fileAt: path).diagnostics.map(\.rule).contains("bom"))
     }
 
     @Test func tabsInIndentationAreReportedAtEachLine() {
         let text = Self.valid.replacingOccurrences(of: "    type: truefalse", with: "\ttype: truefalse")
             .replacingOccurrences(of: "    answer: true", with: "  \t  answer: true")
-        #expect(findings(DeckLoader.load(text: text, path: "t.yaml")) == [
-            "11:1 error tab-indent tab in indentation; YAML indents with spaces only, so replace the tab with spaces",
-            "15:3 error tab-indent tab in indentation; YAML indents with spaces only, so replace the tab with spaces",
-        ])
+        #expect(
+            findings(DeckLoader.load(text: text, path: "t.yaml")) == [
+                "11:1 error tab-indent tab in indentation; YAML indents with spaces only, so replace the tab with spaces",
+                "15:3 error tab-indent tab in indentation; YAML indents with spaces only, so replace the tab with spaces",
+            ])
     }
 
     @Test(arguments: ["", "\n\n", "# only a comment\n"])
     func emptyFileIsReported(_ text: String) {
-        #expect(findings(DeckLoader.load(text: text, path: "t.yaml")) == [
-            "1:1 error empty-file the file is empty; a deck needs lectern, id, title, source and items (`lectern new` writes a starter)"
-        ])
+        #expect(
+            findings(DeckLoader.load(text: text, path: "t.yaml")) == [
+                "1:1 error empty-file the file is empty; a deck needs lectern, id, title, source and items (`lectern new` writes a starter)"
+            ])
     }
 
     @Test(arguments: [
-        ("- a\n- b\n", "1:1 error wrong-type expected a map of deck fields (lectern, id, title, source, items), got a list"),
-        ("just words\n", "1:1 error wrong-type expected a map of deck fields (lectern, id, title, source, items), got 'just words'"),
+        (
+            "- a\n- b\n",
+            "1:1 error wrong-type expected a map of deck fields (lectern, id, title, source, items), got a list"
+        ),
+        (
+            "just words\n",
+            "1:1 error wrong-type expected a map of deck fields (lectern, id, title, source, items), got 'just words'"
+        ),
     ])
     func documentThatIsNotAMapIsReported(_ text: String, _ expected: String) {
         let result = DeckLoader.load(text: text, path: "t.yaml")
@@ -182,16 +210,18 @@ import Testing
     @Test func secondDocumentIsRefused() {
         let text = Self.valid + "---\nlectern: 1\n"
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
-        #expect(findings(DeckLoader.load(text: text, path: "t.yaml")) == [
-            "\(line):1 error multiple-documents the file holds more than one YAML document; a deck is one document, so remove the '---' line"
-        ])
+        #expect(
+            findings(DeckLoader.load(text: text, path: "t.yaml")) == [
+                "\(line):1 error multiple-documents the file holds more than one YAML document; a deck is one document, so remove the '---' line"
+            ])
     }
 
     @Test func explicitTagIsRefused() {
         let text = Self.valid.replacingOccurrences(of: "lectern: 1", with: "lectern: !!int 1")
-        #expect(findings(DeckLoader.load(text: text, path: "t.yaml")) == [
-            "1:10 error yaml-tag explicit YAML tags such as 'tag:yaml.org,2002:int' are not used in decks; remove the tag and quote the value if it must stay text"
-        ])
+        #expect(
+            findings(DeckLoader.load(text: text, path: "t.yaml")) == [
+                "1:10 error yaml-tag explicit YAML tags such as 'tag:yaml.org,2002:int' are not used in decks; remove the tag and quote the value if it must stay text"
+            ])
     }
 
     @Test func missingFileIsReportedNotThrown() {

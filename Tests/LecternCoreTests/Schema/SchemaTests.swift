@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LecternCore
 
 /// The JSON Schema editors use agrees with the loader: every bundled deck and the starter
@@ -10,7 +11,9 @@ import Testing
     static let packageRoot: URL = {
         var directory = URL(filePath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
         while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appending(path: "Package.swift").path) { return directory }
+            if FileManager.default.fileExists(atPath: directory.appending(path: "Package.swift").path) {
+                return directory
+            }
             directory = directory.deletingLastPathComponent()
         }
         return directory
@@ -21,13 +24,34 @@ import Testing
 
     /// Bad examples: name, the instance path the schema must blame, and the deck text.
     static let rejected: [(String, String, String)] = [
-        ("unknown-key", "items/0", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "prompt:", with: "promt:"))),
-        ("unknown-key-for-type", "items/0", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: true\n    accept: [yes]"))),
-        ("unknown-top-level-key", "", LintRuleTests.header.replacingOccurrences(of: "title: Test deck", with: "title: Test deck\ntitel: Again") + LintRuleTests.goodItem),
-        ("missing-field", "items/0", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    prompt: Is it so?\n", with: ""))),
-        ("missing-answer", "items/0", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    answer: true\n", with: ""))),
+        (
+            "unknown-key", "items/0",
+            LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "prompt:", with: "promt:"))
+        ),
+        (
+            "unknown-key-for-type", "items/0",
+            LintRuleTests.deck(
+                LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: true\n    accept: [yes]")
+            )
+        ),
+        (
+            "unknown-top-level-key", "",
+            LintRuleTests.header.replacingOccurrences(of: "title: Test deck", with: "title: Test deck\ntitel: Again")
+                + LintRuleTests.goodItem
+        ),
+        (
+            "missing-field", "items/0",
+            LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    prompt: Is it so?\n", with: ""))
+        ),
+        (
+            "missing-answer", "items/0",
+            LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    answer: true\n", with: ""))
+        ),
         ("wrong-type", "items/0/tolerance", LintRuleTests.rows.first { $0.name == "wrong-type" }!.text),
-        ("wrong-type-answer", "items/0/answer", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: maybe"))),
+        (
+            "wrong-type-answer", "items/0/answer",
+            LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: maybe"))
+        ),
         ("unknown-type", "items/0/type", LintRuleTests.rows.first { $0.name == "unknown-type" }!.text),
         ("unknown-skill", "items/0/skill", LintRuleTests.rows.first { $0.name == "unknown-skill" }!.text),
         ("unknown-role", "items/0/sentences/0/role", LintRuleTests.rows.first { $0.name == "unknown-role" }!.text),
@@ -39,8 +63,15 @@ import Testing
         ("cloze-no-blanks", "items/0/prompt", LintRuleTests.rows.first { $0.name == "cloze-no-blanks" }!.text),
         ("unsupported-version", "lectern", LintRuleTests.rows.first { $0.name == "unsupported-version" }!.text),
         ("id-not-kebab", "items/0/id", LintRuleTests.rows.first { $0.name == "id-not-kebab" }!.text),
-        ("nested-walkthrough", "items/0/steps/1/type", LintRuleTests.rows.first { $0.name == "nested-walkthrough" }!.text),
-        ("empty-prompt", "items/0/prompt", LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "prompt: Is it so?", with: "prompt: \"\""))),
+        (
+            "nested-walkthrough", "items/0/steps/1/type",
+            LintRuleTests.rows.first { $0.name == "nested-walkthrough" }!.text
+        ),
+        (
+            "empty-prompt", "items/0/prompt",
+            LintRuleTests.deck(
+                LintRuleTests.goodItem.replacingOccurrences(of: "prompt: Is it so?", with: "prompt: \"\""))
+        ),
     ]
 
     struct Validation {
@@ -77,7 +108,8 @@ import Testing
             process.waitUntilExit()
             let text = String(decoding: data, as: UTF8.self)
             if process.terminationStatus == 3 {
-                tried.append("\(interpreter.joined(separator: " ")): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+                tried.append(
+                    "\(interpreter.joined(separator: " ")): \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
                 continue
             }
             guard process.terminationStatus == 0 else {
@@ -94,7 +126,10 @@ import Testing
             }
             return validation
         }
-        return Validation(problem: "no Python with jsonschema and PyYAML (tried \(tried.joined(separator: "; "))); run `make test`, which sets up .venv")
+        return Validation(
+            problem:
+                "no Python with jsonschema and PyYAML (tried \(tried.joined(separator: "; "))); run `make test`, which sets up .venv"
+        )
     }
 
     @Test func bundledDecksAndTheStarterPassAndBadExamplesFail() throws {
