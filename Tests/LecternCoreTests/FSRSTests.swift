@@ -341,7 +341,7 @@ struct FSRSReplayTests {
 /// 24-hour boundary, before the due date, at it, long after it, and years apart;
 /// some instants carry microseconds.
 private func generatedHistories(count: Int, seed: UInt64) -> (input: String, reviews: Int) {
-    var random = FuzzSource.SplitMix(seed: seed)
+    var random = SplitMix64(seed: seed)
     let scheduler = FSRSScheduler()
     var lines: [String] = []
     var total = 0

@@ -65,33 +65,15 @@ public enum DiagnosticRenderer {
     public static func json(_ diagnostics: [Diagnostic]) -> String {
         guard !diagnostics.isEmpty else { return "[]" }
         let objects = diagnostics.map { diagnostic in
-            "  {\"file\":\(quoted(diagnostic.location.file)),\"line\":\(diagnostic.location.line),"
-                + "\"column\":\(diagnostic.location.column),\"severity\":\(quoted(diagnostic.severity.rawValue)),"
-                + "\"rule\":\(quoted(diagnostic.rule)),\"message\":\(quoted(diagnostic.message))}"
+            "  {\"file\":\(JSONText.quoted(diagnostic.location.file)),\"line\":\(diagnostic.location.line),"
+                + "\"column\":\(diagnostic.location.column),\"severity\":\(JSONText.quoted(diagnostic.severity.rawValue)),"
+                + "\"rule\":\(JSONText.quoted(diagnostic.rule)),\"message\":\(JSONText.quoted(diagnostic.message))}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]"
     }
 
     private static func counted(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
     }
 
     /// ANSI styles, applied only when colour is on.

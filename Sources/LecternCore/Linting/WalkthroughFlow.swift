@@ -48,7 +48,7 @@ struct WalkthroughFlow {
         func check(_ target: String?, at location: SourceLocation) {
             guard let target, index[target] == nil else { return }
             let hint =
-                EditDistance.suggestion(for: target, among: walkthrough.steps.map(\.id))
+                Suggestion.closest(to: target, among: walkthrough.steps.map(\.id))
                 .map { "did you mean '\($0)'?" } ?? "steps are: \(known)"
             findings.append(
                 .error(

@@ -80,7 +80,7 @@ extension DeckBuilder {
         guard let kind = ItemKind(rawValue: raw) else {
             let location = YAMLComposer.location(entry.value.mark, path)
             let hint =
-                EditDistance.suggestion(for: raw, among: names).map { "did you mean '\($0)'?" }
+                Suggestion.closest(to: raw, among: names).map { "did you mean '\($0)'?" }
                 ?? "use one of \(names.joined(separator: ", "))"
             diagnostics.append(.error("unknown-type", at: location, "unknown item type '\(raw.shortened)'; \(hint)"))
             return nil
@@ -100,7 +100,7 @@ extension DeckBuilder {
         if let skill = Skill(rawValue: raw) { return skill }
         let names = Skill.allCases.map(\.rawValue)
         let hint =
-            EditDistance.suggestion(for: raw, among: names).map { "did you mean '\($0)'?" }
+            Suggestion.closest(to: raw, among: names).map { "did you mean '\($0)'?" }
             ?? "use one of \(names.joined(separator: ", "))"
         diagnostics.append(
             .error(

@@ -195,7 +195,7 @@ struct DeckBuilder {
             let message: String
             if let owner = elsewhere[entry.key] {
                 message = "'\(entry.key.shortened)' is not a key of \(context); \(owner)"
-            } else if let suggestion = EditDistance.suggestion(for: entry.key, among: allowed) {
+            } else if let suggestion = Suggestion.closest(to: entry.key, among: allowed) {
                 message = "unknown key '\(entry.key.shortened)' in \(context); did you mean '\(suggestion)'?"
             } else {
                 message =

@@ -333,32 +333,12 @@ public enum FSRSReplay {
             case .null: "null"
             case .bool(let value): value ? "true" : "false"
             case .number(let text): text
-            case .string(let text): Self.quoted(text)
+            case .string(let text): JSONText.quoted(text)
             case .array(let items): "[" + items.map(\.rendered).joined(separator: ", ") + "]"
             case .object(let members):
-                "{" + members.map { Self.quoted($0.key) + ": " + $0.value.rendered }
+                "{" + members.map { JSONText.quoted($0.key) + ": " + $0.value.rendered }
                     .joined(separator: ", ") + "}"
             }
-        }
-
-        static func quoted(_ text: String) -> String {
-            var result = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": result += "\\\""
-                case "\\": result += "\\\\"
-                case "\n": result += "\\n"
-                case "\r": result += "\\r"
-                case "\t": result += "\\t"
-                case "\u{08}": result += "\\b"
-                case "\u{0C}": result += "\\f"
-                case let control where control.value < 0x20:
-                    let hex = String(control.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: result.unicodeScalars.append(scalar)
-                }
-            }
-            return result + "\""
         }
 
         private struct Reader {

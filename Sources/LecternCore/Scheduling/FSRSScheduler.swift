@@ -329,40 +329,17 @@ public struct FuzzSource: Sendable, Equatable {
 
     /// A source for one card: the seed hashed together with `salt`.
     public func mixing(_ salt: UInt64) -> FuzzSource {
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return FuzzSource(seed: generator.next() ^ salt)
     }
 
     /// The draw in [0, 1) for a review at `micros` of a card with `reps`
     /// earlier reviews.
     func unit(reps: Int, atMicros micros: Int64) -> Double {
-        var first = SplitMix(seed: seed)
-        var second = SplitMix(seed: first.next() ^ UInt64(bitPattern: micros))
-        var third = SplitMix(seed: second.next() ^ UInt64(truncatingIfNeeded: reps))
-        return SplitMix.unit(third.next())
-    }
-
-    /// Steele, Lea and Flood's SplitMix64 generator: tiny, fast, well mixed and
-    /// trivial to reproduce in other languages.
-    struct SplitMix: RandomNumberGenerator, Sendable {
-        private var state: UInt64
-
-        init(seed: UInt64) {
-            state = seed
-        }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        /// The top 53 bits of `bits` as a Double in [0, 1).
-        static func unit(_ bits: UInt64) -> Double {
-            Double(bits >> 11) * 0x1.0p-53
-        }
+        var first = SplitMix64(seed: seed)
+        var second = SplitMix64(seed: first.next() ^ UInt64(bitPattern: micros))
+        var third = SplitMix64(seed: second.next() ^ UInt64(truncatingIfNeeded: reps))
+        return SplitMix64.unit(third.next())
     }
 }
 

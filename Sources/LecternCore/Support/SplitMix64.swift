@@ -18,6 +18,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return mixed ^ (mixed >> 31)
     }
 
+    /// The top 53 bits of `bits` as a Double in [0, 1): the draw FSRS fuzz uses, written
+    /// so another language can reproduce it exactly.
+    public static func unit(_ bits: UInt64) -> Double {
+        Double(bits >> 11) * 0x1.0p-53
+    }
+
     /// A Fisher–Yates shuffle driven by this generator.
     public mutating func shuffled<Element>(_ elements: [Element]) -> [Element] {
         var result = elements
