@@ -1,6 +1,7 @@
 import Foundation
+import LecternCore
 
-/// Where decks are looked for when `--decks` is not given.
+/// Where the shell's files are when the command line does not say: decks and history.
 public enum DeckFolders {
     /// The bundled decks, then the user's own (`$XDG_DATA_HOME/lectern/decks`).
     public static func defaults(executablePath: String, environment: [String: String]) -> [String] {
@@ -12,12 +13,13 @@ public enum DeckFolders {
 
     /// `$XDG_DATA_HOME/lectern/decks`, default `~/.local/share/lectern/decks`.
     public static func userDecks(environment: [String: String]) -> String {
-        dataHome(environment: environment) + "/lectern/decks"
+        XDGDirectories.dataHome(environment: environment) + "/lectern/decks"
     }
 
-    public static func dataHome(environment: [String: String]) -> String {
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+    /// `$LECTERN_HISTORY`, else `$XDG_STATE_HOME/lectern/history`.
+    public static func historyFile(environment: [String: String]) -> String {
+        if let explicit = environment["LECTERN_HISTORY"], !explicit.isEmpty { return explicit }
+        return XDGDirectories.stateHome(environment: environment) + "/lectern/history"
     }
 
     /// Finds the bundled decks from where the binary is: `PREFIX/share/lectern/decks` after

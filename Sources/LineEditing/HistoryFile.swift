@@ -21,20 +21,6 @@ public final class HistoryFile {
         self.warn = warn
     }
 
-    /// `$LECTERN_HISTORY`, else `$XDG_STATE_HOME/lectern/history`, else
-    /// `~/.local/state/lectern/history`.
-    public static func defaultPath(environment: [String: String]) -> String {
-        if let explicit = environment["LECTERN_HISTORY"], !explicit.isEmpty { return explicit }
-        let state: String
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            state = xdg
-        } else {
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            state = home + "/.local/state"
-        }
-        return state + "/lectern/history"
-    }
-
     /// Whether a line belongs in history: not blank. (libedit itself drops a line equal
     /// to the one before it.)
     public static func shouldStore(_ line: String) -> Bool {

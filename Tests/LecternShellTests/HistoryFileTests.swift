@@ -1,4 +1,5 @@
 import Foundation
+import LecternShell
 import LineEditing
 import Testing
 
@@ -17,7 +18,7 @@ struct HistoryFileTests {
         (["HOME": "/home/u"], "/home/u/.local/state/lectern/history"),
     ])
     func defaultPath(environment: [String: String], expected: String) {
-        #expect(HistoryFile.defaultPath(environment: environment) == expected)
+        #expect(DeckFolders.historyFile(environment: environment) == expected)
     }
 
     @Test func createsAMissingFolder() throws {

@@ -51,7 +51,7 @@ struct ShellLauncher {
             return ShellRunner.runScripted(shell, lines: firstLines + ShellRunner.standardInputLines())
         }
         let warn: (String) -> Void = { shell.output.writeError($0 + "\n") }
-        let history = HistoryFile(path: HistoryFile.defaultPath(environment: environment), warn: warn)
+        let history = HistoryFile(path: DeckFolders.historyFile(environment: environment), warn: warn)
         guard let editor = LineEditor(programName: "lectern", history: history, warn: warn) else {
             warn("warning: could not start line editing; reading plain lines")
             return ShellRunner.runScripted(shell, lines: firstLines + ShellRunner.standardInputLines())

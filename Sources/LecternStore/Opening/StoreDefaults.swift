@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 
 /// Where progress lives and who is learning when the command line does not say.
 ///
@@ -13,16 +14,7 @@ public enum StoreDefaults {
         if let explicit = environment["LECTERN_DB"], !explicit.isEmpty {
             return explicit
         }
-        let dataHome: String
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            // The spec says relative values are invalid and must be ignored.
-            dataHome = xdg
-        } else {
-            let home =
-                environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? FileManager.default.homeDirectoryForCurrentUser.path
-            dataHome = (home as NSString).appendingPathComponent(".local/share")
-        }
+        let dataHome = XDGDirectories.dataHome(environment: environment)
         return ((dataHome as NSString).appendingPathComponent("lectern") as NSString)
             .appendingPathComponent(fileName)
     }
