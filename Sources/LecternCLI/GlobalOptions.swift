@@ -21,8 +21,10 @@ struct GlobalOptions: ParsableArguments {
         help: ArgumentHelp("The progress database. Default: $LECTERN_DB, else $XDG_DATA_HOME/lectern/lectern.sqlite3.", valueName: "path"))
     var database: String?
 
-    @Option(help: ArgumentHelp("Whose progress to use (several learners can share one database). Default: the login name.", valueName: "name"))
-    var learner: String?
+    @Option(help: ArgumentHelp(
+        "Whose progress to use (several learners can share one database). Default: the login name. For 'results', repeat it to choose whose answers to show.",
+        valueName: "name"))
+    var learner: [String] = []
 
     @Option(help: "Seed for shuffling options and items, to make a session repeatable.")
     var seed: UInt64?
@@ -45,7 +47,7 @@ struct GlobalOptions: ParsableArguments {
 
     var databasePath: String { database ?? StoreDefaults.databasePath(environment: environment) }
 
-    var learnerName: String { learner ?? StoreDefaults.learnerName(environment: environment) }
+    var learnerName: String { learner.last ?? StoreDefaults.learnerName(environment: environment) }
 
     /// Opens the progress database, or fails with a message that names the file.
     func openStore() throws -> ProgressStore {

@@ -38,12 +38,8 @@ struct ProgressSafetyTests {
         try terminal.expect("Succeeding at selling is easy.")
         try terminal.expect("answer> ")
         terminal.type("f\r")
+        // The learner sees the second answer graded and has not pressed Enter yet.
         try terminal.expect("next> ")
-        // The learner has seen the feedback of the second answer and is about to go on.
-        terminal.type("\r")
-        try terminal.expect("Who keeps the followers?")
-        try terminal.expect("answer> ")
-        terminal.type("b")  // typed, not yet entered
         kill(terminal.pid, SIGKILL)
         #expect(terminal.waitForExit() == 128 + SIGKILL)
 
@@ -51,6 +47,23 @@ struct ProgressSafetyTests {
         #expect(rows.count == 3, "header and two answers: \(rows)")
         #expect(rows.dropFirst().allSatisfy { $0.hasPrefix("ana,tiny,") })
         #expect(rows.contains { $0.contains(",start-easy,") } && rows.contains { $0.contains(",success-easy,") })
+    }
+
+    @Test func killNineWhileTypingAnAnswerKeepsTheEarlierOnes() throws {
+        let home = try LecternBinary.makeHome()
+        let database = home.appendingPathComponent("progress.sqlite3").path
+        let terminal = try shell(home: home, database: database, learner: "ana")
+        terminal.type("study tiny\r")
+        try terminal.expect("answer> ")
+        terminal.type("t\r")
+        try terminal.expect("next> ")
+        terminal.type("\r")
+        try terminal.expect("answer> ")
+        terminal.type("fal")  // typed, not yet entered
+        kill(terminal.pid, SIGKILL)
+        #expect(terminal.waitForExit() == 128 + SIGKILL)
+        let rows = try results(home: home, database: database)
+        #expect(rows.count == 2, "header and one answer: \(rows)")
     }
 
     @Test func twoShellsOnOneFileBothKeepTheirAnswers() throws {

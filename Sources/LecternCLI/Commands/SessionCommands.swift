@@ -99,18 +99,17 @@ struct Learners: ShellLineCommand {
 struct Results: ShellLineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Answers per learner for teachers: a table, CSV (RFC 4180) or JSON.",
-        discussion: "Columns: learner, deck, item, answered_at, score (0-1), rating, hints, confidence, answer. --summary gives one row per learner.")
+        discussion: "Columns: learner, deck, item, answered_at, score (0-1), rating, hints, confidence, answer. --summary gives one row per learner. Without --learner, every learner's answers are shown.")
     static let staysOpen = false
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Only this deck.") var deck: String?
-    @Option(name: .customLong("student"), help: "Only these learners (repeatable).") var students: [String] = []
     @Option(help: "Only answers since this day or time (2026-11-25 or ISO 8601).") var since: String?
     @Option(help: "table, csv or json.") var format: String = "table"
     @Flag(help: "One row per learner.") var summary = false
     var shellLine: [String] {
         var words = ["results"]
         if let deck { words.append(deck) }
-        for student in students { words += ["--learner", student] }
+        for learner in global.learner { words += ["--learner", learner] }
         if let since { words += ["--since", since] }
         words += ["--format", format]
         if summary { words.append("--summary") }

@@ -26,11 +26,15 @@ public struct AnswerRecord: Sendable, Equatable, Codable {
     public var duration: TimeInterval
     /// True when the learner skipped or time ran out; then `score` is 0.
     public var skipped: Bool
+    /// True when this record only changes the rating of the answer recorded just before
+    /// for the same item (`:easy`/`:hard` after the feedback). The answer itself was saved
+    /// when it was graded; the log keeps both, and the schedule follows the new rating.
+    public var changesRating: Bool
 
     public init(
         deckID: String, itemID: String, mode: Mode, answeredAt: Date, answer: String,
         score: Double, rating: Rating, hintsUsed: Int = 0, confidence: Int? = nil,
-        duration: TimeInterval = 0, skipped: Bool = false
+        duration: TimeInterval = 0, skipped: Bool = false, changesRating: Bool = false
     ) {
         self.deckID = deckID
         self.itemID = itemID
@@ -43,6 +47,7 @@ public struct AnswerRecord: Sendable, Equatable, Codable {
         self.confidence = confidence
         self.duration = duration
         self.skipped = skipped
+        self.changesRating = changesRating
     }
 }
 

@@ -29,6 +29,9 @@ struct Attempt: Sendable {
     var answeredAt: Date?
     var confidences: [Int] = []
     var override: Rating?
+    /// The record already handed out for this attempt (outside exams it is emitted with the
+    /// feedback, so a killed process loses nothing the learner has seen graded).
+    var record: AnswerRecord?
     /// Where a walkthrough goes after the step on screen; nil when it ends there.
     var nextStepID: String?
 

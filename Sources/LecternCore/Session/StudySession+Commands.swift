@@ -46,7 +46,12 @@ extension StudySession {
             attempt.override = rating
             self.attempt = attempt
             let scope = attempt.walkthrough == nil ? "" : " (for the whole walkthrough)"
-            return note("Rated \(rating.name)\(scope).")
+            var change = makeRecord(now: now)
+            change.changesRating = true
+            self.attempt?.record = change
+            var out = note("Rated \(rating.name)\(scope).")
+            out.records = [change]
+            return out
         case ":hint", ":skip":
             return note("Already answered: Enter goes on.")
         case ":quit":

@@ -158,7 +158,12 @@ extension StudySession {
         self.attempt = attempt
         if plan.mode == .exam { return goOn(now: now) }
         phase = .reviewing
-        return output(feedbackLines())
+        // The item is fully answered (a walkthrough at its last step): save it now, with
+        // the feedback, rather than when the learner presses Enter.
+        guard attempt.walkthrough == nil || attempt.nextStepID == nil else { return output(feedbackLines()) }
+        let record = makeRecord(now: now)
+        self.attempt?.record = record
+        return output(feedbackLines(), records: [record])
     }
 
     /// Enter at `next> `: the next step of a walkthrough, or the record and the next item.
@@ -181,25 +186,32 @@ extension StudySession {
         }
         let record = completeAttempt(now: now)
         let lines = showNextItem(now: now)
-        return output(lines, records: [record])
+        return output(lines, records: record.map { [$0] } ?? [])
     }
 
-    /// Turns the attempt into its record and its line in the report.
-    mutating func completeAttempt(now: Date) -> AnswerRecord {
-        guard let attempt else { preconditionFailure("no attempt to complete") }
+    /// The record of the attempt as it stands: grade, rating (with any override), timing.
+    func makeRecord(now: Date) -> AnswerRecord {
+        guard let attempt else { preconditionFailure("no attempt to record") }
         let grade = attempt.grade
         let answeredAt = attempt.answeredAt ?? now
-        let record = AnswerRecord(
+        return AnswerRecord(
             deckID: plan.deck.id, itemID: attempt.item.id, mode: plan.mode, answeredAt: answeredAt,
             answer: attempt.recordedAnswer, score: grade.score,
             rating: RatingRule.rating(for: grade, hintsUsed: attempt.totalHints, override: attempt.override),
             hintsUsed: attempt.totalHints, confidence: attempt.recordedConfidence,
             duration: answeredAt.timeIntervalSince(attempt.shownAt), skipped: attempt.isSkipped)
+    }
+
+    /// Closes the attempt: its line in the report, and its record unless it was already
+    /// handed out with the feedback.
+    mutating func completeAttempt(now: Date) -> AnswerRecord? {
+        guard let attempt else { preconditionFailure("no attempt to complete") }
+        let record = makeRecord(now: now)
         results.append(ItemResult(
-            item: attempt.item, grade: grade, skipped: record.skipped, timedOut: false, answer: record.answer,
+            item: attempt.item, grade: attempt.grade, skipped: record.skipped, timedOut: false, answer: record.answer,
             key: QuestionRenderer.answerText(for: attempt.item, layout: attempt.walkthrough == nil ? attempt.layout : .none)))
         self.attempt = nil
-        return record
+        return attempt.record == nil ? record : nil
     }
 
     // MARK: - Ending
@@ -208,8 +220,8 @@ extension StudySession {
     /// answered steps) and shows the report. The question on screen is not recorded.
     mutating func quit(now: Date) -> SessionOutput {
         var records: [AnswerRecord] = []
-        if let attempt, phase == .reviewing || !attempt.steps.isEmpty {
-            records.append(completeAttempt(now: now))
+        if let attempt, phase == .reviewing || !attempt.steps.isEmpty, let record = completeAttempt(now: now) {
+            records.append(record)
         }
         attempt = nil
         let lines = finish(now: now)

@@ -30,6 +30,7 @@ extension ProgressStore {
     }
 
     private func insert(_ answer: AnswerRecord, learnerID: Int64, in db: Database) throws {
+        if answer.changesRating, try changeRating(answer, learnerID: learnerID, in: db) { return }
         let answeredAt = StoredTime.micros(answer.answeredAt)
         try db.cachedStatement(
             sql: """
@@ -58,6 +59,49 @@ extension ProgressStore {
             firstSeenAt: row?["first_seen_at"] ?? answeredAt, in: db)
     }
 
+    /// Records a new rating for the learner's latest answer to the item, and derives the
+    /// card again with it. False when there is no earlier answer to change (then the
+    /// record is logged as an ordinary answer).
+    private func changeRating(_ answer: AnswerRecord, learnerID: Int64, in db: Database) throws -> Bool {
+        guard let reviewID = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM reviews WHERE learner_id = ? AND deck_id = ? AND item_id = ?
+                ORDER BY id DESC LIMIT 1
+                """,
+            arguments: [learnerID, answer.deckID, answer.itemID])
+        else { return false }
+        try db.execute(
+            sql: "INSERT INTO rating_changes (review_id, rating, changed_at) VALUES (?, ?, ?)",
+            arguments: [reviewID, answer.rating.rawValue, StoredTime.micros(clock())])
+        if Self.movesSchedule(answer.mode) {
+            try replayCard(learnerID: learnerID, deckID: answer.deckID, itemID: answer.itemID, in: db)
+        }
+        return true
+    }
+
+    /// Derives one card again from its answers in the log (with their latest ratings).
+    private func replayCard(learnerID: Int64, deckID: String, itemID: String, in db: Database) throws {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT answered_at, rating FROM answers
+                WHERE learner_id = ? AND deck_id = ? AND item_id = ? AND mode IN ('study', 'review')
+                ORDER BY id
+                """,
+            arguments: [learnerID, deckID, itemID])
+        guard let first = rows.first else { return }
+        var state: CardState?
+        for row in rows {
+            let at = StoredTime.date(row["answered_at"])
+            let rating = Rating(rawValue: row["rating"]) ?? .again
+            state = StoredCard.roundTripped(scheduler.review(state ?? CardState.new(now: at), rating: rating, at: at))
+        }
+        if let state {
+            try StoredCard.save(state, learnerID: learnerID, deckID: deckID, itemID: itemID, firstSeenAt: first["answered_at"], in: db)
+        }
+    }
+
     /// Throws away every card row and derives them again from the log, in the order the
     /// answers were committed.
     ///
@@ -68,7 +112,7 @@ extension ProgressStore {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT learner_id, deck_id, item_id, answered_at, rating FROM reviews
+                    SELECT learner_id, deck_id, item_id, answered_at, rating FROM answers
                     WHERE mode IN ('study', 'review')
                     ORDER BY learner_id, deck_id, item_id, id
                     """)

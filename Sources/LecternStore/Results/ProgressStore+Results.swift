@@ -17,7 +17,7 @@ extension ProgressStore {
                 sql: """
                     SELECT l.name, r.deck_id, r.item_id, r.mode, r.answered_at, r.score, r.rating,
                         r.hints, r.confidence, r.duration, r.skipped, r.answer
-                    FROM reviews r JOIN learners l ON l.id = r.learner_id
+                    FROM answers r JOIN learners l ON l.id = r.learner_id
                     WHERE 1 \(filter.sql)
                     ORDER BY l.name, r.answered_at, r.id
                     """,

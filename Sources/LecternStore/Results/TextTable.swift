@@ -1,3 +1,5 @@
+import LecternCore
+
 /// Aligned columns for a terminal: two spaces between columns, numbers to the right, line
 /// breaks inside a cell shown as `\n` so each answer stays on one line, and other control
 /// characters (a learner's stray escape sequence) shown as `?` so they cannot drive the
@@ -6,10 +8,10 @@ enum TextTable {
     static func render(_ table: ResultTable) -> String {
         let header = table.columns.map(\.name)
         let body = table.rows.map { $0.map(text(of:)) }
-        var widths = header.map(DisplayWidth.columns(of:))
+        var widths = header.map(TerminalWidth.of)
         for row in body {
             for (index, cell) in row.enumerated() {
-                widths[index] = max(widths[index], DisplayWidth.columns(of: cell))
+                widths[index] = max(widths[index], TerminalWidth.of(cell))
             }
         }
         let rule = widths.map { String(repeating: "-", count: $0) }
@@ -17,7 +19,7 @@ enum TextTable {
             var line = ""
             for (index, cell) in cells.enumerated() {
                 let padding = String(
-                    repeating: " ", count: widths[index] - DisplayWidth.columns(of: cell))
+                    repeating: " ", count: widths[index] - TerminalWidth.of(cell))
                 if index > 0 { line += "  " }
                 line += table.columns[index].alignsRight ? padding + cell : cell + padding
             }

@@ -14,6 +14,7 @@ enum StoreSchema {
     static let v1 = "v1-learners-reviews-cards"
     static let v2 = "v2-append-only-reviews"
     static let v3 = "v3-first-seen-and-time-indexes"
+    static let v4 = "v4-rating-changes"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -90,6 +91,34 @@ enum StoreSchema {
                     CREATE INDEX cards_by_due ON cards(learner_id, due);
                     CREATE INDEX cards_by_first_seen ON cards(learner_id, first_seen_at);
                     CREATE INDEX reviews_by_time ON reviews(learner_id, answered_at);
+                    """)
+        }
+        // Answers are saved the moment they are graded; `:easy`/`:hard` typed after the
+        // feedback changes the rating of an answer already in the log. The log stays
+        // append-only: the change is a row of its own, and `answers` reads each review
+        // with its latest rating.
+        migrator.registerMigration(v4) { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE rating_changes (
+                        id INTEGER PRIMARY KEY,
+                        review_id INTEGER NOT NULL REFERENCES reviews(id),
+                        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+                        changed_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX rating_changes_by_review ON rating_changes(review_id);
+                    CREATE TRIGGER rating_changes_never_updated BEFORE UPDATE ON rating_changes
+                    BEGIN SELECT RAISE(ABORT, 'rating changes are append-only'); END;
+                    CREATE TRIGGER rating_changes_never_deleted BEFORE DELETE ON rating_changes
+                    BEGIN SELECT RAISE(ABORT, 'rating changes are append-only'); END;
+                    CREATE VIEW answers AS
+                    SELECT r.id, r.learner_id, r.deck_id, r.item_id, r.mode, r.answered_at, r.answer,
+                        r.score, COALESCE(
+                            (SELECT c.rating FROM rating_changes c WHERE c.review_id = r.id
+                             ORDER BY c.id DESC LIMIT 1),
+                            r.rating) AS rating,
+                        r.hints, r.confidence, r.duration, r.skipped
+                    FROM reviews r;
                     """)
         }
         return migrator

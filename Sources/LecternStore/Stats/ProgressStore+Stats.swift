@@ -27,7 +27,7 @@ extension ProgressStore {
                         CASE mode WHEN 'study' THEN 0 WHEN 'review' THEN 1 WHEN 'drill' THEN 2
                             ELSE 3 END,
                         answered_at, rating, confidence
-                    FROM reviews
+                    FROM answers
                     WHERE learner_id = ?\(deckFilter) ORDER BY answered_at, id
                     """,
                 arguments: arguments)

@@ -1,3 +1,5 @@
+import LecternCore
+
 /// Writes ``Stats`` as the text of the `stats` command.
 ///
 /// With `unicode: false` only ASCII is used (for logs, old terminals, `LANG=C`).
@@ -43,7 +45,7 @@ public enum StatsRenderer {
         }
         func section(_ title: String, _ rows: [(String, Stats.Share)]) {
             guard rows.contains(where: { $0.1.total > 0 }) else { return }
-            let width = max(14, (rows.map { DisplayWidth.columns(of: $0.0) }.max() ?? 0) + 2)
+            let width = max(14, (rows.map { TerminalWidth.of($0.0) }.max() ?? 0) + 2)
             lines.append("")
             lines.append(pad(title, width) + "answers  right")
             for (name, share) in rows {
@@ -79,10 +81,10 @@ public enum StatsRenderer {
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(1, width - DisplayWidth.columns(of: text)))
+        text + String(repeating: " ", count: max(1, width - TerminalWidth.of(text)))
     }
 
     private static func padLeft(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - DisplayWidth.columns(of: text))) + text
+        String(repeating: " ", count: max(0, width - TerminalWidth.of(text))) + text
     }
 }

@@ -15,7 +15,7 @@ import Testing
         return (driver, feedback)
     }
 
-    @Test func choiceRightIsRecordedWhenTheLearnerGoesOn() throws {
+    @Test func choiceRightIsRecordedWithItsFeedback() throws {
         var driver = SessionDriver(F.plan([F.whoGains]))
         #expect(driver.last.prompt == "answer> ")
         #expect(driver.last.completions == ["a", "b", "c", ":hint", ":skip", ":source", ":quit", ":help"])
@@ -26,12 +26,13 @@ import Testing
         ])
         #expect(feedback.lines.first?.style == .good)
         #expect(feedback.prompt == "next> ")
-        #expect(feedback.records.isEmpty)
-        let end = driver.type("", after: 3)
-        let record = try #require(end.records.first)
+        // Saved with the feedback, before the learner goes on: a killed process keeps it.
+        let record = try #require(feedback.records.first)
         #expect(record == AnswerRecord(
             deckID: "fixture", itemID: "who-gains", mode: .study, answeredAt: F.start.addingTimeInterval(5),
             answer: "a", score: 1, rating: .good, duration: 5))
+        let end = driver.type("", after: 3)
+        #expect(end.records.isEmpty, "going on does not record the answer twice")
         #expect(end.isFinished)
     }
 
@@ -152,8 +153,9 @@ import Testing
             "Crowds favour the platform.", "¶4: Followers stay with the platform whatever the sales.",
             "Walkthrough: 67% over 3 steps.", "Enter to go on; :easy or :hard to rate it yourself.",
         ])
-        #expect(driver.records.isEmpty)
+        #expect(driver.last.records.count == 1, "the walkthrough is saved when its last step is graded")
         driver.type("")
+        #expect(driver.records.count == 1)
         let record = try #require(driver.records.first)
         #expect(record.answer == "decide: a\ncrowd: platform\nverdict: b")
         #expect(abs(record.score - 2.0 / 3) < 1e-9)

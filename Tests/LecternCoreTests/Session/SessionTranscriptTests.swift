@@ -33,7 +33,8 @@ import Testing
         driver.type("", after: 30)
         #expect(driver.last.isFinished)
         #expect(driver.transcript.joined(separator: "\n") == Self.expected)
-        #expect(driver.records.map(\.rating) == [.again, .good, .easy, .hard, .good])
+        #expect(driver.records.filter { !$0.changesRating }.map(\.rating) == [.again, .good, .good, .hard, .good])
+        #expect(driver.records.filter(\.changesRating).map(\.rating) == [.easy])
     }
 
     @Test func timedExamWithAnInterruption() {
