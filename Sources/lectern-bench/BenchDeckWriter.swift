@@ -28,7 +28,7 @@ struct BenchDeckWriter {
     /// Item types in proportions close to a real deck; walkthroughs are rarer and larger.
     private static let kinds: [(name: String, weight: Int)] = [
         ("choice", 20), ("multi", 10), ("truefalse", 10), ("short", 10), ("numeric", 8), ("cloze", 10),
-        ("order", 7), ("match", 7), ("open", 7), ("roles", 6), ("walkthrough", 5),
+        ("order", 7), ("match", 7), ("open", 7), ("roles", 6), ("walkthrough", 4),
     ]
 
     private var random: LecternCore.SplitMix64
@@ -73,17 +73,17 @@ struct BenchDeckWriter {
         line(indent + "source: [\(paragraphs().map(String.init).joined(separator: ", "))]")
         if roll(8) { line(indent + "confidence: true") }
         if kind == "walkthrough" {
-            scalar("scenario", sentence(8...16), indent: indent)
+            scalar("scenario", sentence(6...12), indent: indent)
             scalar("prompt", sentence(3...8, question: true), indent: indent)
             line(indent + "steps:")
             let stepCount = number(2...3)
             for step in 0..<stepCount { self.step(step, of: stepCount) }
         } else {
-            if kind != "cloze" { scalar("prompt", sentence(3...9, question: true), indent: indent) }
+            if kind != "cloze" { scalar("prompt", sentence(3...7, question: true), indent: indent) }
             body(kind, indent: indent, nextOfCorrect: nil)
         }
         if roll(5) { hints(indent: indent) }
-        scalar("explain", "¶\(number(1...passageCount)) " + sentence(3...7).lowercased(), indent: indent)
+        scalar("explain", "¶\(number(1...passageCount)) " + sentence(2...5).lowercased(), indent: indent)
     }
 
     /// A walkthrough step; the first is a choice whose right answer skips to the last step,
@@ -112,7 +112,7 @@ struct BenchDeckWriter {
                     line(indent + "    correct: true")
                     if let nextOfCorrect { line(indent + "    next: \(nextOfCorrect)") }
                 } else {
-                    scalar("feedback", sentence(2...6), indent: indent + "    ")
+                    scalar("feedback", sentence(2...4), indent: indent + "    ")
                 }
             }
         case "truefalse":
@@ -148,7 +148,7 @@ struct BenchDeckWriter {
                 line(indent + "    right: \(sentence(1...4))")
             }
         case "open":
-            scalar("model", sentence(8...16), indent: indent)
+            scalar("model", sentence(6...12), indent: indent)
             line(indent + "rubric:")
             for _ in 0..<number(2...3) { line(indent + "  - \(sentence(2...5))") }
         case "roles":

@@ -10,7 +10,8 @@ import LecternCore
 /// Times loading one large deck against a bare libyaml scan and PyYAML, and splits our time
 /// into the loader's steps, so a miss of the issue's targets points at the step to fix.
 struct DeckBenchmark {
-    var itemCount = 20_000
+    /// The issue's deck size; LECTERN_BENCH_ITEMS sets a smaller one for profiling by hand.
+    var itemCount = Int(ProcessInfo.processInfo.environment["LECTERN_BENCH_ITEMS"] ?? "") ?? 20_000
     var runs = 5
     /// The default node budget refuses a deck this large, so the timed loads raise it; every
     /// other limit is the default. The report says what the default limits do with the file.
@@ -32,7 +33,9 @@ struct DeckBenchmark {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("lectern-bench-decks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        // LECTERN_BENCH_KEEP=1 keeps the deck and the compiled scanner, for profiling by hand.
+        let keep = ProcessInfo.processInfo.environment["LECTERN_BENCH_KEEP"] == "1"
+        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
         let file = folder.appendingPathComponent("\(BenchDeckWriter.deckID).yaml")
         try writeDeck(to: file)
         let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
@@ -115,6 +118,7 @@ struct DeckBenchmark {
         out += "reference (issue, release build): bare scan ≈ 0.12 s, PyYAML ≈ 6 s, "
         out += "Yams.compose ≈ 2.5 s (default resolver) / ≈ 1.0 s (Resolver.basic)\n"
         for note in notes { out += "note: \(note)\n" }
+        if keep { out += "note: kept \(folder.path)\n" }
         return out
     }
 
