@@ -27,7 +27,8 @@ struct BenchDeckWriter {
     ]
     /// Item types in proportions close to a real deck; walkthroughs are rarer and larger.
     private static let kinds: [(name: String, weight: Int)] = [
-        ("choice", 20), ("multi", 10), ("truefalse", 10), ("short", 10), ("numeric", 8), ("cloze", 10),
+        ("choice", 20), ("multi", 10), ("truefalse", 10), ("short", 10), ("numeric", 8),
+        ("cloze", 10),
         ("order", 7), ("match", 7), ("open", 7), ("roles", 6), ("walkthrough", 4),
     ]
 
@@ -83,7 +84,9 @@ struct BenchDeckWriter {
             body(kind, indent: indent, nextOfCorrect: nil)
         }
         if roll(5) { hints(indent: indent) }
-        scalar("explain", "¶\(number(1...passageCount)) " + sentence(2...5).lowercased(), indent: indent)
+        scalar(
+            "explain", "¶\(number(1...passageCount)) " + sentence(2...5).lowercased(),
+            indent: indent)
     }
 
     /// A walkthrough step; the first is a choice whose right answer skips to the last step,
@@ -95,7 +98,8 @@ struct BenchDeckWriter {
         let indent = "        "
         line(indent + "type: \(kind)")
         scalar("prompt", sentence(3...7, question: true), indent: indent)
-        body(kind, indent: indent, nextOfCorrect: position == 0 && count > 2 ? "step-\(count)" : nil)
+        body(
+            kind, indent: indent, nextOfCorrect: position == 0 && count > 2 ? "step-\(count)" : nil)
         if roll(4) { scalar("explain", sentence(3...8), indent: indent) }
     }
 
@@ -135,7 +139,8 @@ struct BenchDeckWriter {
         case "cloze":
             var prompt = sentence(2...6)
             for _ in 0..<number(1...2) {
-                prompt += " {{\(phrase(1...2))|\(pick(Self.words))}} " + sentence(2...5).lowercased()
+                prompt +=
+                    " {{\(phrase(1...2))|\(pick(Self.words))}} " + sentence(2...5).lowercased()
             }
             scalar("prompt", prompt, indent: indent, folded: true)
         case "order":
@@ -170,7 +175,9 @@ struct BenchDeckWriter {
     // MARK: - Text
 
     /// One `key: value` line, or a folded block for long text, or a quoted scalar now and then.
-    private mutating func scalar(_ key: String, _ value: String, indent: String, folded: Bool = false) {
+    private mutating func scalar(
+        _ key: String, _ value: String, indent: String, folded: Bool = false
+    ) {
         if folded || value.count > 90 {
             line(indent + key + ": >")
             let inner = indent + (key.hasPrefix("- ") ? "    " : "  ")
