@@ -27,8 +27,9 @@ struct BenchDeckWriter {
     ]
     /// Item types in proportions close to a real deck; walkthroughs are rarer and larger.
     private static let kinds: [(name: String, weight: Int)] = [
-        ("choice", 20), ("multi", 10), ("truefalse", 10), ("short", 10), ("numeric", 8), ("cloze", 10),
-        ("order", 7), ("match", 7), ("open", 7), ("roles", 6), ("walkthrough", 5),
+        ("choice", 20), ("multi", 10), ("truefalse", 10), ("short", 10), ("numeric", 8),
+        ("cloze", 10),
+        ("order", 7), ("match", 7), ("open", 7), ("roles", 6), ("walkthrough", 4),
     ]
 
     private var random: LecternCore.SplitMix64
@@ -73,17 +74,19 @@ struct BenchDeckWriter {
         line(indent + "source: [\(paragraphs().map(String.init).joined(separator: ", "))]")
         if roll(8) { line(indent + "confidence: true") }
         if kind == "walkthrough" {
-            scalar("scenario", sentence(8...16), indent: indent)
+            scalar("scenario", sentence(6...12), indent: indent)
             scalar("prompt", sentence(3...8, question: true), indent: indent)
             line(indent + "steps:")
             let stepCount = number(2...3)
             for step in 0..<stepCount { self.step(step, of: stepCount) }
         } else {
-            if kind != "cloze" { scalar("prompt", sentence(3...9, question: true), indent: indent) }
+            if kind != "cloze" { scalar("prompt", sentence(3...7, question: true), indent: indent) }
             body(kind, indent: indent, nextOfCorrect: nil)
         }
         if roll(5) { hints(indent: indent) }
-        scalar("explain", "¶\(number(1...passageCount)) " + sentence(3...7).lowercased(), indent: indent)
+        scalar(
+            "explain", "¶\(number(1...passageCount)) " + sentence(2...5).lowercased(),
+            indent: indent)
     }
 
     /// A walkthrough step; the first is a choice whose right answer skips to the last step,
@@ -95,7 +98,8 @@ struct BenchDeckWriter {
         let indent = "        "
         line(indent + "type: \(kind)")
         scalar("prompt", sentence(3...7, question: true), indent: indent)
-        body(kind, indent: indent, nextOfCorrect: position == 0 && count > 2 ? "step-\(count)" : nil)
+        body(
+            kind, indent: indent, nextOfCorrect: position == 0 && count > 2 ? "step-\(count)" : nil)
         if roll(4) { scalar("explain", sentence(3...8), indent: indent) }
     }
 
@@ -112,7 +116,7 @@ struct BenchDeckWriter {
                     line(indent + "    correct: true")
                     if let nextOfCorrect { line(indent + "    next: \(nextOfCorrect)") }
                 } else {
-                    scalar("feedback", sentence(2...6), indent: indent + "    ")
+                    scalar("feedback", sentence(2...4), indent: indent + "    ")
                 }
             }
         case "truefalse":
@@ -135,7 +139,8 @@ struct BenchDeckWriter {
         case "cloze":
             var prompt = sentence(2...6)
             for _ in 0..<number(1...2) {
-                prompt += " {{\(phrase(1...2))|\(pick(Self.words))}} " + sentence(2...5).lowercased()
+                prompt +=
+                    " {{\(phrase(1...2))|\(pick(Self.words))}} " + sentence(2...5).lowercased()
             }
             scalar("prompt", prompt, indent: indent, folded: true)
         case "order":
@@ -148,7 +153,7 @@ struct BenchDeckWriter {
                 line(indent + "    right: \(sentence(1...4))")
             }
         case "open":
-            scalar("model", sentence(8...16), indent: indent)
+            scalar("model", sentence(6...12), indent: indent)
             line(indent + "rubric:")
             for _ in 0..<number(2...3) { line(indent + "  - \(sentence(2...5))") }
         case "roles":
@@ -170,7 +175,9 @@ struct BenchDeckWriter {
     // MARK: - Text
 
     /// One `key: value` line, or a folded block for long text, or a quoted scalar now and then.
-    private mutating func scalar(_ key: String, _ value: String, indent: String, folded: Bool = false) {
+    private mutating func scalar(
+        _ key: String, _ value: String, indent: String, folded: Bool = false
+    ) {
         if folded || value.count > 90 {
             line(indent + key + ": >")
             let inner = indent + (key.hasPrefix("- ") ? "    " : "  ")

@@ -10,7 +10,8 @@ import LecternCore
 /// Times loading one large deck against a bare libyaml scan and PyYAML, and splits our time
 /// into the loader's steps, so a miss of the issue's targets points at the step to fix.
 struct DeckBenchmark {
-    var itemCount = 20_000
+    /// The issue's deck size; LECTERN_BENCH_ITEMS sets a smaller one for profiling by hand.
+    var itemCount = Int(ProcessInfo.processInfo.environment["LECTERN_BENCH_ITEMS"] ?? "") ?? 20_000
     var runs = 5
     /// The default node budget refuses a deck this large, so the timed loads raise it; every
     /// other limit is the default. The report says what the default limits do with the file.
@@ -32,10 +33,14 @@ struct DeckBenchmark {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("lectern-bench-decks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        // LECTERN_BENCH_KEEP=1 keeps the deck and the compiled scanner, for profiling by hand.
+        let keep = ProcessInfo.processInfo.environment["LECTERN_BENCH_KEEP"] == "1"
+        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
         let file = folder.appendingPathComponent("\(BenchDeckWriter.deckID).yaml")
         try writeDeck(to: file)
-        let bytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+        let bytes =
+            (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?
+            .intValue ?? 0
 
         let refusal = DeckLoader.load(fileAt: file.path).diagnostics.first { $0.severity == .error }
         var notes = [
@@ -56,26 +61,32 @@ struct DeckBenchmark {
         do {
             let (scanner, empty) = try peers.compileC()
             var events = ""
-            scan = try median((0..<runs).map { _ in
-                let run = try peers.timeProcess(scanner, [file.path])
-                events = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
-                return run.seconds
-            })
+            scan = try median(
+                (0..<runs).map { _ in
+                    let run = try peers.timeProcess(scanner, [file.path])
+                    events = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
+                    return run.seconds
+                })
             startup = try median((0..<runs).map { _ in try peers.timeProcess(empty, []).seconds })
-            notes.append("bare scan: \(events) libyaml events, cc -O2 -lyaml, timed as a whole process")
+            notes.append(
+                "bare scan: \(events) libyaml events, cc -O2 -lyaml, timed as a whole process")
         } catch {
             notes.append("bare scan skipped: \(error)")
         }
         var pyYAML: Double?
         if let (python, name) = peers.pythonWithCLoader() {
             do {
-                pyYAML = median(try peers.timePyYAML(python, file: file, runs: runs, items: itemCount))
-                notes.append("PyYAML: \(name), yaml.load(f, Loader=yaml.CSafeLoader) timed inside Python")
+                pyYAML = median(
+                    try peers.timePyYAML(python, file: file, runs: runs, items: itemCount))
+                notes.append(
+                    "PyYAML: \(name), yaml.load(f, Loader=yaml.CSafeLoader) timed inside Python")
             } catch {
                 notes.append("PyYAML skipped: \(error)")
             }
         } else {
-            notes.append("PyYAML skipped: neither .venv/bin/python nor python3 has PyYAML with its C loader (yaml.CSafeLoader)")
+            notes.append(
+                "PyYAML skipped: neither .venv/bin/python nor python3 has PyYAML "
+                    + "with its C loader (yaml.CSafeLoader)")
         }
 
         let ours = median(loads)
@@ -87,7 +98,8 @@ struct DeckBenchmark {
         ]
         rows += phases
 
-        var out = "decks: one deck of \(itemCount) items (\(shape)), \(format(Double(bytes) / 1_000_000, 2)) MB, "
+        let megabytes = format(Double(bytes) / 1_000_000, 2)
+        var out = "decks: one deck of \(itemCount) items (\(shape)), \(megabytes) MB, "
         out += "median of \(runs) runs\n"
         out += pad("measurement", 44) + padLeft("median s", 10) + padLeft("× scan", 9) + "\n"
         for row in rows {
@@ -96,7 +108,9 @@ struct DeckBenchmark {
             if let seconds = row.seconds, let scan { ratio = format(seconds / scan, 2) }
             out += pad(row.name, 44) + padLeft(seconds, 10) + padLeft(ratio, 9) + row.note + "\n"
         }
-        if let pyYAML { out += "PyYAML / ours: \(format(pyYAML / ours, 2))× (above 1: ours is faster)\n" }
+        if let pyYAML {
+            out += "PyYAML / ours: \(format(pyYAML / ours, 2))× (above 1: ours is faster)\n"
+        }
         let fileMiB = Double(bytes) / 1_048_576
         out += "peak memory (maxrss after the loads): \(format(residentAfter, 1)) MiB = "
         out += "\(format(residentAfter / fileMiB, 1))× the file (\(format(fileMiB, 2)) MiB); "
@@ -108,13 +122,15 @@ struct DeckBenchmark {
             value: scan.map { ours / $0 }, limit: Self.scanRatioTarget, below: true, unit: "×")
         out += target(
             "load + lint ≥ \(format(Self.pyYAMLSpeedupTarget, 0))× faster than PyYAML",
-            value: pyYAML.map { $0 / ours }, limit: Self.pyYAMLSpeedupTarget, below: false, unit: "×")
+            value: pyYAML.map { $0 / ours }, limit: Self.pyYAMLSpeedupTarget, below: false,
+            unit: "×")
         out += target(
             "peak memory under \(format(Self.memoryRatioTarget, 0))× the file size",
             value: residentAfter / fileMiB, limit: Self.memoryRatioTarget, below: true, unit: "×")
         out += "reference (issue, release build): bare scan ≈ 0.12 s, PyYAML ≈ 6 s, "
         out += "Yams.compose ≈ 2.5 s (default resolver) / ≈ 1.0 s (Resolver.basic)\n"
         for note in notes { out += "note: \(note)\n" }
+        if keep { out += "note: kept \(folder.path)\n" }
         return out
     }
 
@@ -143,16 +159,22 @@ struct DeckBenchmark {
     private func describe(_ result: DeckLoadResult) throws -> String {
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let deck = result.deck else {
-            let shown = errors.prefix(3).map { "\($0.location.line):\($0.location.column) \($0.message)" }
+            let shown = errors.prefix(3).map {
+                "\($0.location.line):\($0.location.column) \($0.message)"
+            }
             throw YAMLPeers.Unavailable(
-                description: "the generated deck has \(errors.count) errors, first: \(shown.joined(separator: "; "))")
+                description: "the generated deck has \(errors.count) errors, first: "
+                    + shown.joined(separator: "; "))
         }
         guard deck.items.count == itemCount else {
-            throw YAMLPeers.Unavailable(description: "the generated deck has \(deck.items.count) items, not \(itemCount)")
+            throw YAMLPeers.Unavailable(
+                description: "the generated deck has \(deck.items.count) items, not \(itemCount)")
         }
         let kinds = Set(deck.items.map(\.kind))
         let steps = deck.items.reduce(0) { count, item in
-            if case .walkthrough(let walkthrough) = item.body { return count + walkthrough.steps.count }
+            if case .walkthrough(let walkthrough) = item.body {
+                return count + walkthrough.steps.count
+            }
             return count
         }
         let warnings = result.diagnostics.count - errors.count
@@ -180,39 +202,52 @@ struct DeckBenchmark {
             let body = try time("text") { () throws -> String in
                 let body = DeckLoadPhases.checkText(text, path: path).body
                 guard DeckLoadPhases.withinNodeBudget(body, limits: limits) else {
-                    throw YAMLPeers.Unavailable(description: "the generated deck is over the node budget")
+                    throw YAMLPeers.Unavailable(
+                        description: "the generated deck is over the node budget")
                 }
                 return body
             }
             _ = time("prescan") { DeckLoadPhases.aliasPreScan(body, path: path) }
             // Yams alone, freeing its nodes inside the timing, as a caller of Yams.compose would.
             try time("yams") { _ = try DeckLoadPhases.yamsCompose(body) }
-            let composed = time("compose") { DeckLoadPhases.compose(body, path: path, limits: limits) }
+            let composed = time("compose") {
+                DeckLoadPhases.compose(body, path: path, limits: limits)
+            }
             let built = time("build") { DeckLoadPhases.build(composed, path: path) }
-            guard let deck = built.deck else { throw YAMLPeers.Unavailable(description: "no deck was built") }
+            guard let deck = built.deck else {
+                throw YAMLPeers.Unavailable(description: "no deck was built")
+            }
             let findings = time("lint") { DeckLoadPhases.lint(deck) }
-            _ = time("sort") { DeckLoadPhases.sorted(composed.diagnostics + built.diagnostics + findings) }
+            _ = time("sort") {
+                DeckLoadPhases.sorted(composed.diagnostics + built.diagnostics + findings)
+            }
             try time("yamsDefault") {
                 _ = try DeckLoadPhases.yamsCompose(body, resolution: .yamsDefault)
             }
         }
         let m = samples.mapValues(median)
         let rest = m["compose", default: 0] - m["prescan", default: 0] - m["yams", default: 0]
-        let steps = ["read", "text", "compose", "build", "lint", "sort"].reduce(0) { $0 + m[$1, default: 0] }
+        let steps = ["read", "text", "compose", "build", "lint", "sort"].reduce(0) {
+            $0 + m[$1, default: 0]
+        }
         return [
             Row(name: "  read file + UTF-8 check", seconds: m["read"]),
             Row(name: "  BOM, node-budget and tab pre-scans", seconds: m["text"]),
             Row(name: "  composition, as the loader does it", seconds: m["compose"]),
             Row(name: "    anchor/alias pre-scan", seconds: m["prescan"]),
             Row(name: "    Yams.compose, Resolver.basic", seconds: m["yams"]),
-            Row(name: "    refusal walk (the rest)", seconds: rest, note: "  (composition − the two above)"),
+            Row(
+                name: "    refusal walk (the rest)", seconds: rest,
+                note: "  (composition − the two above)"),
             Row(name: "  build the model", seconds: m["build"]),
             Row(name: "  lint rules", seconds: m["lint"]),
             Row(name: "  sort findings", seconds: m["sort"]),
             Row(
                 name: "  the rest: freeing nodes, glue", seconds: median(loads) - steps,
                 note: "  (whole load − the steps above)"),
-            Row(name: "(Yams.compose, Resolver.default)", seconds: m["yamsDefault"], note: "  (for comparison)"),
+            Row(
+                name: "(Yams.compose, Resolver.default)", seconds: m["yamsDefault"],
+                note: "  (for comparison)"),
         ]
     }
 
@@ -222,16 +257,21 @@ struct DeckBenchmark {
     static var packageRoot: URL {
         let fromSource = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        if FileManager.default.fileExists(atPath: fromSource.appendingPathComponent("Package.swift").path) {
+        if FileManager.default.fileExists(
+            atPath: fromSource.appendingPathComponent("Package.swift").path)
+        {
             return fromSource
         }
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }
 
-    private func target(_ name: String, value: Double?, limit: Double, below: Bool, unit: String) -> String {
+    private func target(_ name: String, value: Double?, limit: Double, below: Bool, unit: String)
+        -> String
+    {
         guard let value else { return "  " + pad(name, 46) + "—  not measured\n" }
         let met = below ? value < limit : value >= limit
-        return "  " + pad(name, 46) + padLeft(format(value, 2) + unit, 9) + "  " + (met ? "PASS" : "MISS") + "\n"
+        return "  " + pad(name, 46) + padLeft(format(value, 2) + unit, 9) + "  "
+            + (met ? "PASS" : "MISS") + "\n"
     }
 
     private func peakResidentMiB() -> Double {

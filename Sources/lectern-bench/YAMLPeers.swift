@@ -65,16 +65,21 @@ struct YAMLPeers {
         guard let cc = Self.executable(named: "cc") else {
             throw Unavailable(description: "no C compiler 'cc' on PATH (install gcc or clang)")
         }
-        let scanner = try compile(Self.scannerSource, named: "yaml-event-scan", compiler: cc, libraries: ["-lyaml"])
-        let empty = try compile(Self.emptySource, named: "empty-program", compiler: cc, libraries: [])
+        let scanner = try compile(
+            Self.scannerSource, named: "yaml-event-scan", compiler: cc, libraries: ["-lyaml"])
+        let empty = try compile(
+            Self.emptySource, named: "empty-program", compiler: cc, libraries: [])
         return (scanner, empty)
     }
 
-    private func compile(_ source: String, named name: String, compiler: URL, libraries: [String]) throws -> URL {
+    private func compile(_ source: String, named name: String, compiler: URL, libraries: [String])
+        throws -> URL
+    {
         let sourceFile = folder.appendingPathComponent("\(name).c")
         let binary = folder.appendingPathComponent(name)
         try source.write(to: sourceFile, atomically: true, encoding: .utf8)
-        let result = try Self.run(compiler, ["-O2", sourceFile.path, "-o", binary.path] + libraries)
+        let result = try Self.run(
+            compiler, ["-O2", sourceFile.path, "-o", binary.path] + libraries)
         guard result.status == 0 else {
             let missingHeader = result.errors.contains("yaml.h")
             throw Unavailable(
@@ -86,12 +91,15 @@ struct YAMLPeers {
     }
 
     /// Wall-clock seconds of one run of `binary` on `arguments`, process start-up included.
-    func timeProcess(_ binary: URL, _ arguments: [String]) throws -> (seconds: Double, output: String) {
+    func timeProcess(_ binary: URL, _ arguments: [String]) throws -> (
+        seconds: Double, output: String
+    ) {
         let started = ContinuousClock.now
         let result = try Self.run(binary, arguments)
         let seconds = Self.seconds(ContinuousClock.now - started)
         guard result.status == 0 else {
-            throw Unavailable(description: "\(binary.lastPathComponent) failed: \(result.errors.prefix(400))")
+            throw Unavailable(
+                description: "\(binary.lastPathComponent) failed: \(result.errors.prefix(400))")
         }
         return (seconds, result.output)
     }
@@ -103,12 +111,19 @@ struct YAMLPeers {
     func pythonWithCLoader() -> (python: URL, note: String)? {
         var candidates: [(URL, String)] = []
         let venv = packageRoot.appendingPathComponent(".venv/bin/python")
-        if FileManager.default.isExecutableFile(atPath: venv.path) { candidates.append((venv, ".venv/bin/python")) }
-        if let python3 = Self.executable(named: "python3") { candidates.append((python3, python3.path)) }
+        if FileManager.default.isExecutableFile(atPath: venv.path) {
+            candidates.append((venv, ".venv/bin/python"))
+        }
+        if let python3 = Self.executable(named: "python3") {
+            candidates.append((python3, python3.path))
+        }
         for (python, name) in candidates {
-            if let result = try? Self.run(python, ["-c", "import yaml; yaml.CSafeLoader; print(yaml.__version__)"]),
-               result.status == 0 {
-                return (python, "\(name), PyYAML \(result.output.trimmingCharacters(in: .whitespacesAndNewlines))")
+            if let result = try? Self.run(
+                python, ["-c", "import yaml; yaml.CSafeLoader; print(yaml.__version__)"]),
+                result.status == 0
+            {
+                let version = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+                return (python, "\(name), PyYAML \(version)")
             }
         }
         return nil
@@ -128,7 +143,8 @@ struct YAMLPeers {
             return Double(fields[0])
         }
         guard times.count == runs else {
-            throw Unavailable(description: "PyYAML printed something unexpected: \(result.output.prefix(200))")
+            throw Unavailable(
+                description: "PyYAML printed something unexpected: \(result.output.prefix(200))")
         }
         return times
     }
@@ -144,7 +160,9 @@ struct YAMLPeers {
         return nil
     }
 
-    private static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+    private static func run(_ executable: URL, _ arguments: [String]) throws -> (
+        status: Int32, output: String, errors: String
+    ) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -158,7 +176,10 @@ struct YAMLPeers {
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
     }
 
     static func seconds(_ duration: Duration) -> Double {

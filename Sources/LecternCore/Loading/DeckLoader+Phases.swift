@@ -31,9 +31,13 @@ public enum DeckLoadPhases {
 
     /// The checks on raw text before YAML: a BOM is stripped, tabs in indentation reported
     /// (the loader checks the node budget between the two: `withinNodeBudget`).
-    public static func checkText(_ text: String, path: String) -> (body: String, diagnostics: [Diagnostic]) {
+    public static func checkText(_ text: String, path: String) -> (
+        body: String, diagnostics: [Diagnostic]
+    ) {
         let (body, bomWarning) = SourceText.strippingBOM(text, path: path)
-        return (body, (bomWarning.map { [$0] } ?? []) + SourceText.tabIndentation(in: body, path: path))
+        return (
+            body, (bomWarning.map { [$0] } ?? []) + SourceText.tabIndentation(in: body, path: path)
+        )
     }
 
     /// The count of lines and entries that refuses files denser than a deck before Yams runs.
@@ -47,19 +51,25 @@ public enum DeckLoadPhases {
     }
 
     /// Yams alone: one document composed into nodes, without the loader's scans and walks.
-    public static func yamsCompose(_ text: String, resolution: Resolution = .loader) throws -> Composed {
+    public static func yamsCompose(_ text: String, resolution: Resolution = .loader) throws
+        -> Composed
+    {
         let resolver: Resolver = resolution == .loader ? .basic : .default
         return Composed(root: try Yams.compose(yaml: text, resolver), diagnostics: [])
     }
 
     /// The loader's whole composition step: alias pre-scan, Yams, the refusal walk, one document.
-    public static func compose(_ text: String, path: String, limits: LoadLimits = .default) -> Composed {
+    public static func compose(_ text: String, path: String, limits: LoadLimits = .default)
+        -> Composed
+    {
         let output = YAMLComposer.compose(text, path: path, limits: limits)
         return Composed(root: output.root, diagnostics: output.diagnostics)
     }
 
     /// Builds the model from composed nodes, with the builder's shape findings.
-    public static func build(_ composed: Composed, path: String) -> (deck: Deck?, diagnostics: [Diagnostic]) {
+    public static func build(_ composed: Composed, path: String) -> (
+        deck: Deck?, diagnostics: [Diagnostic]
+    ) {
         guard let root = composed.root else { return (nil, []) }
         var builder = DeckBuilder(path: path)
         let deck = builder.deck(from: root)
