@@ -65,7 +65,7 @@ public enum AnswerParser {
             }
             return sequence(compact.map(role(for:)))
         }
-        return labelledPairs(text, count: count, value: role(for:)).map { labels in
+        return labelledPairs(text, count: count, missingMessage: "Label every sentence", value: role(for:)).map { labels in
             (0..<count).compactMap { labels[$0] }
         }
     }
@@ -120,7 +120,8 @@ public enum AnswerParser {
     /// A run of letters names several entries (`ac`); a run of digits is one number.
     private static func positions(_ text: String, count: Int) -> Result<[Int], MalformedAnswer> {
         var picks: [Int] = []
-        for rawToken in split(folded(text)) {
+        // Hyphens and slashes separate too: `e-d-b-c-a`, `a/c`.
+        for rawToken in folded(text).components(separatedBy: separators.union(CharacterSet(charactersIn: "-/"))) where !rawToken.isEmpty {
             let token = rawToken.trimmingCharacters(in: CharacterSet(charactersIn: ").("))
             if let number = Int(token) {
                 guard number >= 1, number <= count else { return .failure(notAnOption(token, count)) }
@@ -128,6 +129,8 @@ public enum AnswerParser {
             } else if !token.isEmpty, token.allSatisfy({ $0.isASCII && $0.isLetter }) {
                 for letter in token {
                     guard let index = OptionLabel.index(ofLetter: letter), index < count else {
+                        // A word, not a run of letters: the learner typed the option's text.
+                        if token.count > 2 { return .failure(typedWords(token, count)) }
                         return .failure(notAnOption(String(letter), count))
                     }
                     picks.append(index)
@@ -141,7 +144,8 @@ public enum AnswerParser {
 
     /// Scans `<number><letter>` pairs and checks that each of `count` numbers appears once.
     private static func labelledPairs<Value>(
-        _ text: String, count: Int, value: (Character) -> Result<Value, MalformedAnswer>
+        _ text: String, count: Int, missingMessage: String = "Pair every entry on the left",
+        value: (Character) -> Result<Value, MalformedAnswer>
     ) -> Result<[Int: Value], MalformedAnswer> {
         let compact = Array(compacted(text))
         let usage = MalformedAnswer("Pair each number with a letter, e.g. \"1b 2a\".")
@@ -171,7 +175,7 @@ public enum AnswerParser {
         }
         let missing = (0..<count).filter { result[$0] == nil }.map { String($0 + 1) }
         guard missing.isEmpty else {
-            return .failure(MalformedAnswer("Pair every entry on the left; missing: \(missing.joined(separator: ", "))."))
+            return .failure(MalformedAnswer("\(missingMessage); missing: \(missing.joined(separator: ", "))."))
         }
         return .success(result)
     }
@@ -196,6 +200,10 @@ public enum AnswerParser {
 
     private static func notAnOption(_ token: String, _ count: Int) -> MalformedAnswer {
         MalformedAnswer("\"\(token)\" is not an option: answer \(OptionLabel.letterRange(count)) or 1–\(count).")
+    }
+
+    private static func typedWords(_ token: String, _ count: Int) -> MalformedAnswer {
+        MalformedAnswer("\"\(token)\" is not an option: type the option's letter (\(OptionLabel.letterRange(count))) or number (1–\(count)), not its words.")
     }
 
     private static func pickOne(_ count: Int) -> MalformedAnswer {

@@ -4,13 +4,15 @@ import Foundation
 ///
 /// Accepted forms: `-2.5`, `1e3`, `1,000`, `1 000`, `2,5` (a lone comma not followed by
 /// exactly three digits is a decimal comma), full-width digits, a trailing unit word
-/// (`12 km`, `5元`), and `50%`. For an item marked `percent`, `50` and `50%` mean the same;
-/// for any other item `50%` reads as 0.5. Bounds are inclusive, with a little slack for
+/// (`12 km`, `5元`), and `50%`. For an item marked `percent`, `50` and `50%` mean the same.
+/// For any other item `50%` may mean 0.5 (a share) or 50 (a figure in percentage points),
+/// so it is right when either reading is. Bounds are inclusive, with a little slack for
 /// floating-point rounding.
 public enum NumericAnswerGrader {
     public static func grade(_ answer: String, key: NumericAnswerKey) -> Result<Grade, MalformedAnswer> {
         parse(answer, percent: key.percent).map { value in
-            isRight(value, key: key) ? .right : .wrong
+            let percentPoints = !key.percent && answer.contains("%") && isRight(value * 100, key: key)
+            return isRight(value, key: key) || percentPoints ? .right : .wrong
         }
     }
 

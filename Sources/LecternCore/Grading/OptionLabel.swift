@@ -1,3 +1,5 @@
+import Foundation
+
 /// Letters that name displayed entries: `a` is the first shown, `b` the second, and so on.
 public enum OptionLabel {
     /// The letter for display position `index` (0-based).
@@ -22,5 +24,13 @@ public enum OptionLabel {
     static func index(ofLetter character: Character) -> Int? {
         guard let ascii = character.asciiValue, ascii >= 97, ascii < 97 + 26 else { return nil }
         return Int(ascii) - 97
+    }
+
+    /// Option text without its closing full stop, for use inside a longer line
+    /// (`d) It is fashionable: …`, `a) One; b) Two`), so punctuation never doubles.
+    public static func clause(_ text: String) -> String {
+        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = trimmed.last, last == "." || last == "。" { trimmed.removeLast() }
+        return trimmed
     }
 }

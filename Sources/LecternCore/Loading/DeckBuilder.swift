@@ -126,7 +126,8 @@ struct DeckBuilder {
             wrongType(node, expected: "text", for: key)
             return nil
         }
-        return isNull(node) ? "" : scalar.string
+        // A block scalar (`>` or `|`) keeps its final newline; no deck text wants it.
+        return isNull(node) ? "" : String(scalar.string.reversed().drop { $0 == "\n" }.reversed())
     }
 
     mutating func text(_ fields: FieldMap, _ key: String) -> String? {

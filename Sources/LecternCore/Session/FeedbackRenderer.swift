@@ -21,7 +21,7 @@ enum FeedbackRenderer {
         switch (evaluation.detail, item.body) {
         case (.options(let chosen), .choice(let options)), (.options(let chosen), .multi(let options)):
             return chosen.filter { !options[$0].isCorrect }.map { index in
-                let label = "\(OptionLabel.letter(layout.displayPosition(of: index)))) \(options[index].text)"
+                let label = "\(OptionLabel.letter(layout.displayPosition(of: index)))) \(OptionLabel.clause(options[index].text))"
                 return StyledLine(options[index].feedback.map { "\(label): \($0)" } ?? "\(label) is not right.", .bad)
             }
         case (.cloze(let result), .cloze(let cloze)):

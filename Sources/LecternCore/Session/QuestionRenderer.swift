@@ -56,8 +56,8 @@ enum QuestionRenderer {
         case .multi(let options):
             return options.indices.filter { options[$0].isCorrect }
                 .sorted { layout.displayPosition(of: $0) < layout.displayPosition(of: $1) }
-                .map { "\(OptionLabel.letter(layout.displayPosition(of: $0)))) \(options[$0].text)" }
-                .joined(separator: ", ")
+                .map { "\(OptionLabel.letter(layout.displayPosition(of: $0)))) \(OptionLabel.clause(options[$0].text))" }
+                .joined(separator: "; ")
         case .truefalse(let answer):
             return answer ? "true" : "false"
         case .short(let key):

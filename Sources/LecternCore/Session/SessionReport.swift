@@ -67,7 +67,8 @@ enum SessionReport {
             lines.append(StyledLine("By skill:", .heading))
             lines += skills.map(shareLine)
         }
-        let tags = Set(results.flatMap(\.item.tags)).sorted()
+        // Natural order, so T3 comes before T10.
+        let tags = Set(results.flatMap(\.item.tags)).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
         if !tags.isEmpty {
             lines.append(StyledLine("By tag:", .heading))
             lines += tags.map { tag in shareLine((tag, results.filter { $0.item.tags.contains(tag) })) }

@@ -26,13 +26,14 @@ extension StudySession {
     }
 
     /// The question or step on screen, with `step N of M` for walkthroughs, where M is the
-    /// steps already taken plus the longest path still possible from here: it can shrink
-    /// when a branch turns out shorter, never grow.
+    /// longest path through the walkthrough: it stays the same on every step, and a learner
+    /// on a shorter branch simply finishes early.
     func askedLines() -> [StyledLine] {
         guard let attempt else { return [] }
         var lines: [StyledLine] = []
         if let walkthrough = attempt.walkthrough, let stepID = attempt.stepID {
-            let total = attempt.stepNumber - 1 + Attempt.longestPath(from: stepID, in: walkthrough)
+            let first = walkthrough.steps.first?.id ?? stepID
+            let total = max(attempt.stepNumber, Attempt.longestPath(from: first, in: walkthrough))
             lines.append(StyledLine("step \(attempt.stepNumber) of \(total)", .heading))
         }
         return lines + QuestionRenderer.lines(for: attempt.asked, layout: attempt.layout)

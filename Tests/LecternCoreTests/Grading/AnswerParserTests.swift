@@ -16,6 +16,7 @@ import Testing
         ("a b", "Pick one option only: a–d or 1–4."),
         ("", "Pick one option: a–d or 1–4."),
         ("b?", "\"b?\" is not an option: answer a–d or 1–4."),
+        ("The platform", "\"the\" is not an option: type the option's letter (a–d) or number (1–4), not its words."),
     ])
     func choiceRejects(input: String, message: String) {
         #expect(AnswerParser.choice(input, count: 4) == .failure(MalformedAnswer(message)))
@@ -40,6 +41,7 @@ import Testing
 
     @Test(arguments: [
         ("c a b", [2, 0, 1]), ("cab", [2, 0, 1]), ("3 1 2", [2, 0, 1]), ("C,A,B", [2, 0, 1]),
+        ("c-a-b", [2, 0, 1]), ("c/a/b", [2, 0, 1]),
     ])
     func orderAccepts(input: String, expected: [Int]) throws {
         #expect(try AnswerParser.order(input, count: 3).get() == expected)
@@ -77,7 +79,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("1p 2p 3c", "Pair every entry on the left; missing: 4."),
+        ("1p 2p 3c", "Label every sentence; missing: 4."),
         ("ppc", "Label all 4 sentences, e.g. \"1p 2c\" (c p a o x)."),
         ("1p 2p 3c 4z", "z is not a role: use c, p, a, o or x."),
         ("pzco", "z is not a role: use c, p, a, o or x."),
@@ -114,5 +116,12 @@ import Testing
     ])
     func ticksReject(input: String, message: String) {
         #expect(AnswerParser.ticks(input, count: 3) == .failure(MalformedAnswer(message)))
+    }
+}
+
+@Suite struct OptionClauseTests {
+    @Test(arguments: [("It is fashionable.", "It is fashionable"), ("平台。", "平台"), ("No stop", "No stop"), ("Ends... ", "Ends")])
+    func clauseDropsTheClosingStop(text: String, expected: String) {
+        #expect(OptionLabel.clause(text) == expected)
     }
 }

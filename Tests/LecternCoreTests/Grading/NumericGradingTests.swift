@@ -37,6 +37,13 @@ import Testing
         #expect(try NumericAnswerGrader.grade(input, key: key).get() == (right ? .right : .wrong))
     }
 
+    /// On an item not marked percent, `2%` may be a figure in percentage points or a share.
+    @Test(arguments: [("2%", 2.0, true), ("2 %", 2.0, true), ("50%", 0.5, true), ("3%", 2.0, false), ("2", 2.0, true)])
+    func percentSignOnAPlainItem(input: String, target: Double, right: Bool) throws {
+        let key = NumericAnswerKey(target: .value(target, tolerance: 0.01), unit: "percentage points")
+        #expect(try NumericAnswerGrader.grade(input, key: key).get() == (right ? .right : .wrong))
+    }
+
     @Test func floatingPointSlack() throws {
         let key = NumericAnswerKey(target: .value(0.3, tolerance: 0))
         #expect(try NumericAnswerGrader.grade("0.30000000000000004", key: key).get() == .right)

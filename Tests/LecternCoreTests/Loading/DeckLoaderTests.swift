@@ -125,3 +125,44 @@ import Testing
         #expect(lines.count == 2)
     }
 }
+
+/// Block scalars (`>` and `|`) end in a newline that no deck text wants: feedback and
+/// explanations would print a blank line after them.
+@Suite struct BlockScalarTests {
+    @Test func foldedAndLiteralTextLoseTheirFinalNewline() throws {
+        let text = """
+            lectern: 1
+            id: blocks
+            title: Blocks
+            source:
+              title: Notes
+              passages:
+                1: One.
+            items:
+              - id: folded
+                type: choice
+                skill: recall
+                source: [1]
+                prompt: >
+                  Which one?
+                options:
+                  - text: Right
+                    correct: true
+                  - text: Wrong
+                    feedback: >
+                      Folded feedback
+                      on two lines.
+                  - text: Other
+                    feedback: |
+                      Literal feedback.
+                explain: |
+                  Line one.
+                  Line two.
+            """
+        let result = DeckLoader.load(text: text, path: "blocks.yaml")
+        let item = try #require(result.deck?.items.first)
+        #expect(item.prompt == "Which one?")
+        #expect(item.options.map(\.feedback) == [nil, "Folded feedback on two lines.", "Literal feedback."])
+        #expect(item.explain == "Line one.\nLine two.")
+    }
+}

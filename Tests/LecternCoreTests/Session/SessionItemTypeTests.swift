@@ -57,7 +57,7 @@ import Testing
 
     @Test func multiPartialFeedback() {
         let (_, feedback) = answerOne(F.winners, ["a b"])
-        #expect(feedback.prefix(3) == ["Wrong: 0%.", "b) Late sellers: They arrive to a crowd.", "Answer: a) The platform, c) The platform's owners"])
+        #expect(feedback.prefix(3) == ["Wrong: 0%.", "b) Late sellers: They arrive to a crowd.", "Answer: a) The platform; c) The platform's owners"])
     }
 
     @Test(arguments: [("错", 1.0), ("no", 1.0), ("t", 0.0)])

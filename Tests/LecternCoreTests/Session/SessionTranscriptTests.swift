@@ -209,7 +209,7 @@ import Testing
         Exam report
         1. winners: wrong
            your answer: ba
-           answer: b) The platform, c) The platform's owners
+           answer: b) The platform; c) The platform's owners
         2. argument: wrong (time ran out)
         Abandoned with Ctrl-C, not recorded: 1 question.
         Score: 0 of 2 (0%)
