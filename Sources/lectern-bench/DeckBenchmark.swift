@@ -50,6 +50,7 @@ struct DeckBenchmark {
         ]
 
         // Ours first, so the peak resident size is the loader's and nothing else's.
+        let loadBefore = Self.loadAverage()
         let residentBefore = peakResidentMiB()
         let (loads, shape) = try timeLoads(file)
         let residentAfter = peakResidentMiB()
@@ -129,6 +130,10 @@ struct DeckBenchmark {
             value: residentAfter / fileMiB, limit: Self.memoryRatioTarget, below: true, unit: "×")
         out += "reference (issue, release build): bare scan ≈ 0.12 s, PyYAML ≈ 6 s, "
         out += "Yams.compose ≈ 2.5 s (default resolver) / ≈ 1.0 s (Resolver.basic)\n"
+        notes.append(
+            "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average "
+                + "\(loadBefore) before our loads, \(Self.loadAverage()) at the end "
+                + "(other builds on a shared machine slow every row)")
         for note in notes { out += "note: \(note)\n" }
         if keep { out += "note: kept \(folder.path)\n" }
         return out
@@ -210,24 +215,26 @@ struct DeckBenchmark {
             _ = time("prescan") { DeckLoadPhases.aliasPreScan(body, path: path) }
             // Yams alone, freeing its nodes inside the timing, as a caller of Yams.compose would.
             try time("yams") { _ = try DeckLoadPhases.yamsCompose(body) }
-            let composed = time("compose") {
+            // Optionals, so that freeing the nodes and the model can be timed on its own.
+            var composed: DeckLoadPhases.Composed? = time("compose") {
                 DeckLoadPhases.compose(body, path: path, limits: limits)
             }
-            let built = time("build") { DeckLoadPhases.build(composed, path: path) }
-            guard let deck = built.deck else {
+            var built = time("build") { DeckLoadPhases.build(composed!, path: path) }
+            guard built.deck != nil else {
                 throw YAMLPeers.Unavailable(description: "no deck was built")
             }
-            let findings = time("lint") { DeckLoadPhases.lint(deck) }
+            let findings = time("lint") { DeckLoadPhases.lint(built.deck!) }
             _ = time("sort") {
-                DeckLoadPhases.sorted(composed.diagnostics + built.diagnostics + findings)
+                DeckLoadPhases.sorted(composed!.diagnostics + built.diagnostics + findings)
             }
+            time("free") { composed = nil; built.deck = nil }
             try time("yamsDefault") {
                 _ = try DeckLoadPhases.yamsCompose(body, resolution: .yamsDefault)
             }
         }
         let m = samples.mapValues(median)
         let rest = m["compose", default: 0] - m["prescan", default: 0] - m["yams", default: 0]
-        let steps = ["read", "text", "compose", "build", "lint", "sort"].reduce(0) {
+        let steps = ["read", "text", "compose", "build", "lint", "sort", "free"].reduce(0) {
             $0 + m[$1, default: 0]
         }
         return [
@@ -242,8 +249,9 @@ struct DeckBenchmark {
             Row(name: "  build the model", seconds: m["build"]),
             Row(name: "  lint rules", seconds: m["lint"]),
             Row(name: "  sort findings", seconds: m["sort"]),
+            Row(name: "  free the YAML nodes and the model", seconds: m["free"]),
             Row(
-                name: "  the rest: freeing nodes, glue", seconds: median(loads) - steps,
+                name: "  the rest", seconds: median(loads) - steps,
                 note: "  (whole load − the steps above)"),
             Row(
                 name: "(Yams.compose, Resolver.default)", seconds: m["yamsDefault"],
@@ -272,6 +280,12 @@ struct DeckBenchmark {
         let met = below ? value < limit : value >= limit
         return "  " + pad(name, 46) + padLeft(format(value, 2) + unit, 9) + "  "
             + (met ? "PASS" : "MISS") + "\n"
+    }
+
+    /// The one-minute load average, so a reader can tell a busy machine from a slow loader.
+    private static func loadAverage() -> String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").first.map(String.init) ?? "unknown"
     }
 
     private func peakResidentMiB() -> Double {
