@@ -73,3 +73,48 @@ struct InteractiveShellTests {
         #expect(terminal.waitForExit() == 0)
     }
 }
+
+/// A study session on a terminal: Tab completes `:` commands and option letters.
+@Suite("Interactive session in a pseudo-terminal", .serialized)
+struct InteractiveSessionTests {
+    static let decks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/decks").path
+
+    @Test func tabCompletesColonCommandsAndOptionLetters() throws {
+        let home = try LecternBinary.makeHome()
+        let terminal = try PseudoTerminal(
+            executable: LecternBinary.path,
+            arguments: ["study", "tiny", "--decks", Self.decks, "--db", home.appendingPathComponent("p.sqlite3").path, "--seed", "5"],
+            environment: LecternBinary.environment(home: home, extra: ["NO_COLOR": "1"]))
+        try terminal.expect("Starting to sell is easy.")
+        try terminal.expect("answer> ")
+        terminal.type("t\r")
+        try terminal.expect("next> ")
+        terminal.type("\r")
+        try terminal.expect("answer> ")
+        terminal.type("f\r")
+        try terminal.expect("next> ")
+        terminal.type("\r")
+        try terminal.expect("Who keeps the followers?")
+        try terminal.expect("answer> ")
+        terminal.type(":hi")
+        terminal.type("\t")
+        terminal.type("\r")
+        try terminal.expect("Hint 1 of 1: Where do followers register?")
+        try terminal.expect("answer> ")
+        // Tab on an empty answer lists what may be typed: option letters and commands.
+        terminal.type("\t")
+        let listing = try terminal.expect(":source") + (try terminal.expect("answer> "))
+        let words = Set(listing.split(whereSeparator: { $0.isWhitespace }).map(String.init))
+        #expect(words.isSuperset(of: [":hint", ":skip", ":source", ":quit", "a", "b", "c"]), "\(listing)")
+        terminal.type("c\r")
+        try terminal.expect("Right: 100% (after 1 hint).")
+        terminal.type("\r")
+        try terminal.expect("In one word, who wins in the end?")
+        terminal.type(PseudoTerminal.interrupt)
+        try terminal.expect("Question abandoned; nothing recorded.")
+        try terminal.expect("Session over")
+        try terminal.expect("lectern> ")
+        terminal.type(PseudoTerminal.endOfInput)
+        #expect(terminal.waitForExit() == 0)
+    }
+}
