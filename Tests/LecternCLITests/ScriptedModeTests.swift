@@ -53,3 +53,29 @@ struct ScriptedModeTests {
 
     static let decksDetails = "Shows every deck found in the deck folders (see --decks), with its title, item count and tags, and how many items are new and due for the current learner. A deck with errors is listed as broken with its first error; run 'lint' for all of them."
 }
+
+/// `:source` shows the real paragraph when the deck's `source.file` is beside it, and the
+/// deck's own summary otherwise.
+@Suite("Source paragraphs")
+struct SourceParagraphTests {
+    static let tiny = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/decks/tiny.yaml")
+
+    @Test func theFullParagraphWhenTheSourceFileIsThere() throws {
+        let home = try LecternBinary.makeHome()
+        let decks = home.appendingPathComponent("decks")
+        try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.tiny, to: decks.appendingPathComponent("tiny.yaml"))
+        try "[¶1] Anyone may open a shop today; keeping it open is the hard part.\n\n[¶2] Whoever gathers the crowd keeps it.\n"
+            .write(to: decks.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let result = try LecternBinary.run(["--decks", decks.path], input: "drill tiny\n:source\n:quit\n", home: home)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("¶1: Anyone may open a shop today; keeping it open is the hard part."))
+    }
+
+    @Test func theSummaryWhenItIsNot() throws {
+        let home = try LecternBinary.makeHome()
+        let result = try LecternBinary.run(["--decks", Self.tiny.deletingLastPathComponent().path], input: "drill tiny\n:source\n:quit\n", home: home)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("¶1: Starting is easy; succeeding is hard."))
+    }
+}
