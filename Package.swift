@@ -41,7 +41,7 @@ let package = Package(
 
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
-        .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore"]),
+        .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
         .testTarget(
             name: "LecternCLITests",
             dependencies: ["LecternCLI", "LecternCore"],

@@ -67,6 +67,30 @@ struct InteractiveShellTests {
         #expect(terminal.waitForExit() == 0, "screen: \(terminal.transcript)")
     }
 
+    /// `~/.editrc` is read with lines scoped to `lectern:`; a `bind -v` in it does not
+    /// unbind Tab completion.
+    @Test func editrcIsHonouredAndKeepsTab() throws {
+        let home = try LecternBinary.makeHome()
+        let editrc = home.appendingPathComponent("editrc")
+        try """
+            lectern:bind -v
+            lectern:bind -s ^G "help decks"
+            otherprogram:bind -s ^G "nonsense"
+            """.write(to: editrc, atomically: true, encoding: .utf8)
+        let terminal = try PseudoTerminal(
+            executable: LecternBinary.path, arguments: ["--decks", LecternBinary.bundledDecks],
+            environment: LecternBinary.environment(home: home, extra: ["EDITRC": editrc.path, "NO_COLOR": "1"]))
+        try terminal.expect("lectern> ")
+        terminal.type("\u{7}")
+        terminal.type("\r")
+        try terminal.expect("list the decks in the deck folders")
+        terminal.type("he")
+        terminal.type("\t")
+        terminal.type("\r")
+        try terminal.expect("list the commands, or explain one")
+        #expect(!terminal.transcript.contains("nonsense"))
+    }
+
     @Test func quitLeavesWithStatusZero() throws {
         let terminal = try open(home: try LecternBinary.makeHome())
         terminal.type("quit\r")

@@ -79,3 +79,37 @@ struct SourceParagraphTests {
         #expect(result.standardOutput.contains("¶1: Starting is easy; succeeding is hard."))
     }
 }
+
+/// `lectern fsrs replay`: JSON lines in, one line per history out; bad lines reported by
+/// number on standard error, the good ones still replayed, exit status 1.
+@Suite("FSRS replay command")
+struct FSRSReplayCommandTests {
+    @Test func replaysGoodLinesAndReportsBadOnes() throws {
+        let input = """
+            {"id": 7, "reviews": [{"rating": 3, "time": "2026-01-01T00:00:00Z"}]}
+            {"id": 8, "reviews": [{"rating": 9, "time": "2026-01-01T00:00:00Z"}]}
+
+            not json
+            {"id": 9, "reviews": [{"rating": 1, "time": "2026-01-01T00:00:00Z"}]}
+            """
+        let result = try LecternBinary.run(["fsrs", "replay"], input: input, home: try LecternBinary.makeHome())
+        #expect(result.status == 1)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix(#"{"id": 7, "states": [{"stability": 2.3065, "difficulty": 2.118103970459016, "state": "learning", "interval_days": 0.006944444444444444, "due": "2026-01-01T00:10:00Z"}"#) == true)
+        #expect(lines.last?.hasPrefix(#"{"id": 9, "#) == true)
+        let errors = result.standardError.split(separator: "\n")
+        #expect(errors.count == 2)
+        #expect(errors.first?.hasPrefix("line 2: rating must be 1, 2, 3 or 4, got 9") == true)
+        #expect(errors.last?.hasPrefix("line 4: ") == true)
+    }
+
+    @Test func readsAFile() throws {
+        let home = try LecternBinary.makeHome()
+        let file = home.appendingPathComponent("histories.jsonl")
+        try #"{"id": 1, "reviews": [{"rating": 4, "time": "2026-01-01T00:00:00Z"}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        let result = try LecternBinary.run(["fsrs", "replay", file.path], home: home)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains(#""state": "review""#))
+    }
+}

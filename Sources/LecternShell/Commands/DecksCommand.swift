@@ -19,7 +19,7 @@ extension Shell {
                 rows.append([name, "BROKEN", first.map { "\($0.location): \($0.message)" } ?? "cannot be loaded"])
                 continue
             }
-            var row = [deck.id, deck.title, "\(deck.items.count) items"]
+            var row = [deck.id, deck.title, deck.items.count == 1 ? "1 item" : "\(deck.items.count) items"]
             if let count = counts[deck.id] { row.append("\(count.new) new, \(count.due) due") }
             if !deck.tags.isEmpty { row.append(deck.tags.joined(separator: " ")) }
             rows.append(row)
