@@ -18,12 +18,15 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(
         name: .customLong("db"),
-        help: ArgumentHelp("The progress database. Default: $LECTERN_DB, else $XDG_DATA_HOME/lectern/lectern.sqlite3.", valueName: "path"))
+        help: ArgumentHelp(
+            "The progress database. Default: $LECTERN_DB, else $XDG_DATA_HOME/lectern/lectern.sqlite3.",
+            valueName: "path"))
     var database: String?
 
-    @Option(help: ArgumentHelp(
-        "Whose progress to use (several learners can share one database). Default: the login name. For 'results', repeat it to choose whose answers to show.",
-        valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Whose progress to use (several learners can share one database). Default: the login name. For 'results', repeat it to choose whose answers to show.",
+            valueName: "name"))
     var learner: [String] = []
 
     @Option(help: "Seed for shuffling options and items, to make a session repeatable.")
@@ -42,7 +45,8 @@ struct GlobalOptions: ParsableArguments {
     /// The folders to load decks from: the ones given, else the defaults.
     func resolvedDeckDirectories() -> [String] {
         if !deckDirectories.isEmpty { return deckDirectories }
-        return DeckFolders.defaults(executablePath: CommandLine.arguments[0].resolvedExecutablePath, environment: environment)
+        return DeckFolders.defaults(
+            executablePath: CommandLine.arguments[0].resolvedExecutablePath, environment: environment)
     }
 
     var databasePath: String { database ?? StoreDefaults.databasePath(environment: environment) }

@@ -81,7 +81,8 @@ public final class Shell {
     /// The one line shown when the shell opens on a terminal.
     public var banner: String {
         let decks = library.usableDecks.count
-        var text = styler.apply(.heading, "Lectern \(LecternCoreVersion.string)")
+        var text =
+            styler.apply(.heading, "Lectern \(LecternCoreVersion.string)")
             + " — \(decks == 1 ? "1 deck" : "\(decks) decks")"
         if let due = dueSummary() { text += ", " + due }
         return text + "; type 'help' for commands, Ctrl-D to leave."

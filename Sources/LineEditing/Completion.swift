@@ -42,9 +42,10 @@ public struct Completion: Equatable, Sendable {
         var index = 0
         while index < candidates.count {
             let row = candidates[index..<min(index + columns, candidates.count)]
-            lines.append(row.enumerated().map { offset, word in
-                offset == row.count - 1 ? word : word.padding(toLength: cell, withPad: " ", startingAt: 0)
-            }.joined())
+            lines.append(
+                row.enumerated().map { offset, word in
+                    offset == row.count - 1 ? word : word.padding(toLength: cell, withPad: " ", startingAt: 0)
+                }.joined())
             index += columns
         }
         return lines.joined(separator: "\n")

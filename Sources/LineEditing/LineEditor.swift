@@ -39,7 +39,9 @@ public final class LineEditor {
             case .ready(let exists):
                 if exists, lectern_history_load(editor, history.path) != 0 {
                     history.disableSaving()
-                    warn("warning: history file \(history.path) is not a libedit history file; it is left untouched and history will not be saved (move it away to start afresh)")
+                    warn(
+                        "warning: history file \(history.path) is not a libedit history file; it is left untouched and history will not be saved (move it away to start afresh)"
+                    )
                 }
             case .unavailable(let reason):
                 warn("warning: \(reason); history will not be kept")
@@ -103,7 +105,9 @@ public final class LineEditor {
 
 /// Reaches the Swift editor from libedit's C callback. A `@convention(c)` closure cannot
 /// capture, so the editor travels through the context pointer instead.
-private func lineEditorCompletionTrampoline(_ context: UnsafeMutableRawPointer?, _ before: UnsafePointer<CChar>?) -> Int32 {
+private func lineEditorCompletionTrampoline(_ context: UnsafeMutableRawPointer?, _ before: UnsafePointer<CChar>?)
+    -> Int32
+{
     guard let context, let before else { return Int32(LECTERN_COMPLETE_NOTHING) }
     let editor = Unmanaged<LineEditor>.fromOpaque(context).takeUnretainedValue()
     return editor.complete(String(cString: before))

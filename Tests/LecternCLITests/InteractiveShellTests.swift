@@ -34,8 +34,11 @@ struct InteractiveShellTests {
             terminal.type(PseudoTerminal.endOfInput)
             #expect(terminal.waitForExit() == 0)
         }
-        let history = try String(contentsOfFile: home.appendingPathComponent("state/lectern/history").path, encoding: .utf8)
-        #expect(history.components(separatedBy: "\n").filter { $0 == "help\\040decks" }.count == 1, "consecutive duplicates are stored once")
+        let history = try String(
+            contentsOfFile: home.appendingPathComponent("state/lectern/history").path, encoding: .utf8)
+        #expect(
+            history.components(separatedBy: "\n").filter { $0 == "help\\040decks" }.count == 1,
+            "consecutive duplicates are stored once")
 
         let again = try open(home: home)
         again.type(PseudoTerminal.up)
@@ -73,10 +76,10 @@ struct InteractiveShellTests {
         let home = try LecternBinary.makeHome()
         let editrc = home.appendingPathComponent("editrc")
         try """
-            lectern:bind -v
-            lectern:bind -s ^G "help decks"
-            otherprogram:bind -s ^G "nonsense"
-            """.write(to: editrc, atomically: true, encoding: .utf8)
+        lectern:bind -v
+        lectern:bind -s ^G "help decks"
+        otherprogram:bind -s ^G "nonsense"
+        """.write(to: editrc, atomically: true, encoding: .utf8)
         let terminal = try PseudoTerminal(
             executable: LecternBinary.path, arguments: ["--decks", LecternBinary.bundledDecks],
             environment: LecternBinary.environment(home: home, extra: ["EDITRC": editrc.path, "NO_COLOR": "1"]))
@@ -101,13 +104,18 @@ struct InteractiveShellTests {
 /// A study session on a terminal: Tab completes `:` commands and option letters.
 @Suite("Interactive session in a pseudo-terminal", .serialized)
 struct InteractiveSessionTests {
-    static let decks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/decks").path
+    static let decks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/decks"
+    ).path
 
     @Test func tabCompletesColonCommandsAndOptionLetters() throws {
         let home = try LecternBinary.makeHome()
         let terminal = try PseudoTerminal(
             executable: LecternBinary.path,
-            arguments: ["study", "tiny", "--decks", Self.decks, "--db", home.appendingPathComponent("p.sqlite3").path, "--seed", "5"],
+            arguments: [
+                "study", "tiny", "--decks", Self.decks, "--db", home.appendingPathComponent("p.sqlite3").path, "--seed",
+                "5",
+            ],
             environment: LecternBinary.environment(home: home, extra: ["NO_COLOR": "1"]))
         try terminal.expect("Starting to sell is easy.")
         try terminal.expect("answer> ")

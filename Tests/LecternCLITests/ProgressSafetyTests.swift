@@ -1,14 +1,16 @@
 import Foundation
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Progress survives what people and machines do: a killed process, two shells on one
 /// file, a file that is not ours. The real binary, a real SQLite file.
 @Suite("Progress safety with the real binary", .serialized)
 struct ProgressSafetyTests {
-    static let decks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/decks").path
+    static let decks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/decks"
+    ).path
 
     func shell(home: URL, database: String, learner: String) throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(
@@ -20,7 +22,8 @@ struct ProgressSafetyTests {
     }
 
     func results(home: URL, database: String) throws -> [String] {
-        let result = try LecternBinary.run(["results", "--decks", Self.decks, "--db", database, "--format", "csv"], home: home)
+        let result = try LecternBinary.run(
+            ["results", "--decks", Self.decks, "--db", database, "--format", "csv"], home: home)
         #expect(result.status == 0, "\(result.standardError)")
         return result.standardOutput.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     }

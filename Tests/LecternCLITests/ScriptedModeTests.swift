@@ -5,7 +5,8 @@ import Testing
 @Suite("Scripted mode")
 struct ScriptedModeTests {
     @Test func pipedCommandsPrintOnlyResults() throws {
-        let result = try LecternBinary.run(["--decks", LecternBinary.bundledDecks], input: "help\nquit\n", home: try LecternBinary.makeHome())
+        let result = try LecternBinary.run(
+            ["--decks", LecternBinary.bundledDecks], input: "help\nquit\n", home: try LecternBinary.makeHome())
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("help "), "no banner, no prompt")
         #expect(!result.standardOutput.contains("lectern>"))
@@ -40,7 +41,8 @@ struct ScriptedModeTests {
     }
 
     @Test func bashCompletionScriptIsGenerated() throws {
-        let result = try LecternBinary.run(["--generate-completion-script", "bash"], home: try LecternBinary.makeHome())
+        let result = try LecternBinary.run(
+            ["--generate-completion-script", "bash"], home: try LecternBinary.makeHome())
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("-F _lectern lectern"))
     }
@@ -51,21 +53,24 @@ struct ScriptedModeTests {
         #expect(result.standardOutput.contains("platform-wins"))
     }
 
-    static let decksDetails = "Shows every deck found in the deck folders (see --decks), with its title, item count and tags, and how many items are new and due for the current learner. A deck with errors is listed as broken with its first error; run 'lint' for all of them."
+    static let decksDetails =
+        "Shows every deck found in the deck folders (see --decks), with its title, item count and tags, and how many items are new and due for the current learner. A deck with errors is listed as broken with its first error; run 'lint' for all of them."
 }
 
 /// `:source` shows the real paragraph when the deck's `source.file` is beside it, and the
 /// deck's own summary otherwise.
 @Suite("Source paragraphs")
 struct SourceParagraphTests {
-    static let tiny = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/decks/tiny.yaml")
+    static let tiny = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/decks/tiny.yaml")
 
     @Test func theFullParagraphWhenTheSourceFileIsThere() throws {
         let home = try LecternBinary.makeHome()
         let decks = home.appendingPathComponent("decks")
         try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.tiny, to: decks.appendingPathComponent("tiny.yaml"))
-        try "[¶1] Anyone may open a shop today; keeping it open is the hard part.\n\n[¶2] Whoever gathers the crowd keeps it.\n"
+        try
+            "[¶1] Anyone may open a shop today; keeping it open is the hard part.\n\n[¶2] Whoever gathers the crowd keeps it.\n"
             .write(to: decks.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         let result = try LecternBinary.run(["--decks", decks.path], input: "drill tiny\n:source\n:quit\n", home: home)
         #expect(result.status == 0)
@@ -74,7 +79,8 @@ struct SourceParagraphTests {
 
     @Test func theSummaryWhenItIsNot() throws {
         let home = try LecternBinary.makeHome()
-        let result = try LecternBinary.run(["--decks", Self.tiny.deletingLastPathComponent().path], input: "drill tiny\n:source\n:quit\n", home: home)
+        let result = try LecternBinary.run(
+            ["--decks", Self.tiny.deletingLastPathComponent().path], input: "drill tiny\n:source\n:quit\n", home: home)
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("¶1: Starting is easy; succeeding is hard."))
     }
@@ -96,7 +102,10 @@ struct FSRSReplayCommandTests {
         #expect(result.status == 1)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines.first?.hasPrefix(#"{"id": 7, "states": [{"stability": 2.3065, "difficulty": 2.118103970459016, "state": "learning", "interval_days": 0.006944444444444444, "due": "2026-01-01T00:10:00Z"}"#) == true)
+        #expect(
+            lines.first?.hasPrefix(
+                #"{"id": 7, "states": [{"stability": 2.3065, "difficulty": 2.118103970459016, "state": "learning", "interval_days": 0.006944444444444444, "due": "2026-01-01T00:10:00Z"}"#
+            ) == true)
         #expect(lines.last?.hasPrefix(#"{"id": 9, "#) == true)
         let errors = result.standardError.split(separator: "\n")
         #expect(errors.count == 2)
@@ -107,7 +116,8 @@ struct FSRSReplayCommandTests {
     @Test func readsAFile() throws {
         let home = try LecternBinary.makeHome()
         let file = home.appendingPathComponent("histories.jsonl")
-        try #"{"id": 1, "reviews": [{"rating": 4, "time": "2026-01-01T00:00:00Z"}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        try #"{"id": 1, "reviews": [{"rating": 4, "time": "2026-01-01T00:00:00Z"}]}"#.write(
+            to: file, atomically: true, encoding: .utf8)
         let result = try LecternBinary.run(["fsrs", "replay", file.path], home: home)
         #expect(result.status == 0)
         #expect(result.standardOutput.contains(#""state": "review""#))

@@ -22,7 +22,10 @@ struct SessionTranscriptTests {
             input: ["study tiny", "t", "", "t", "", ":hint", "b", ":easy", "", "platfrom", "", "decks"]),
         Case(
             name: "malformed-answers-are-asked-again", arguments: ["--seed", "5"],
-            input: ["drill tiny", "maybe", "yes", "", ":skip", "", "The platform", "z", "3", ":explain", ":source", "", ":quit"]),
+            input: [
+                "drill tiny", "maybe", "yes", "", ":skip", "", "The platform", "z", "3", ":explain", ":source", "",
+                ":quit",
+            ]),
         Case(
             name: "exam-tiny", arguments: ["--seed", "2"],
             input: ["exam tiny --count 3", "t", ":hint", "t", "c"]),
@@ -38,7 +41,8 @@ struct SessionTranscriptTests {
             ["--decks", Self.fixtures.appendingPathComponent("decks").path, "--learner", "ana"] + testCase.arguments,
             input: testCase.input.joined(separator: "\n") + "\n", home: home)
         #expect(result.status == 0, "\(result.standardError)")
-        let shown = Self.masked(result.standardOutput + (result.standardError.isEmpty ? "" : "--- stderr ---\n" + result.standardError))
+        let shown = Self.masked(
+            result.standardOutput + (result.standardError.isEmpty ? "" : "--- stderr ---\n" + result.standardError))
         let file = Self.fixtures.appendingPathComponent("transcripts/\(testCase.name).txt")
         if ProcessInfo.processInfo.environment["LECTERN_UPDATE_TRANSCRIPTS"] == "1" {
             try shown.write(to: file, atomically: true, encoding: .utf8)

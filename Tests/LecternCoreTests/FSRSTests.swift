@@ -26,12 +26,14 @@ private func reviewCard(stability: Double, difficulty: Double, lastReview: Date)
 struct FSRSSchedulerTests {
     let scheduler = FSRSScheduler()
 
-    @Test("first review of each rating", arguments: [
-        (Rating.again, 0.212, 6.4133, CardPhase.learning, 0 as Int?, 60.0),
-        (Rating.hard, 1.2931, 5.112170705601056, CardPhase.learning, 0, 330.0),
-        (Rating.good, 2.3065, 2.118103970459016, CardPhase.learning, 1, 600.0),
-        (Rating.easy, 8.2956, 1.0, CardPhase.review, nil, 8 * 86_400.0),
-    ])
+    @Test(
+        "first review of each rating",
+        arguments: [
+            (Rating.again, 0.212, 6.4133, CardPhase.learning, 0 as Int?, 60.0),
+            (Rating.hard, 1.2931, 5.112170705601056, CardPhase.learning, 0, 330.0),
+            (Rating.good, 2.3065, 2.118103970459016, CardPhase.learning, 1, 600.0),
+            (Rating.easy, 8.2956, 1.0, CardPhase.review, nil, 8 * 86_400.0),
+        ])
     func firstReview(
         rating: Rating, stability: Double, difficulty: Double, phase: CardPhase, step: Int?,
         delay: TimeInterval
@@ -260,7 +262,9 @@ struct FSRSSchedulerTests {
         }
         let start = FSRSMicroseconds.date(1_767_225_600_123_457)
         #expect(FSRSMicroseconds.wholeDays(from: start, to: start.addingTimeInterval(day - 0.000_001)) == 0)
-        #expect(FSRSMicroseconds.wholeDays(from: start, to: FSRSMicroseconds.date(1_767_225_600_123_457 + 86_400_000_000)) == 1)
+        #expect(
+            FSRSMicroseconds.wholeDays(from: start, to: FSRSMicroseconds.date(1_767_225_600_123_457 + 86_400_000_000))
+                == 1)
     }
 }
 
@@ -270,9 +274,10 @@ struct FSRSReplayTests {
         let input = #"{"id": 7, "reviews": [{"rating": 3, "time": "2026-01-01T00:00:00Z"}]}"#
         let result = FSRSReplay.run(input: input, fuzzSeed: nil)
         #expect(result.errors.isEmpty)
-        #expect(result.output == [
-            #"{"id": 7, "states": [{"stability": 2.3065, "difficulty": 2.118103970459016, "state": "learning", "interval_days": 0.006944444444444444, "due": "2026-01-01T00:10:00Z"}]}"#
-        ])
+        #expect(
+            result.output == [
+                #"{"id": 7, "states": [{"stability": 2.3065, "difficulty": 2.118103970459016, "state": "learning", "interval_days": 0.006944444444444444, "due": "2026-01-01T00:10:00Z"}]}"#
+            ])
     }
 
     @Test func reportsBadLinesByNumberAndKeepsGoing() {
@@ -291,17 +296,21 @@ struct FSRSReplayTests {
             {"id": 9, "reviews": [{"rating": 1, "time": "2026-01-01T01:00:00+01:00"}]}
             """
         let result = FSRSReplay.run(input: input, fuzzSeed: nil)
-        #expect(result.errors == [
-            "line 3: rating must be 1, 2, 3 or 4, got 7 (review 2)",
-            "line 4: not valid JSON",
-            #"line 5: time must be a timestamp like 2026-01-01T00:00:00Z, got "yesterday" (review 1)"#,
-            "line 6: time goes backwards: 2026-01-01T00:00:00Z is before 2026-01-02T00:00:00Z (review 2)",
-            #"line 7: missing field "time" (review 1)"#,
-            #"line 8: missing field "id""#,
-            "line 9: due date is past year 9999 (review 1)",
-        ])
+        #expect(
+            result.errors == [
+                "line 3: rating must be 1, 2, 3 or 4, got 7 (review 2)",
+                "line 4: not valid JSON",
+                #"line 5: time must be a timestamp like 2026-01-01T00:00:00Z, got "yesterday" (review 1)"#,
+                "line 6: time goes backwards: 2026-01-01T00:00:00Z is before 2026-01-02T00:00:00Z (review 2)",
+                #"line 7: missing field "time" (review 1)"#,
+                #"line 8: missing field "id""#,
+                "line 9: due date is past year 9999 (review 1)",
+            ])
         #expect(result.output.count == 3)
-        #expect(result.output[0].hasPrefix(#"{"id": 1, "states": [{"stability": 8.2956, "difficulty": 1.0, "state": "review", "interval_days": 8.0, "due": "2026-01-09T00:00:00Z"}"#))
+        #expect(
+            result.output[0].hasPrefix(
+                #"{"id": 1, "states": [{"stability": 8.2956, "difficulty": 1.0, "state": "review", "interval_days": 8.0, "due": "2026-01-09T00:00:00Z"}"#
+            ))
         #expect(result.output[1] == #"{"id": 8, "states": []}"#)
         #expect(result.output[2].hasSuffix(#""due": "2026-01-01T00:01:00Z"}]}"#))
     }
@@ -312,8 +321,10 @@ struct FSRSReplayTests {
         #expect(Stamp.parse("2026-01-01T00:00:00Z") == 1_767_225_600_000_000)
         #expect(Stamp.parse("2026-01-01T05:30:00.25+05:30") == 1_767_225_600_250_000)
         #expect(Stamp.parse("2024-02-29T23:59:59.999999Z") == 1_709_251_199_999_999)
-        for bad in ["2025-02-29T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T00:00:00",
-                    "2026-01-01 00:00:00Z", "2026-01-01T00:00:00.Z", "0001-01-01T00:00:00+00:01"] {
+        for bad in [
+            "2025-02-29T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T00:00:00",
+            "2026-01-01 00:00:00Z", "2026-01-01T00:00:00.Z", "0001-01-01T00:00:00+00:01",
+        ] {
             #expect(Stamp.parse(bad) == nil, "\(bad)")
         }
         #expect(Stamp.format(1_767_225_600_000_000) == "2026-01-01T00:00:00Z")
@@ -363,12 +374,14 @@ private func generatedHistories(count: Int, seed: UInt64) -> (input: String, rev
             case 0: gap = 0
             case 1: gap = Int64.random(in: 1...(20 * 60), using: &random) * 1_000_000
             case 2: gap = Int64.random(in: 1...(23 * 3600), using: &random) * 1_000_000
-            case 3: gap = [86_399_999_999, 86_400_000_000, 86_400_000_001, 172_799_999_999]
-                .randomElement(using: &random)!
+            case 3:
+                gap = [86_399_999_999, 86_400_000_000, 86_400_000_001, 172_799_999_999]
+                    .randomElement(using: &random)!
             case 4, 5: gap = interval  // exactly on time
             case 6: gap = Int64(Double(interval) * Double.random(in: 0.2..<1, using: &random))  // early
             case 7, 8:  // late, by up to 5000 days
-                gap = min(Int64(Double(interval) * Double.random(in: 1..<4, using: &random)), 5000 * FSRSMicroseconds.perDay)
+                gap = min(
+                    Int64(Double(interval) * Double.random(in: 1..<4, using: &random)), 5000 * FSRSMicroseconds.perDay)
             case 9: gap = Int64.random(in: 100...3000, using: &random) * FSRSMicroseconds.perDay  // long after
             default: gap = Int64.random(in: 1...(40 * 86_400), using: &random) * 1_000_000
             }
@@ -435,7 +448,8 @@ private func runReference(input: String, fuzzSeed: UInt64?) throws -> ReferenceR
         status: process.terminationStatus)
     if run.status == 2 {
         throw ReferenceError.unavailable(
-            "the fsrs reference package is not usable (\(run.stderr.trimmingCharacters(in: .whitespacesAndNewlines))): run `make test`, which installs it")
+            "the fsrs reference package is not usable (\(run.stderr.trimmingCharacters(in: .whitespacesAndNewlines))): run `make test`, which installs it"
+        )
     }
     return run
 }
@@ -471,9 +485,12 @@ private func compare(swift: [String], reference: [String]) throws -> Comparison 
         for (index, (x, y)) in zip(statesA, statesB).enumerated() {
             result.reviews += 1
             let place = "id \(b["id"]?.rendered ?? "?"), review \(index + 1)"
-            let stability = relativeDifference(try #require(x["stability"]?.double), try #require(y["stability"]?.double))
-            let difficulty = relativeDifference(try #require(x["difficulty"]?.double), try #require(y["difficulty"]?.double))
-            let interval = relativeDifference(try #require(x["interval_days"]?.double), try #require(y["interval_days"]?.double))
+            let stability = relativeDifference(
+                try #require(x["stability"]?.double), try #require(y["stability"]?.double))
+            let difficulty = relativeDifference(
+                try #require(x["difficulty"]?.double), try #require(y["difficulty"]?.double))
+            let interval = relativeDifference(
+                try #require(x["interval_days"]?.double), try #require(y["interval_days"]?.double))
             result.maxStabilityDifference = max(result.maxStabilityDifference, stability)
             result.maxDifficultyDifference = max(result.maxDifficultyDifference, difficulty)
             result.maxIntervalDifference = max(result.maxIntervalDifference, interval)

@@ -8,12 +8,14 @@ struct CompletionTests {
     let shell: Shell
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-completion-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lectern-completion-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for id in ["platform-wins", "platform-basics", "celebrity-slump"] {
             try Self.deck(id).write(to: folder.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
         }
-        let configuration = Shell.Configuration(deckDirectories: [folder.path], colorEnabled: false, interactive: false, environment: [:])
+        let configuration = Shell.Configuration(
+            deckDirectories: [folder.path], colorEnabled: false, interactive: false, environment: [:])
         shell = Shell(configuration: configuration, output: BufferedOutput())
     }
 
@@ -58,7 +60,9 @@ struct CompletionTests {
     @Test func resolveExtendsToTheCommonPrefixThenLists() {
         let ids = ["platform-wins", "platform-basics", "celebrity-slump"]
         #expect(Completion.resolve(word: "pl", candidates: ids) == Completion(.insert("atform-")))
-        #expect(Completion.resolve(word: "platform-", candidates: ids) == Completion(.list(["platform-basics", "platform-wins"])))
+        #expect(
+            Completion.resolve(word: "platform-", candidates: ids)
+                == Completion(.list(["platform-basics", "platform-wins"])))
         #expect(Completion.resolve(word: "c", candidates: ids) == Completion(.insert("elebrity-slump ")))
     }
 

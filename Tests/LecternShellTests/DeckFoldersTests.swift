@@ -14,14 +14,17 @@ struct DeckFoldersTests {
 
     @Test func anInstalledPrefix() throws {
         let prefix = try folder()
-        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("share/lectern/decks"), withIntermediateDirectories: true)
-        #expect(DeckFolders.bundled(executablePath: prefix.appendingPathComponent("bin/lectern").path)
-            == prefix.appendingPathComponent("share/lectern/decks").path)
+        try FileManager.default.createDirectory(
+            at: prefix.appendingPathComponent("share/lectern/decks"), withIntermediateDirectories: true)
+        #expect(
+            DeckFolders.bundled(executablePath: prefix.appendingPathComponent("bin/lectern").path)
+                == prefix.appendingPathComponent("share/lectern/decks").path)
     }
 
     @Test func theBuildFolderOfAPackage() throws {
         let package = try folder()
-        try FileManager.default.createDirectory(at: package.appendingPathComponent("Decks"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: package.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         try "// package".write(to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
         let binary = package.appendingPathComponent(".build/x86_64-unknown-linux-gnu/debug/lectern").path
         #expect(DeckFolders.bundled(executablePath: binary) == package.appendingPathComponent("Decks").path)

@@ -13,8 +13,10 @@ struct ProgressInShellTests {
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-progress-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("decks"), withIntermediateDirectories: true)
-        try CompletionTests.deck("facts").write(to: folder.appendingPathComponent("decks/facts.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("decks"), withIntermediateDirectories: true)
+        try CompletionTests.deck("facts").write(
+            to: folder.appendingPathComponent("decks/facts.yaml"), atomically: true, encoding: .utf8)
     }
 
     func shell(at now: Date, learner: String = "ana") throws -> (Shell, BufferedOutput) {
@@ -65,7 +67,8 @@ struct ProgressInShellTests {
         let (teacher, output) = try shell(at: start, learner: "teacher")
         #expect(teacher.handle(line: "results --format csv") == .proceed)
         let lines = output.standardOutput.components(separatedBy: "\r\n")
-        #expect(lines.first == "learner,deck,item,mode,answered_at,score,rating,hints,confidence,duration,skipped,answer")
+        #expect(
+            lines.first == "learner,deck,item,mode,answered_at,score,rating,hints,confidence,duration,skipped,answer")
         #expect(lines.dropFirst().first?.hasPrefix("ana,facts,one,study,") == true)
         #expect(teacher.handle(line: "results --format xml") == .failed)
     }

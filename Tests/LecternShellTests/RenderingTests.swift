@@ -25,7 +25,8 @@ struct RenderingTests {
     }
 
     @Test func mixedTextNeverExceedsTheWidth() {
-        let wrapped = TextWrapper.wrap("Live streaming 直播带货 is just sales work 销售工作, nothing magic.", width: 12, indent: "  ")
+        let wrapped = TextWrapper.wrap(
+            "Live streaming 直播带货 is just sales work 销售工作, nothing magic.", width: 12, indent: "  ")
         for line in wrapped.split(separator: "\n") {
             #expect(TerminalWidth.of(String(line)) <= 12)
             #expect(line.hasPrefix("  "))

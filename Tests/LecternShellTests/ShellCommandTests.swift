@@ -6,7 +6,8 @@ import Testing
 struct ShellCommandTests {
     func makeShell(decks: [String] = []) -> (Shell, BufferedOutput) {
         let output = BufferedOutput()
-        let configuration = Shell.Configuration(deckDirectories: decks, colorEnabled: false, interactive: false, environment: [:])
+        let configuration = Shell.Configuration(
+            deckDirectories: decks, colorEnabled: false, interactive: false, environment: [:])
         return (Shell(configuration: configuration, output: output), output)
     }
 
@@ -38,7 +39,9 @@ struct ShellCommandTests {
     @Test func helpExplainsOneCommand() {
         let (shell, output) = makeShell()
         #expect(shell.handle(line: "help quit") == .proceed)
-        #expect(output.standardOutput == "quit — leave the shell (Ctrl-D does the same)\nalso: exit\nEverything answered is already saved.\n")
+        #expect(
+            output.standardOutput
+                == "quit — leave the shell (Ctrl-D does the same)\nalso: exit\nEverything answered is already saved.\n")
     }
 
     @Test(arguments: ["quit", "exit", "  quit  "])

@@ -7,7 +7,9 @@ import LecternShell
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check decks and report each problem as file:line:column with the line and a caret.",
-        discussion: "With no path, checks every deck in the deck folders. A folder is searched for *.yaml. Exit status 1 when an error is found (or a warning, with --strict).")
+        discussion:
+            "With no path, checks every deck in the deck folders. A folder is searched for *.yaml. Exit status 1 when an error is found (or a warning, with --strict)."
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -23,7 +25,8 @@ struct Lint: ParsableCommand {
     func run() throws {
         let color = global.color.enablesColor(isTerminal: isatty(STDOUT_FILENO) == 1, environment: global.environment)
         let run = DeckLintRun.run(
-            paths: paths, library: DeckLibrary.load(directories: global.resolvedDeckDirectories(), limits: global.limits),
+            paths: paths,
+            library: DeckLibrary.load(directories: global.resolvedDeckDirectories(), limits: global.limits),
             limits: global.limits, strict: strict, format: format, color: color)
         print(run.report)
         if run.status != 0 { throw ExitCode(run.status) }
@@ -46,14 +49,17 @@ struct New: ParsableCommand {
 
     func validate() throws {
         guard deckID.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil else {
-            throw ValidationError("deck id '\(deckID)' is not kebab-case; use lowercase letters, digits and single hyphens, e.g. 'my-deck'")
+            throw ValidationError(
+                "deck id '\(deckID)' is not kebab-case; use lowercase letters, digits and single hyphens, e.g. 'my-deck'"
+            )
         }
     }
 
     func run() throws {
         let path = output ?? "\(deckID).yaml"
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw ValidationFailure("\(path) already exists; choose another id or --output path (nothing was overwritten)")
+            throw ValidationFailure(
+                "\(path) already exists; choose another id or --output path (nothing was overwritten)")
         }
         do {
             try StarterDeck.text(id: deckID).write(toFile: path, atomically: true, encoding: .utf8)
@@ -66,7 +72,8 @@ struct New: ParsableCommand {
 
 /// `lectern preview`: items as a learner sees them, with the answer key, for proofreading.
 struct Preview: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a deck's items as a learner sees them, with the answer key.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show a deck's items as a learner sees them, with the answer key.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -81,14 +88,18 @@ struct Preview: ParsableCommand {
         if deck.hasSuffix(".yaml") || deck.contains("/") {
             let result = DeckLoader.load(fileAt: deck, limits: global.limits)
             guard let usable = result.usableDeck else {
-                let findings = DiagnosticRenderer.text(result.diagnostics.filter { $0.severity == .error }) { try? String(contentsOfFile: $0, encoding: .utf8) }
+                let findings = DiagnosticRenderer.text(result.diagnostics.filter { $0.severity == .error }) {
+                    try? String(contentsOfFile: $0, encoding: .utf8)
+                }
                 throw ValidationFailure("\(deck) has errors:\n\(findings)")
             }
             loaded = usable
         } else {
             let library = DeckLibrary.load(directories: global.resolvedDeckDirectories(), limits: global.limits)
             guard let found = library.deck(id: deck) else {
-                throw ValidationFailure("no deck '\(deck)' in \(global.resolvedDeckDirectories().joined(separator: ", ")); 'lectern -c decks' lists them")
+                throw ValidationFailure(
+                    "no deck '\(deck)' in \(global.resolvedDeckDirectories().joined(separator: ", ")); 'lectern -c decks' lists them"
+                )
             }
             loaded = found
         }

@@ -34,7 +34,8 @@ struct ShellLauncher {
         let store = try global.openStore()
         let configuration = Shell.Configuration(
             deckDirectories: global.resolvedDeckDirectories(),
-            colorEnabled: global.color.enablesColor(isTerminal: TerminalSize.stdoutIsTerminal, environment: environment),
+            colorEnabled: global.color.enablesColor(
+                isTerminal: TerminalSize.stdoutIsTerminal, environment: environment),
             interactive: interactive,
             environment: environment,
             learner: global.learnerName,
@@ -42,7 +43,8 @@ struct ShellLauncher {
             newItemsPerDay: global.newPerDay,
             limits: global.limits,
             unicode: Self.localeIsUTF8(environment))
-        let shell = Shell(configuration: configuration, output: StandardOutput(), store: store, columns: { TerminalSize.columns() })
+        let shell = Shell(
+            configuration: configuration, output: StandardOutput(), store: store, columns: { TerminalSize.columns() })
 
         if let commandLine {
             return ShellRunner.runScripted(shell, lines: [commandLine])

@@ -16,7 +16,8 @@ extension ShellLineCommand {
     func run() throws {
         let line = shellLine.map(ShellQuoting.quote).joined(separator: " ")
         let launcher = ShellLauncher(global: global)
-        let status = Self.staysOpen
+        let status =
+            Self.staysOpen
             ? try launcher.run(firstLines: [line], commandLine: nil)
             : try launcher.run(firstLines: [], commandLine: line)
         if status != 0 { throw ExitCode(status) }
@@ -32,7 +33,8 @@ enum ShellQuoting {
 }
 
 struct Study: ShellLineCommand {
-    static let configuration = CommandConfiguration(abstract: "Study a deck: what is due, then new items (opens the shell in the session).")
+    static let configuration = CommandConfiguration(
+        abstract: "Study a deck: what is due, then new items (opens the shell in the session).")
     static let staysOpen = true
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The deck id.") var deck: String
@@ -65,7 +67,8 @@ struct Drill: ShellLineCommand {
 }
 
 struct Exam: ShellLineCommand {
-    static let configuration = CommandConfiguration(abstract: "A test without feedback until the end, optionally timed.")
+    static let configuration = CommandConfiguration(
+        abstract: "A test without feedback until the end, optionally timed.")
     static let staysOpen = true
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The deck id.") var deck: String
@@ -82,7 +85,8 @@ struct Exam: ShellLineCommand {
 }
 
 struct Stats: ShellLineCommand {
-    static let configuration = CommandConfiguration(abstract: "Progress of the learner: due, retention, mastery, calibration, activity.")
+    static let configuration = CommandConfiguration(
+        abstract: "Progress of the learner: due, retention, mastery, calibration, activity.")
     static let staysOpen = false
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Only this deck.") var deck: String?
@@ -99,7 +103,9 @@ struct Learners: ShellLineCommand {
 struct Results: ShellLineCommand {
     static let configuration = CommandConfiguration(
         abstract: "Answers per learner for teachers: a table, CSV (RFC 4180) or JSON.",
-        discussion: "Columns: learner, deck, item, answered_at, score (0-1), rating, hints, confidence, answer. --summary gives one row per learner. Without --learner, every learner's answers are shown.")
+        discussion:
+            "Columns: learner, deck, item, answered_at, score (0-1), rating, hints, confidence, answer. --summary gives one row per learner. Without --learner, every learner's answers are shown."
+    )
     static let staysOpen = false
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Only this deck.") var deck: String?

@@ -59,7 +59,9 @@ public struct DeckCoverage: Sendable {
             if item.confidence || Self.steps(of: item).contains(where: \.confidence) { confidence += 1 }
             if case .walkthrough(let walkthrough) = item.body {
                 if walkthrough.steps.count >= walkthroughMinimumSteps { longWalkthroughs += 1 }
-                if walkthrough.steps.contains(where: { $0.options.contains { $0.next != nil } }) { branchingWalkthroughs += 1 }
+                if walkthrough.steps.contains(where: { $0.options.contains { $0.next != nil } }) {
+                    branchingWalkthroughs += 1
+                }
             }
         }
     }
@@ -79,12 +81,16 @@ public struct DeckCoverage: Sendable {
         }
         check("decks", decks, bars.decks)
         check("items", items, bars.items)
-        for paragraph in bars.paragraphs { check("items citing ¶\(paragraph)", byParagraph[paragraph] ?? 0, bars.perParagraph) }
+        for paragraph in bars.paragraphs {
+            check("items citing ¶\(paragraph)", byParagraph[paragraph] ?? 0, bars.perParagraph)
+        }
         for thread in bars.threads { check("items tagged \(thread)", byTag[thread] ?? 0, bars.perThread) }
         for kind in ItemKind.allCases { check("\(kind.rawValue) items", byType[kind] ?? 0, bars.perType) }
         for skill in Skill.allCases { check("items training \(skill.rawValue)", bySkill[skill] ?? 0, bars.perSkill) }
         if reasoningShare < bars.reasoningShare {
-            missing.append("share of items beyond recall and concept: \(Self.percent(reasoningShare)), needs at least \(Self.percent(bars.reasoningShare))")
+            missing.append(
+                "share of items beyond recall and concept: \(Self.percent(reasoningShare)), needs at least \(Self.percent(bars.reasoningShare))"
+            )
         }
         check("walkthroughs of \(bars.walkthroughMinimumSteps)+ steps", longWalkthroughs, bars.longWalkthroughs)
         check("branching walkthroughs", branchingWalkthroughs, bars.branchingWalkthroughs)
@@ -109,15 +115,22 @@ public struct DeckCoverage: Sendable {
         row("branching walkthroughs", branchingWalkthroughs, bars.branchingWalkthroughs)
         row("roles items", byType[.roles] ?? 0, bars.roles)
         row("confidence items", confidence, bars.confidence)
-        rows.append((
-            "beyond recall/concept", Self.percent(reasoningShare),
-            reasoningShare >= bars.reasoningShare ? "≥ \(Self.percent(bars.reasoningShare))" : "≥ \(Self.percent(bars.reasoningShare))  BELOW"))
+        rows.append(
+            (
+                "beyond recall/concept", Self.percent(reasoningShare),
+                reasoningShare >= bars.reasoningShare
+                    ? "≥ \(Self.percent(bars.reasoningShare))" : "≥ \(Self.percent(bars.reasoningShare))  BELOW"
+            ))
         let nameWidth = rows.map { TerminalWidth.of($0.0) }.max() ?? 0
         let valueWidth = max(5, rows.map(\.1.count).max() ?? 0)
-        var lines = ["figure".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  " + String(repeating: " ", count: valueWidth - 5) + "value  bar"]
+        var lines = [
+            "figure".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+                + String(repeating: " ", count: valueWidth - 5) + "value  bar"
+        ]
         for (name, value, bar) in rows {
             let pad = String(repeating: " ", count: nameWidth - TerminalWidth.of(name))
-            lines.append(name + pad + "  " + String(repeating: " ", count: valueWidth - value.count) + value + "  " + bar)
+            lines.append(
+                name + pad + "  " + String(repeating: " ", count: valueWidth - value.count) + value + "  " + bar)
         }
         return lines.joined(separator: "\n")
     }

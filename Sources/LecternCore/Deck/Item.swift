@@ -110,7 +110,9 @@ public struct Option: Sendable, Equatable {
     public var next: String?
     public var location: SourceLocation
 
-    public init(text: String, isCorrect: Bool = false, feedback: String? = nil, next: String? = nil, location: SourceLocation) {
+    public init(
+        text: String, isCorrect: Bool = false, feedback: String? = nil, next: String? = nil, location: SourceLocation
+    ) {
         self.text = text
         self.isCorrect = isCorrect
         self.feedback = feedback

@@ -50,7 +50,8 @@ public enum AnswerParser {
     public static func match(_ text: String, leftCount: Int, rightCount: Int) -> Result<[Int: Int], MalformedAnswer> {
         labelledPairs(text, count: leftCount) { letter in
             guard let index = OptionLabel.index(ofLetter: letter), index < rightCount else {
-                return .failure(MalformedAnswer("\(letter) is not on the right: use \(OptionLabel.letterRange(rightCount))."))
+                return .failure(
+                    MalformedAnswer("\(letter) is not on the right: use \(OptionLabel.letterRange(rightCount))."))
             }
             return .success(index)
         }
@@ -65,7 +66,8 @@ public enum AnswerParser {
             }
             return sequence(compact.map(role(for:)))
         }
-        return labelledPairs(text, count: count, missingMessage: "Label every sentence", value: role(for:)).map { labels in
+        return labelledPairs(text, count: count, missingMessage: "Label every sentence", value: role(for:)).map {
+            labels in
             (0..<count).compactMap { labels[$0] }
         }
     }
@@ -121,7 +123,8 @@ public enum AnswerParser {
     private static func positions(_ text: String, count: Int) -> Result<[Int], MalformedAnswer> {
         var picks: [Int] = []
         // Hyphens and slashes separate too: `e-d-b-c-a`, `a/c`.
-        for rawToken in folded(text).components(separatedBy: separators.union(CharacterSet(charactersIn: "-/"))) where !rawToken.isEmpty {
+        for rawToken in folded(text).components(separatedBy: separators.union(CharacterSet(charactersIn: "-/")))
+        where !rawToken.isEmpty {
             let token = rawToken.trimmingCharacters(in: CharacterSet(charactersIn: ").("))
             if let number = Int(token) {
                 guard number >= 1, number <= count else { return .failure(notAnOption(token, count)) }
@@ -187,7 +190,8 @@ public enum AnswerParser {
         return .success(role)
     }
 
-    private static func sequence<Value>(_ results: [Result<Value, MalformedAnswer>]) -> Result<[Value], MalformedAnswer> {
+    private static func sequence<Value>(_ results: [Result<Value, MalformedAnswer>]) -> Result<[Value], MalformedAnswer>
+    {
         var values: [Value] = []
         for result in results {
             switch result {
@@ -203,7 +207,9 @@ public enum AnswerParser {
     }
 
     private static func typedWords(_ token: String, _ count: Int) -> MalformedAnswer {
-        MalformedAnswer("\"\(token)\" is not an option: type the option's letter (\(OptionLabel.letterRange(count))) or number (1–\(count)), not its words.")
+        MalformedAnswer(
+            "\"\(token)\" is not an option: type the option's letter (\(OptionLabel.letterRange(count))) or number (1–\(count)), not its words."
+        )
     }
 
     private static func pickOne(_ count: Int) -> MalformedAnswer {

@@ -18,7 +18,8 @@ public enum ClozeGrader {
         let blanks = cloze.blanks
         let answers = split(line, blankCount: blanks.count)
         guard answers.count == blanks.count, !answers.contains(where: \.isEmpty) else {
-            let message = blanks.count == 1
+            let message =
+                blanks.count == 1
                 ? "Type the missing word, or :skip."
                 : "Give \(blanks.count) answers separated by \";\", one per blank."
             return .failure(MalformedAnswer(message))
@@ -26,7 +27,8 @@ public enum ClozeGrader {
         let right = zip(answers, blanks).map { answer, variants in
             ShortAnswerGrader.matches(answer, accept: variants, exact: cloze.exact)
         }
-        return .success(Result(answers: answers, blanksRight: right, grade: .share(right.filter { $0 }.count, of: blanks.count)))
+        return .success(
+            Result(answers: answers, blanksRight: right, grade: .share(right.filter { $0 }.count, of: blanks.count)))
     }
 
     /// The answers on the line, one per blank (see the type's comment for the separators).

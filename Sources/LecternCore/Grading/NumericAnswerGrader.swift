@@ -97,7 +97,9 @@ public enum NumericAnswerGrader {
 
     /// `1 000 000.5`: a first group of 1–3 digits, then groups of exactly three.
     private static func validGroups(_ groups: [Substring]) -> Bool {
-        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(\.isNumber) else { return false }
+        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(\.isNumber) else {
+            return false
+        }
         for (index, group) in groups.dropFirst().enumerated() {
             let isLast = index == groups.count - 2
             let digits = isLast ? group.split(separator: ".", maxSplits: 1).first.map(String.init) ?? "" : String(group)

@@ -8,7 +8,8 @@ import Foundation
 /// within `TypoDistance.allowedTypos` of each other, counted on the accepted variant's
 /// length so that a short key never tolerates a typo.
 public enum ShortAnswerGrader {
-    public static func grade(_ answer: String, accept: [String], exact: Bool = false) -> Result<Grade, MalformedAnswer> {
+    public static func grade(_ answer: String, accept: [String], exact: Bool = false) -> Result<Grade, MalformedAnswer>
+    {
         guard !answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return .failure(MalformedAnswer("Type an answer, or :skip."))
         }
@@ -26,7 +27,8 @@ public enum ShortAnswerGrader {
             let key = TextNormalizer.normalize(variant)
             if key == normalized { return true }
             if !exact, !key.isEmpty,
-               TypoDistance.optimalStringAlignment(key, normalized) <= TypoDistance.allowedTypos(forLength: key.count) {
+                TypoDistance.optimalStringAlignment(key, normalized) <= TypoDistance.allowedTypos(forLength: key.count)
+            {
                 return true
             }
         }

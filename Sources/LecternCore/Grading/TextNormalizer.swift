@@ -28,7 +28,7 @@ public enum TextNormalizer {
         text.unicodeScalars.contains { scalar in
             switch scalar.value {
             case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF,
-                 0xF900...0xFAFF, 0x20000...0x2FA1F:
+                0xF900...0xFAFF, 0x20000...0x2FA1F:
                 true
             default:
                 false

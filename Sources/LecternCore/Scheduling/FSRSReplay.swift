@@ -220,7 +220,8 @@ public enum FSRSReplay {
             let days = FSRSMicroseconds.floorDivide(seconds, 86_400)
             let secondOfDay = seconds - days * 86_400
             let (year, month, day) = civilFromDays(days)
-            var text = padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2) + "T"
+            var text =
+                padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2) + "T"
                 + padded(secondOfDay / 3600, 2) + ":" + padded(secondOfDay / 60 % 60, 2) + ":"
                 + padded(secondOfDay % 60, 2)
             if fraction != 0 {
@@ -336,7 +337,8 @@ public enum FSRSReplay {
             case .string(let text): JSONText.quoted(text)
             case .array(let items): "[" + items.map(\.rendered).joined(separator: ", ") + "]"
             case .object(let members):
-                "{" + members.map { JSONText.quoted($0.key) + ": " + $0.value.rendered }
+                "{"
+                    + members.map { JSONText.quoted($0.key) + ": " + $0.value.rendered }
                     .joined(separator: ", ") + "}"
             }
         }

@@ -121,8 +121,9 @@ public struct FSRSScheduler: Sendable {
         let delayMicros: Int64
         switch card.phase {
         case .learning, .relearning:
-            let steps = stepMicros(card.phase == .learning
-                ? parameters.learningSteps : parameters.relearningSteps)
+            let steps = stepMicros(
+                card.phase == .learning
+                    ? parameters.learningSteps : parameters.relearningSteps)
             let current = card.step ?? 0
             if steps.isEmpty || (current >= steps.count && rating.isSuccess) {
                 next.phase = .review
@@ -241,7 +242,8 @@ public struct FSRSScheduler: Sendable {
             newStability = shortTermStability(stability, rating: rating)
         } else {
             let recall = retrievability(of: card, at: now)
-            newStability = rating == .again
+            newStability =
+                rating == .again
                 ? forgetStability(difficulty: difficulty, stability: stability, recall: recall)
                 : recallStability(
                     difficulty: difficulty, stability: stability, recall: recall, rating: rating)
@@ -266,7 +268,8 @@ public struct FSRSScheduler: Sendable {
 
     private func shortTermStability(_ stability: Double, rating: Rating) -> Double {
         let w = parameters.weights
-        var growth = pow(Self.e, w[17] * (Double(rating.rawValue - 3) + w[18]))
+        var growth =
+            pow(Self.e, w[17] * (Double(rating.rawValue - 3) + w[18]))
             * pow(stability, -w[19])
         if rating.isSuccess {
             growth = max(growth, 1.0)
@@ -276,7 +279,8 @@ public struct FSRSScheduler: Sendable {
 
     private func forgetStability(difficulty: Double, stability: Double, recall: Double) -> Double {
         let w = parameters.weights
-        let longTerm = w[11] * pow(difficulty, -w[12]) * (pow(stability + 1, w[13]) - 1)
+        let longTerm =
+            w[11] * pow(difficulty, -w[12]) * (pow(stability + 1, w[13]) - 1)
             * pow(Self.e, (1 - recall) * w[14])
         let shortTerm = stability / pow(Self.e, w[17] * w[18])
         return min(longTerm, shortTerm)
@@ -288,7 +292,8 @@ public struct FSRSScheduler: Sendable {
         let w = parameters.weights
         let hardPenalty = rating == .hard ? w[15] : 1.0
         let easyBonus = rating == .easy ? w[16] : 1.0
-        let gain = pow(Self.e, w[8]) * (11 - difficulty) * pow(stability, -w[9])
+        let gain =
+            pow(Self.e, w[8]) * (11 - difficulty) * pow(stability, -w[9])
             * (pow(Self.e, (1 - recall) * w[10]) - 1) * hardPenalty * easyBonus
         return stability * (1 + gain)
     }

@@ -88,7 +88,8 @@ struct Attempt: Sendable {
         }
         let step = walkthrough.steps[index]
         let options = step.options
-        let chosenNext = evaluation.chosenOptions.count == 1 && step.kind == .choice
+        let chosenNext =
+            evaluation.chosenOptions.count == 1 && step.kind == .choice
             ? options[evaluation.chosenOptions[0]].next : nil
         if let target = chosenNext ?? step.next {
             return walkthrough.step(withID: target)?.id
@@ -99,7 +100,9 @@ struct Attempt: Sendable {
     /// Steps on the longest path from `stepID` to an end, counting it; a cycle (which the
     /// linter forbids) is cut where it closes.
     static func longestPath(from stepID: String, in walkthrough: Walkthrough, visited: Set<String> = []) -> Int {
-        guard !visited.contains(stepID), let index = walkthrough.steps.firstIndex(where: { $0.id == stepID }) else { return 0 }
+        guard !visited.contains(stepID), let index = walkthrough.steps.firstIndex(where: { $0.id == stepID }) else {
+            return 0
+        }
         let step = walkthrough.steps[index]
         var targets: [String] = []
         if let next = step.next {

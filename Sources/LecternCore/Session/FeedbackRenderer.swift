@@ -21,12 +21,15 @@ enum FeedbackRenderer {
         switch (evaluation.detail, item.body) {
         case (.options(let chosen), .choice(let options)), (.options(let chosen), .multi(let options)):
             return chosen.filter { !options[$0].isCorrect }.map { index in
-                let label = "\(OptionLabel.letter(layout.displayPosition(of: index)))) \(OptionLabel.clause(options[index].text))"
+                let label =
+                    "\(OptionLabel.letter(layout.displayPosition(of: index)))) \(OptionLabel.clause(options[index].text))"
                 return StyledLine(options[index].feedback.map { "\(label): \($0)" } ?? "\(label) is not right.", .bad)
             }
         case (.cloze(let result), .cloze(let cloze)):
             return result.blanksRight.indices.filter { !result.blanksRight[$0] }.map { index in
-                StyledLine("[\(index + 1)] you wrote \"\(result.answers[index])\"; answer: \(cloze.blanks[index].first ?? "")", .bad)
+                StyledLine(
+                    "[\(index + 1)] you wrote \"\(result.answers[index])\"; answer: \(cloze.blanks[index].first ?? "")",
+                    .bad)
             }
         case (.match(let given), .match(let pairs)):
             return pairs.indices.filter { given[$0] != $0 }.map { index in
@@ -36,7 +39,8 @@ enum FeedbackRenderer {
             }
         case (.roles(let given), .roles(let sentences)):
             return zip(given, sentences).enumerated().filter { $0.element.0 != $0.element.1.role }.map { entry in
-                StyledLine("\(entry.offset + 1) is \(article(entry.element.1.role)), not \(article(entry.element.0)).", .bad)
+                StyledLine(
+                    "\(entry.offset + 1) is \(article(entry.element.1.role)), not \(article(entry.element.0)).", .bad)
             }
         default:
             return []

@@ -26,7 +26,10 @@ enum QuestionRenderer {
             lines.append(StyledLine("Type a number\(unit).", .dim))
         case .cloze(let cloze):
             let count = cloze.blanks.count
-            lines.append(StyledLine(count == 1 ? "Type the missing word." : "Fill the \(count) blanks on one line, separated by \";\".", .dim))
+            lines.append(
+                StyledLine(
+                    count == 1 ? "Type the missing word." : "Fill the \(count) blanks on one line, separated by \";\".",
+                    .dim))
         case .order(let entries):
             lines += lettered(layout.order.map { entries[$0] })
             let example = OptionLabel.letters(entries.count).reversed().joined(separator: " ")
@@ -37,7 +40,10 @@ enum QuestionRenderer {
             lines.append(StyledLine("Pair each number with a letter, e.g. \"1b 2a\".", .dim))
         case .roles(let sentences):
             lines += numbered(sentences.map(\.text))
-            lines.append(StyledLine("Label each: c conclusion, p premise, a assumption, o objection, x beside the point (e.g. \"1p 2c\").", .dim))
+            lines.append(
+                StyledLine(
+                    "Label each: c conclusion, p premise, a assumption, o objection, x beside the point (e.g. \"1p 2c\").",
+                    .dim))
         case .open:
             lines.append(StyledLine("Write your answer; an empty line ends it.", .dim))
         case .walkthrough:
@@ -56,7 +62,9 @@ enum QuestionRenderer {
         case .multi(let options):
             return options.indices.filter { options[$0].isCorrect }
                 .sorted { layout.displayPosition(of: $0) < layout.displayPosition(of: $1) }
-                .map { "\(OptionLabel.letter(layout.displayPosition(of: $0)))) \(OptionLabel.clause(options[$0].text))" }
+                .map {
+                    "\(OptionLabel.letter(layout.displayPosition(of: $0)))) \(OptionLabel.clause(options[$0].text))"
+                }
                 .joined(separator: "; ")
         case .truefalse(let answer):
             return answer ? "true" : "false"
@@ -65,11 +73,13 @@ enum QuestionRenderer {
         case .numeric(let key):
             return NumericAnswerGrader.displayAnswer(key)
         case .cloze(let cloze):
-            return cloze.blanks.enumerated().map { "[\($0.offset + 1)] \($0.element.first ?? "")" }.joined(separator: "; ")
+            return cloze.blanks.enumerated().map { "[\($0.offset + 1)] \($0.element.first ?? "")" }.joined(
+                separator: "; ")
         case .order(let entries):
             return entries.indices.map { OptionLabel.letter(layout.displayPosition(of: $0)) }.joined(separator: " ")
         case .match(let pairs):
-            return pairs.indices.map { "\($0 + 1)\(OptionLabel.letter(layout.displayPosition(of: $0)))" }.joined(separator: " ")
+            return pairs.indices.map { "\($0 + 1)\(OptionLabel.letter(layout.displayPosition(of: $0)))" }.joined(
+                separator: " ")
         case .roles(let sentences):
             return sentences.enumerated().map { "\($0.offset + 1)\($0.element.role.rawValue)" }.joined(separator: " ")
         case .open, .walkthrough:

@@ -59,7 +59,9 @@ public struct SessionPlan: Sendable {
 
     /// Item ids for a drill: the deck's items with `tag` and `skill` (either may be nil
     /// for any), in deck order or shuffled by `seed`.
-    public static func drillQueue(deck: Deck, tag: String? = nil, skill: Skill? = nil, shuffle: Bool = false, seed: UInt64 = 0) -> [String] {
+    public static func drillQueue(
+        deck: Deck, tag: String? = nil, skill: Skill? = nil, shuffle: Bool = false, seed: UInt64 = 0
+    ) -> [String] {
         let ids = deck.items
             .filter { item in tag.map { item.tags.contains($0) } ?? true }
             .filter { item in skill.map { item.skill == $0 } ?? true }

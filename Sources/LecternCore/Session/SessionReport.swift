@@ -19,13 +19,17 @@ enum SessionReport {
     }
 
     /// Item by item: how it went, what was typed and the key; then the totals.
-    static func examReport(_ results: [ItemResult], unasked: Int, abandoned: Int = 0, elapsed: TimeInterval) -> [StyledLine] {
+    static func examReport(_ results: [ItemResult], unasked: Int, abandoned: Int = 0, elapsed: TimeInterval)
+        -> [StyledLine]
+    {
         var lines = [StyledLine("Exam report", .heading)]
         for (index, result) in results.enumerated() {
             let note = result.timedOut ? " (time ran out)" : result.skipped ? " (skipped)" : ""
-            lines.append(StyledLine("\(index + 1). \(result.item.id): \(verdict(result.grade))\(note)", style(result.grade)))
+            lines.append(
+                StyledLine("\(index + 1). \(result.item.id): \(verdict(result.grade))\(note)", style(result.grade)))
             if !result.answer.isEmpty {
-                lines.append(StyledLine("   your answer: \(result.answer.replacingOccurrences(of: "\n", with: "; "))", .dim))
+                lines.append(
+                    StyledLine("   your answer: \(result.answer.replacingOccurrences(of: "\n", with: "; "))", .dim))
             }
             if result.grade.outcome != .right, let key = result.key {
                 lines.append(StyledLine("   answer: \(key)", .dim))
@@ -56,7 +60,8 @@ enum SessionReport {
     private static func totals(_ results: [ItemResult], elapsed: TimeInterval) -> [StyledLine] {
         let sum = results.map(\.grade.score).reduce(0, +)
         var lines = [
-            StyledLine("Score: \(points(sum)) of \(results.count) (\(Grade(score: sum / Double(results.count)).percentText))"),
+            StyledLine(
+                "Score: \(points(sum)) of \(results.count) (\(Grade(score: sum / Double(results.count)).percentText))"),
             StyledLine("Time: \(duration(elapsed))"),
         ]
         let skills = Skill.allCases.compactMap { skill -> (String, [ItemResult])? in

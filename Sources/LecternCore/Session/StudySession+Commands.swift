@@ -13,7 +13,9 @@ extension StudySession {
             return hint()
         case ":skip":
             guard answering else {
-                return note(phase == .ticking ? "Tick the points you covered, or \"none\"." : "Give your confidence first: 1 to 4.")
+                return note(
+                    phase == .ticking
+                        ? "Tick the points you covered, or \"none\"." : "Give your confidence first: 1 to 4.")
             }
             return skip(now: now)
         case ":source":
@@ -84,7 +86,8 @@ extension StudySession {
         let asked = attempt.asked
         var lines = [FeedbackRenderer.verdict(evaluation, hintsUsed: attempt.hintsShown)]
         lines += FeedbackRenderer.mistakes(evaluation, item: asked, layout: attempt.layout)
-        if evaluation.grade.outcome != .right, let key = QuestionRenderer.answerText(for: asked, layout: attempt.layout) {
+        if evaluation.grade.outcome != .right, let key = QuestionRenderer.answerText(for: asked, layout: attempt.layout)
+        {
             lines.append(StyledLine("Answer: \(key)"))
         }
         if case .open(let key) = asked.body, evaluation.skipped {
@@ -99,7 +102,9 @@ extension StudySession {
         }
         if attempt.walkthrough != nil {
             let count = attempt.steps.count
-            lines.append(StyledLine("Walkthrough: \(attempt.grade.percentText) over \(count) step\(count == 1 ? "" : "s").", .heading))
+            lines.append(
+                StyledLine(
+                    "Walkthrough: \(attempt.grade.percentText) over \(count) step\(count == 1 ? "" : "s").", .heading))
         }
         lines.append(StyledLine("Enter to go on; :easy or :hard to rate it yourself.", .dim))
         return lines
@@ -109,10 +114,14 @@ extension StudySession {
     func explanationLines(sayWhenMissing: Bool = true) -> [StyledLine] {
         guard let attempt else { return [] }
         var texts = [attempt.asked.explain].compactMap { $0 }
-        if attempt.walkthrough != nil, attempt.evaluation != nil, attempt.nextStepID == nil, let own = attempt.item.explain {
+        if attempt.walkthrough != nil, attempt.evaluation != nil, attempt.nextStepID == nil,
+            let own = attempt.item.explain
+        {
             texts.append(own)
         }
-        guard !texts.isEmpty else { return sayWhenMissing ? [StyledLine("No explanation for this question.", .dim)] : [] }
+        guard !texts.isEmpty else {
+            return sayWhenMissing ? [StyledLine("No explanation for this question.", .dim)] : []
+        }
         return texts.flatMap { QuestionRenderer.paragraphLines($0, .plain) }
     }
 
@@ -137,16 +146,20 @@ extension StudySession {
         case .confidence:
             entries = [("1 … 4", "a guess … certain")]
         default:
-            entries = plan.mode == .exam ? [] : [
-                (":hint", "the next hint (each one lowers the rating)"), (":source", "the cited paragraphs"),
-            ]
+            entries =
+                plan.mode == .exam
+                ? []
+                : [
+                    (":hint", "the next hint (each one lowers the rating)"), (":source", "the cited paragraphs"),
+                ]
             entries.append((":skip", "skip this question (counts as wrong)"))
         }
         entries.append((":quit", "end the session and see the summary"))
         let width = entries.map(\.0.count).max() ?? 0
-        return [StyledLine("Commands", .heading)] + entries.map { name, meaning in
-            StyledLine("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(meaning)")
-        }
+        return [StyledLine("Commands", .heading)]
+            + entries.map { name, meaning in
+                StyledLine("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(meaning)")
+            }
     }
 
     private func commandWord(_ text: String) -> String {

@@ -152,8 +152,10 @@ extension StudySession {
     private mutating func reveal(now: Date) -> SessionOutput {
         guard var attempt, let evaluation = attempt.evaluation else { return output() }
         if attempt.walkthrough != nil, let stepID = attempt.stepID {
-            attempt.steps.append(Attempt.StepOutcome(
-                stepID: stepID, answer: evaluation.answer, score: evaluation.grade.score, skipped: evaluation.skipped))
+            attempt.steps.append(
+                Attempt.StepOutcome(
+                    stepID: stepID, answer: evaluation.answer, score: evaluation.grade.score,
+                    skipped: evaluation.skipped))
             attempt.nextStepID = attempt.followingStepID(after: evaluation)
         }
         self.attempt = attempt
@@ -208,9 +210,12 @@ extension StudySession {
     mutating func completeAttempt(now: Date) -> AnswerRecord? {
         guard let attempt else { preconditionFailure("no attempt to complete") }
         let record = makeRecord(now: now)
-        results.append(ItemResult(
-            item: attempt.item, grade: attempt.grade, skipped: record.skipped, timedOut: false, answer: record.answer,
-            key: QuestionRenderer.answerText(for: attempt.item, layout: attempt.walkthrough == nil ? attempt.layout : .none)))
+        results.append(
+            ItemResult(
+                item: attempt.item, grade: attempt.grade, skipped: record.skipped, timedOut: false,
+                answer: record.answer,
+                key: QuestionRenderer.answerText(
+                    for: attempt.item, layout: attempt.walkthrough == nil ? attempt.layout : .none)))
         self.attempt = nil
         return attempt.record == nil ? record : nil
     }
@@ -233,7 +238,8 @@ extension StudySession {
         phase = .finished
         let elapsed = now.timeIntervalSince(plan.startTime)
         if plan.mode == .exam {
-            return SessionReport.examReport(results, unasked: items.count - shownCount, abandoned: abandonedCount, elapsed: elapsed)
+            return SessionReport.examReport(
+                results, unasked: items.count - shownCount, abandoned: abandonedCount, elapsed: elapsed)
         }
         return SessionReport.summary(results, abandoned: abandonedCount, elapsed: elapsed)
     }
@@ -247,7 +253,8 @@ extension StudySession {
     /// waiting for a line, may call this from a timer.
     public mutating func expireIfOutOfTime(now: Date) -> SessionOutput? {
         guard plan.mode == .exam, let limit = plan.exam.timeLimit, phase != .finished, phase != .notStarted,
-              now.timeIntervalSince(plan.startTime) >= limit else { return nil }
+            now.timeIntervalSince(plan.startTime) >= limit
+        else { return nil }
         var records: [AnswerRecord] = []
         if let attempt {
             records.append(timedOut(attempt.item, shownAt: attempt.shownAt, now: now))

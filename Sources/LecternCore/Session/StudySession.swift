@@ -143,7 +143,8 @@ public struct StudySession: Sendable {
         case .notStarted, .finished: return []
         case .answering, .writing:
             let commands = exam ? [":skip", ":quit", ":help"] : [":hint", ":skip", ":source", ":quit", ":help"]
-            let letters = phase == .answering ? attempt.map { QuestionRenderer.completionLetters(for: $0.asked) } ?? [] : []
+            let letters =
+                phase == .answering ? attempt.map { QuestionRenderer.completionLetters(for: $0.asked) } ?? [] : []
             return letters + commands
         case .ticking: return ["all", "none", ":quit", ":help"]
         case .confidence: return ["1", "2", "3", "4", ":quit", ":help"]

@@ -8,51 +8,64 @@ extension Shell {
         ) { shell, invocation throws(ShellError) in try shell.help(invocation) },
         ShellCommand(
             "decks", summary: "list the decks in the deck folders",
-            details: "Shows every deck found in the deck folders (see --decks), with its title, item count and tags, and how many items are new and due for the current learner. A deck with errors is listed as broken with its first error; run 'lint' for all of them."
+            details:
+                "Shows every deck found in the deck folders (see --decks), with its title, item count and tags, and how many items are new and due for the current learner. A deck with errors is listed as broken with its first error; run 'lint' for all of them."
         ) { shell, _ throws(ShellError) in try shell.listDecks() },
         ShellCommand(
             "study", usage: "study DECK", summary: "study a deck: what is due, then new items",
-            details: "Asks the deck's due items, then new ones in deck order (at most the daily new limit), with feedback after each answer. Inside a question type the answer, or :hint, :skip, :source, :quit, :help. Every answer is saved before the next question appears.",
+            details:
+                "Asks the deck's due items, then new ones in deck order (at most the daily new limit), with feedback after each answer. Inside a question type the answer, or :hint, :skip, :source, :quit, :help. Every answer is saved before the next question appears.",
             argument: .deck, options: ["--seed"]
         ) { shell, invocation throws(ShellError) in try shell.study(invocation) },
         ShellCommand(
             "review", usage: "review [DECK]", summary: "review what is due across decks, most overdue first",
-            details: "Without a deck, reviews every deck's due items (deck by deck, most overdue first), then new items up to the daily limit.",
+            details:
+                "Without a deck, reviews every deck's due items (deck by deck, most overdue first), then new items up to the daily limit.",
             argument: .deck, options: ["--seed"]
         ) { shell, invocation throws(ShellError) in try shell.review(invocation) },
         ShellCommand(
-            "drill", usage: "drill DECK [--tag T] [--skill S] [--shuffle]", summary: "practise without touching the schedule",
-            details: "Asks every item of the deck (or those with the tag or skill), in deck order or shuffled. Answers are logged but do not move the review schedule.",
+            "drill", usage: "drill DECK [--tag T] [--skill S] [--shuffle]",
+            summary: "practise without touching the schedule",
+            details:
+                "Asks every item of the deck (or those with the tag or skill), in deck order or shuffled. Answers are logged but do not move the review schedule.",
             argument: .deck, options: ["--tag", "--skill", "--shuffle", "--seed"]
         ) { shell, invocation throws(ShellError) in try shell.drill(invocation) },
         ShellCommand(
-            "exam", usage: "exam DECK [--time 20m] [--count N] [--shuffle]", summary: "a timed test: no feedback until the end",
-            details: "Asks the deck's items without feedback, then reports the score item by item. With --time, items left when time is up count as wrong; --count asks only the first N.",
+            "exam", usage: "exam DECK [--time 20m] [--count N] [--shuffle]",
+            summary: "a timed test: no feedback until the end",
+            details:
+                "Asks the deck's items without feedback, then reports the score item by item. With --time, items left when time is up count as wrong; --count asks only the first N.",
             argument: .deck, options: ["--time", "--count", "--shuffle", "--seed"]
         ) { shell, invocation throws(ShellError) in try shell.exam(invocation) },
         ShellCommand(
             "stats", usage: "stats [DECK]", summary: "your progress: due, retention, mastery, calibration",
-            details: "For the current learner: items seen, new and due; retention; mastery per skill and per tag; how often each confidence level was right; the streak and 30 days of activity.",
+            details:
+                "For the current learner: items seen, new and due; retention; mastery per skill and per tag; how often each confidence level was right; the streak and 30 days of activity.",
             argument: .deck
         ) { shell, invocation throws(ShellError) in try shell.showStats(invocation) },
         ShellCommand(
             "learner", usage: "learner [NAME]", summary: "show or switch the learner (for shared machines)",
-            details: "Progress is kept per learner in one database, so a class can share a machine. The default learner is the login name; --learner sets it at start.",
+            details:
+                "Progress is kept per learner in one database, so a class can share a machine. The default learner is the login name; --learner sets it at start.",
             argument: .learner
         ) { shell, invocation throws(ShellError) in try shell.switchLearner(invocation) },
         ShellCommand(
             "learners", summary: "list the learners in the progress database",
-            details: "Everyone who has answered, with their number of answers and last activity; * marks the current learner."
+            details:
+                "Everyone who has answered, with their number of answers and last activity; * marks the current learner."
         ) { shell, _ throws(ShellError) in try shell.listLearners() },
         ShellCommand(
             "results", usage: "results [DECK] [--learner NAME…] [--since DATE] [--format table|csv|json] [--summary]",
             summary: "answers per learner, for teachers and gradebooks",
-            details: "One row per answer (learner, deck, item, time, score 0–1, rating, hints, confidence, answer), or with --summary one row per learner. CSV follows RFC 4180 and is UTF-8.",
+            details:
+                "One row per answer (learner, deck, item, time, score 0–1, rating, hints, confidence, answer), or with --summary one row per learner. CSV follows RFC 4180 and is UTF-8.",
             argument: .deck, options: ["--learner", "--since", "--format", "--summary"]
         ) { shell, invocation throws(ShellError) in try shell.showResults(invocation) },
         ShellCommand(
-            "lint", usage: "lint [PATH…] [--strict] [--format json]", summary: "check decks and show each problem with its line",
-            details: "Checks the given deck files or folders (default: the deck folders) and prints file:line:column: error: message with the line and a caret. --strict makes warnings fail too.",
+            "lint", usage: "lint [PATH…] [--strict] [--format json]",
+            summary: "check decks and show each problem with its line",
+            details:
+                "Checks the given deck files or folders (default: the deck folders) and prints file:line:column: error: message with the line and a caret. --strict makes warnings fail too.",
             options: ["--strict", "--format"]
         ) { shell, invocation throws(ShellError) in try shell.lint(invocation) },
         ShellCommand(

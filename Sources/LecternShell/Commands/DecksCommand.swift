@@ -15,7 +15,8 @@ extension Shell {
         for entry in library.entries {
             guard let deck = entry.deck, !entry.hasErrors else {
                 let first = entry.diagnostics.first { $0.severity == .error }
-                let name = entry.deck?.id ?? ((entry.path as NSString).lastPathComponent as NSString).deletingPathExtension
+                let name =
+                    entry.deck?.id ?? ((entry.path as NSString).lastPathComponent as NSString).deletingPathExtension
                 rows.append([name, "BROKEN", first.map { "\($0.location): \($0.message)" } ?? "cannot be loaded"])
                 continue
             }

@@ -40,7 +40,9 @@ public struct DeckLintRun: Sendable {
         case .json:
             report = DiagnosticRenderer.json(diagnostics)
         case .text:
-            let body = DiagnosticRenderer.text(diagnostics, color: color) { try? String(contentsOfFile: $0, encoding: .utf8) }
+            let body = DiagnosticRenderer.text(diagnostics, color: color) {
+                try? String(contentsOfFile: $0, encoding: .utf8)
+            }
             let summary = DiagnosticRenderer.summary(diagnostics, files: checked.entries.count)
             report = body.isEmpty ? summary : body + "\n" + summary
         }

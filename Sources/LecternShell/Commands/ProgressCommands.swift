@@ -5,7 +5,9 @@ import LecternStore
 extension Shell {
     /// The store, or an error saying how to get one.
     func requireStore(_ command: String) throws(ShellError) -> ProgressStore {
-        guard let store else { throw ShellError("'\(command)' needs a progress database; start lectern with --db PATH") }
+        guard let store else {
+            throw ShellError("'\(command)' needs a progress database; start lectern with --db PATH")
+        }
         return store
     }
 
@@ -18,7 +20,9 @@ extension Shell {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw ShellError("a learner needs a name") }
         if let store {
-            do { _ = try store.learner(named: trimmed) } catch { throw ShellError("cannot open learner '\(trimmed)': \(error)") }
+            do { _ = try store.learner(named: trimmed) } catch {
+                throw ShellError("cannot open learner '\(trimmed)': \(error)")
+            }
         }
         configuration.learner = trimmed
         var message = "learner is now \(trimmed)"
@@ -37,9 +41,11 @@ extension Shell {
         }
         let formatter = ISO8601DateFormatter()
         let rows = learners.map { learner in
-            [learner.name == configuration.learner ? "* " + learner.name : "  " + learner.name,
-             "\(learner.answers) answers",
-             learner.lastActivity.map { "last " + formatter.string(from: $0) } ?? "never"]
+            [
+                learner.name == configuration.learner ? "* " + learner.name : "  " + learner.name,
+                "\(learner.answers) answers",
+                learner.lastActivity.map { "last " + formatter.string(from: $0) } ?? "never",
+            ]
         }
         sayVerbatim(TableLayout.columns(rows))
     }
@@ -50,7 +56,8 @@ extension Shell {
         let deckID = invocation.positional.first
         if let deckID { _ = try deck(named: deckID, command: "stats") }
         do {
-            let stats = try store.stats(learner: configuration.learner, decks: library.usableDecks, deck: deckID, now: now())
+            let stats = try store.stats(
+                learner: configuration.learner, decks: library.usableDecks, deck: deckID, now: now())
             sayVerbatim(StatsRenderer.render(stats, unicode: configuration.unicode))
         } catch {
             throw ShellError("cannot compute stats: \(error)")
@@ -89,7 +96,8 @@ public struct ResultsQuery: Sendable {
         let resultsFormat: ResultsFormat
         if let format {
             guard let parsed = ResultsFormat(rawValue: format) else {
-                throw ShellError("unknown format '\(format)'; use " + ResultsFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ShellError(
+                    "unknown format '\(format)'; use " + ResultsFormat.allCases.map(\.rawValue).joined(separator: ", "))
             }
             resultsFormat = parsed
         } else {
@@ -104,9 +112,11 @@ public struct ResultsQuery: Sendable {
         }
         do {
             if summary {
-                return ResultsRenderer.render(try store.summary(deck: deck, learners: learners, since: sinceDate), as: resultsFormat)
+                return ResultsRenderer.render(
+                    try store.summary(deck: deck, learners: learners, since: sinceDate), as: resultsFormat)
             }
-            return ResultsRenderer.render(try store.results(deck: deck, learners: learners, since: sinceDate), as: resultsFormat)
+            return ResultsRenderer.render(
+                try store.results(deck: deck, learners: learners, since: sinceDate), as: resultsFormat)
         } catch {
             throw ShellError("cannot read results: \(error)")
         }

@@ -17,7 +17,8 @@ extension Shell {
 
     /// `review [DECK]`: what is due across decks (or in one), most overdue first.
     func review(_ invocation: Invocation) throws(ShellError) {
-        let decks = try invocation.positional.first.map { id throws(ShellError) in [try deck(named: id, command: "review")] }
+        let decks =
+            try invocation.positional.first.map { id throws(ShellError) in [try deck(named: id, command: "review")] }
             ?? library.usableDecks
         let queue = try queue(for: decks)
         guard !queue.isEmpty else {
@@ -46,7 +47,8 @@ extension Shell {
         var skill: Skill?
         if let name = invocation.value("skill") {
             guard let parsed = Skill(rawValue: name) else {
-                throw ShellError("unknown skill '\(name)'; one of: " + Skill.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ShellError(
+                    "unknown skill '\(name)'; one of: " + Skill.allCases.map(\.rawValue).joined(separator: ", "))
             }
             skill = parsed
         }
@@ -54,7 +56,9 @@ extension Shell {
         let ids = SessionPlan.drillQueue(
             deck: deck, tag: tag, skill: skill, shuffle: invocation.flags.contains("shuffle"), seed: seed(invocation))
         guard !ids.isEmpty else {
-            throw ShellError("no items in '\(deck.id)' match" + (tag.map { " tag '\($0)'" } ?? "") + (skill.map { " skill '\($0.rawValue)'" } ?? ""))
+            throw ShellError(
+                "no items in '\(deck.id)' match" + (tag.map { " tag '\($0)'" } ?? "")
+                    + (skill.map { " skill '\($0.rawValue)'" } ?? ""))
         }
         try begin([plan(deck, ids, mode: .drill, invocation: invocation)])
     }
@@ -70,16 +74,21 @@ extension Shell {
             options.timeLimit = seconds
         }
         if let count = invocation.value("count") {
-            guard let number = Int(count), number > 0 else { throw ShellError("--count needs a positive whole number, got '\(count)'") }
+            guard let number = Int(count), number > 0 else {
+                throw ShellError("--count needs a positive whole number, got '\(count)'")
+            }
             options.count = number
         }
-        let ids = SessionPlan.drillQueue(deck: deck, shuffle: invocation.flags.contains("shuffle"), seed: seed(invocation))
+        let ids = SessionPlan.drillQueue(
+            deck: deck, shuffle: invocation.flags.contains("shuffle"), seed: seed(invocation))
         var plan = try plan(deck, ids, mode: .exam, invocation: invocation)
         plan.exam = options
         try begin([plan])
     }
 
-    func plan(_ deck: Deck, _ ids: [String], mode: AnswerRecord.Mode, invocation: Invocation) throws(ShellError) -> SessionPlan {
+    func plan(_ deck: Deck, _ ids: [String], mode: AnswerRecord.Mode, invocation: Invocation) throws(ShellError)
+        -> SessionPlan
+    {
         SessionPlan(
             deck: deck, itemIDs: ids, mode: mode, seed: seed(invocation), startTime: now(),
             paragraphs: SourceFile.paragraphs(for: deck))
@@ -97,7 +106,8 @@ extension Shell {
             return decks.flatMap { deck in deck.items.map { ItemRef(deckID: deck.id, itemID: $0.id) } }
         }
         do {
-            return try store.dueQueue(learner: configuration.learner, decks: decks, now: now(), newLimit: configuration.newItemsPerDay)
+            return try store.dueQueue(
+                learner: configuration.learner, decks: decks, now: now(), newLimit: configuration.newItemsPerDay)
         } catch {
             throw ShellError("cannot read progress: \(error)")
         }
@@ -149,13 +159,16 @@ enum SourceFile {
     /// blank-line-separated blocks from 1.
     static func paragraphs(for deck: Deck) -> [Int: String] {
         guard let file = deck.source?.file else { return [:] }
-        let path = file.hasPrefix("/") ? file : ((deck.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
+        let path =
+            file.hasPrefix("/")
+            ? file : ((deck.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
         return parse(text)
     }
 
     static func parse(_ text: String) -> [Int: String] {
-        let blocks = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let blocks = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
         var numbered: [Int: String] = [:]
         for block in blocks {
             guard block.hasPrefix("["), let close = block.firstIndex(of: "]") else { continue }

@@ -13,7 +13,8 @@ enum TableLayout {
         }
         return rows.map { row in
             row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - TerminalWidth.of(cell))
+                index == row.count - 1
+                    ? cell : cell + String(repeating: " ", count: widths[index] - TerminalWidth.of(cell))
             }.joined(separator: separator)
         }.joined(separator: "\n")
     }

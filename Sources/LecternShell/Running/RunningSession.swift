@@ -56,7 +56,10 @@ extension Shell {
                 try running.sink.record(record)
             } catch {
                 session = nil
-                return fail(ShellError("could not save the answer to '\(record.itemID)': \(error); the session is stopped so nothing more is lost"))
+                return fail(
+                    ShellError(
+                        "could not save the answer to '\(record.itemID)': \(error); the session is stopped so nothing more is lost"
+                    ))
             }
         }
         for line in output.lines { show(line) }

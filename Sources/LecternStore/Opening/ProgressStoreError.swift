@@ -4,8 +4,7 @@ import Foundation
 ///
 /// Each case names the file and says what to do, because the usual fix (another `--db`,
 /// moving a file aside, upgrading) is outside the program.
-public enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError
-{
+public enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// The file exists but is not an SQLite database.
     case notADatabase(path: String)
     /// The file is an SQLite database that some other program made.

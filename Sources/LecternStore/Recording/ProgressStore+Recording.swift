@@ -63,13 +63,14 @@ extension ProgressStore {
     /// card again with it. False when there is no earlier answer to change (then the
     /// record is logged as an ordinary answer).
     private func changeRating(_ answer: AnswerRecord, learnerID: Int64, in db: Database) throws -> Bool {
-        guard let reviewID = try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT id FROM reviews WHERE learner_id = ? AND deck_id = ? AND item_id = ?
-                ORDER BY id DESC LIMIT 1
-                """,
-            arguments: [learnerID, answer.deckID, answer.itemID])
+        guard
+            let reviewID = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM reviews WHERE learner_id = ? AND deck_id = ? AND item_id = ?
+                    ORDER BY id DESC LIMIT 1
+                    """,
+                arguments: [learnerID, answer.deckID, answer.itemID])
         else { return false }
         try db.execute(
             sql: "INSERT INTO rating_changes (review_id, rating, changed_at) VALUES (?, ?, ?)",
@@ -98,7 +99,8 @@ extension ProgressStore {
             state = StoredCard.roundTripped(scheduler.review(state ?? CardState.new(now: at), rating: rating, at: at))
         }
         if let state {
-            try StoredCard.save(state, learnerID: learnerID, deckID: deckID, itemID: itemID, firstSeenAt: first["answered_at"], in: db)
+            try StoredCard.save(
+                state, learnerID: learnerID, deckID: deckID, itemID: itemID, firstSeenAt: first["answered_at"], in: db)
         }
     }
 

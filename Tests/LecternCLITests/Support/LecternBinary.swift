@@ -46,7 +46,9 @@ enum LecternBinary {
     }
 
     /// Runs the binary with pipes (so it is in scripted mode) and the given input.
-    static func run(_ arguments: [String], input: String = "", home: URL, extraEnvironment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], input: String = "", home: URL, extraEnvironment: [String: String] = [:])
+        throws -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program on a pseudo-terminal, as a person at a terminal would: the child is a
@@ -10,7 +10,9 @@ final class PseudoTerminal {
     struct Timeout: Error, CustomStringConvertible {
         var waitingFor: String
         var transcript: String
-        var description: String { "timed out waiting for \(waitingFor.debugDescription); screen so far:\n\(transcript)" }
+        var description: String {
+            "timed out waiting for \(waitingFor.debugDescription); screen so far:\n\(transcript)"
+        }
     }
 
     let pid: pid_t
@@ -19,7 +21,9 @@ final class PseudoTerminal {
     /// Where the last `expect` matched: later expectations look only after it.
     private var mark = 0
 
-    init(executable: String, arguments: [String], environment: [String: String], columns: UInt16 = 100, rows: UInt16 = 30) throws {
+    init(
+        executable: String, arguments: [String], environment: [String: String], columns: UInt16 = 100, rows: UInt16 = 30
+    ) throws {
         // Build every C string before forking: the child may only call async-signal-safe functions.
         var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -15,7 +15,9 @@ struct BundledDeckTests {
     @Test func everyDeckLoadsWithoutErrorsOrWarnings() {
         #expect(Self.library.entries.count >= 7)
         for entry in Self.library.entries {
-            #expect(entry.diagnostics.isEmpty, "\(entry.path): \(entry.diagnostics.map { "\($0.location): \($0.message) [\($0.rule)]" })")
+            #expect(
+                entry.diagnostics.isEmpty,
+                "\(entry.path): \(entry.diagnostics.map { "\($0.location): \($0.message) [\($0.rule)]" })")
         }
     }
 
@@ -57,7 +59,9 @@ struct BundledDeckTests {
         }
         let total = positions.values.reduce(0, +)
         for (position, count) in positions {
-            #expect(Double(count) / Double(total) < 0.4, "option \(position + 1) is right in \(count) of \(total) choice items")
+            #expect(
+                Double(count) / Double(total) < 0.4,
+                "option \(position + 1) is right in \(count) of \(total) choice items")
         }
     }
 }

@@ -120,7 +120,9 @@ import Testing
 }
 
 @Suite struct OptionClauseTests {
-    @Test(arguments: [("It is fashionable.", "It is fashionable"), ("平台。", "平台"), ("No stop", "No stop"), ("Ends... ", "Ends")])
+    @Test(arguments: [
+        ("It is fashionable.", "It is fashionable"), ("平台。", "平台"), ("No stop", "No stop"), ("Ends... ", "Ends"),
+    ])
     func clauseDropsTheClosingStop(text: String, expected: String) {
         #expect(OptionLabel.clause(text) == expected)
     }

@@ -47,7 +47,9 @@ import Testing
     @Test func floatingPointSlack() throws {
         let key = NumericAnswerKey(target: .value(0.3, tolerance: 0))
         #expect(try NumericAnswerGrader.grade("0.30000000000000004", key: key).get() == .right)
-        #expect(try NumericAnswerGrader.grade("0.1e1", key: NumericAnswerKey(target: .value(1, tolerance: 0))).get() == .right)
+        #expect(
+            try NumericAnswerGrader.grade("0.1e1", key: NumericAnswerKey(target: .value(1, tolerance: 0))).get()
+                == .right)
     }
 
     @Test(arguments: [

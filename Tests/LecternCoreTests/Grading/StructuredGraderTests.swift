@@ -40,7 +40,9 @@ import Testing
         ([ArgumentRole.besideThePoint, .assumption, .objection, .conclusion], 0.0),
     ])
     func roles(given: [ArgumentRole], score: Double) {
-        let sentences = [ArgumentRole.premise, .premise, .conclusion, .objection].map { RoleSentence(text: "s", role: $0) }
+        let sentences = [ArgumentRole.premise, .premise, .conclusion, .objection].map {
+            RoleSentence(text: "s", role: $0)
+        }
         #expect(StructuredGraders.roles(given: given, sentences: sentences).score == score)
     }
 
@@ -54,12 +56,13 @@ import Testing
         #expect(Grade(score: score).outcome == expected)
     }
 
-    @Test(arguments: [
-        (1.0, 0, nil, Rating.good), (1.0, 1, nil, .hard), (1.0, 2, nil, .again), (1.0, 5, nil, .again),
-        (0.5, 0, nil, .hard), (0.5, 1, nil, .again), (0.0, 0, nil, .again),
-        (1.0, 0, .easy, .easy), (1.0, 1, .easy, .easy), (1.0, 0, .hard, .hard), (0.5, 0, .hard, .hard),
-        (0.5, 0, .easy, .hard), (0.0, 0, .easy, .again), (0.0, 0, .hard, .again),
-    ] as [(Double, Int, Rating?, Rating)])
+    @Test(
+        arguments: [
+            (1.0, 0, nil, Rating.good), (1.0, 1, nil, .hard), (1.0, 2, nil, .again), (1.0, 5, nil, .again),
+            (0.5, 0, nil, .hard), (0.5, 1, nil, .again), (0.0, 0, nil, .again),
+            (1.0, 0, .easy, .easy), (1.0, 1, .easy, .easy), (1.0, 0, .hard, .hard), (0.5, 0, .hard, .hard),
+            (0.5, 0, .easy, .hard), (0.0, 0, .easy, .again), (0.0, 0, .hard, .again),
+        ] as [(Double, Int, Rating?, Rating)])
     func rating(score: Double, hints: Int, override: Rating?, expected: Rating) {
         #expect(RatingRule.rating(for: Grade(score: score), hintsUsed: hints, override: override) == expected)
     }

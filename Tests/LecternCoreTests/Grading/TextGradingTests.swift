@@ -80,8 +80,9 @@ import Testing
     @Test(arguments: ["platform", "platform; ", "a; b; c"])
     func clozeNeedsEveryBlank(line: String) {
         let cloze = Cloze(parsing: "The {{platform}} gains, the {{sellers}} lose.")
-        #expect(ClozeGrader.grade(line, cloze: cloze)
-            == .failure(MalformedAnswer("Give 2 answers separated by \";\", one per blank.")))
+        #expect(
+            ClozeGrader.grade(line, cloze: cloze)
+                == .failure(MalformedAnswer("Give 2 answers separated by \";\", one per blank.")))
     }
 
     @Test func singleBlankTakesTheWholeLine() throws {

@@ -10,8 +10,9 @@ enum SessionFixture {
         _ id: String, skill: Skill? = .claim, tags: [String] = [], prompt: String, explain: String? = nil,
         source: [Int] = [], hints: [String] = [], confidence: Bool = false, next: String? = nil, _ body: ItemBody
     ) -> Item {
-        Item(id: id, skill: skill, tags: tags, prompt: prompt, explain: explain, source: source, hints: hints,
-             confidence: confidence, body: body, next: next, location: here)
+        Item(
+            id: id, skill: skill, tags: tags, prompt: prompt, explain: explain, source: source, hints: hints,
+            confidence: confidence, body: body, next: next, location: here)
     }
 
     static func option(_ text: String, correct: Bool = false, feedback: String? = nil, next: String? = nil) -> Option {
@@ -23,9 +24,10 @@ enum SessionFixture {
             Passage(number: 3, summary: "Starting is easy; making it pay is hard.", location: here),
             Passage(number: 4, summary: "Followers stay with the platform whatever the sales.", location: here),
         ]
-        return Deck(id: "fixture", title: "Who gains from crowding", tags: ["T5"],
-                    source: DeckSource(title: "A selling essay", passages: passages, location: here),
-                    items: items, path: here.file, location: here)
+        return Deck(
+            id: "fixture", title: "Who gains from crowding", tags: ["T5"],
+            source: DeckSource(title: "A selling essay", passages: passages, location: here),
+            items: items, path: here.file, location: here)
     }
 
     static let whoGains = item(
@@ -56,7 +58,8 @@ enum SessionFixture {
         .short(ShortAnswerKey(accept: ["platform", "the marketplace"])))
 
     static let share = item(
-        "share", skill: .apply, prompt: "What share of sellers made a profit?", explain: "About one in ten.", source: [3],
+        "share", skill: .apply, prompt: "What share of sellers made a profit?", explain: "About one in ten.",
+        source: [3],
         .numeric(NumericAnswerKey(target: .value(10, tolerance: 2), percent: true)))
 
     static let gap = item(
@@ -64,7 +67,8 @@ enum SessionFixture {
         source: [4], .cloze(Cloze(parsing: "The {{platform}} gains while the {{sellers|seller}} compete.")))
 
     static let steps = item(
-        "steps", skill: .premise, prompt: "Put the argument in order.", explain: "From entry to the winner.", source: [3, 4],
+        "steps", skill: .premise, prompt: "Put the argument in order.", explain: "From entry to the winner.",
+        source: [3, 4],
         .order(["Sellers join", "Followers grow", "The platform keeps them"]))
 
     static let pairs = item(
@@ -86,25 +90,40 @@ enum SessionFixture {
 
     static let essay = item(
         "essay", skill: .steelman, prompt: "Why might a seller join anyway?", explain: "Look at ¶3.", source: [3],
-        .open(OpenAnswerKey(model: "Hope of early gains, and no other channel.", rubric: ["early gains", "no other channel"])))
+        .open(
+            OpenAnswerKey(
+                model: "Hope of early gains, and no other channel.", rubric: ["early gains", "no other channel"])))
 
     /// Two branches: choosing "Join" goes to `crowd`, "Wait" to `later`; both end at `verdict`.
     static let journey = item(
-        "journey", skill: .apply, tags: ["T5"], prompt: "Think it through.", explain: "Crowds favour the platform.", source: [4],
-        .walkthrough(Walkthrough(scenario: "A friend wants to open a live-stream shop.", steps: [
-            item("decide", skill: nil, prompt: "What does the friend do?", .choice([
-                option("Join now", correct: true, next: "crowd"),
-                option("Wait a year", feedback: "Waiting does not change who keeps the followers.", next: "later"),
-            ])),
-            item("crowd", skill: nil, prompt: "More sellers join too. Who keeps the followers?", explain: "¶4.", next: "verdict",
-                 .short(ShortAnswerKey(accept: ["platform"]))),
-            item("later", skill: nil, prompt: "A year later the market is crowded.", explain: "Crowding grew.",
-                 .truefalse(answer: true)),
-            item("verdict", skill: nil, prompt: "Sales for the friend are then", .choice([
-                option("hard to make", correct: true),
-                option("guaranteed", feedback: "Followers do not guarantee sales."),
-            ])),
-        ])))
+        "journey", skill: .apply, tags: ["T5"], prompt: "Think it through.", explain: "Crowds favour the platform.",
+        source: [4],
+        .walkthrough(
+            Walkthrough(
+                scenario: "A friend wants to open a live-stream shop.",
+                steps: [
+                    item(
+                        "decide", skill: nil, prompt: "What does the friend do?",
+                        .choice([
+                            option("Join now", correct: true, next: "crowd"),
+                            option(
+                                "Wait a year", feedback: "Waiting does not change who keeps the followers.",
+                                next: "later"),
+                        ])),
+                    item(
+                        "crowd", skill: nil, prompt: "More sellers join too. Who keeps the followers?", explain: "¶4.",
+                        next: "verdict",
+                        .short(ShortAnswerKey(accept: ["platform"]))),
+                    item(
+                        "later", skill: nil, prompt: "A year later the market is crowded.", explain: "Crowding grew.",
+                        .truefalse(answer: true)),
+                    item(
+                        "verdict", skill: nil, prompt: "Sales for the friend are then",
+                        .choice([
+                            option("hard to make", correct: true),
+                            option("guaranteed", feedback: "Followers do not guarantee sales."),
+                        ])),
+                ])))
 
     static var allItems: [Item] {
         [whoGains, winners, easyStart, winnerWord, share, gap, steps, pairs, argument, essay, journey]
@@ -114,8 +133,9 @@ enum SessionFixture {
         _ items: [Item], mode: AnswerRecord.Mode = .study, exam: SessionPlan.ExamOptions = .init(),
         seed: UInt64 = 7, shuffle: Bool = false, paragraphs: [Int: String] = [:]
     ) -> SessionPlan {
-        SessionPlan(deck: deck(items), itemIDs: items.map(\.id), mode: mode, exam: exam, seed: seed,
-                    shuffleOptions: shuffle, startTime: start, paragraphs: paragraphs)
+        SessionPlan(
+            deck: deck(items), itemIDs: items.map(\.id), mode: mode, exam: exam, seed: seed,
+            shuffleOptions: shuffle, startTime: start, paragraphs: paragraphs)
     }
 }
 

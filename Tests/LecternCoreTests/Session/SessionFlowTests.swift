@@ -49,11 +49,12 @@ import Testing
         #expect(end.isFinished)
         #expect(end.prompt == "")
         #expect(driver.records.map(\.itemID) == ["who-gains", "easy-start"])
-        #expect(end.lines.map(\.text) == [
-            "Session over", "Score: 1 of 2 (50%)", "Time: 25 s", "By skill:", "  recall: 100% of 1 item",
-            "  claim: 0% of 1 item", "By tag:", "  T3: 100% of 1 item", "  T5: 0% of 1 item", "Look again:",
-            "  who-gains: Who gains when many new sellers join?",
-        ])
+        #expect(
+            end.lines.map(\.text) == [
+                "Session over", "Score: 1 of 2 (50%)", "Time: 25 s", "By skill:", "  recall: 100% of 1 item",
+                "  claim: 0% of 1 item", "By tag:", "  T3: 100% of 1 item", "  T5: 0% of 1 item", "Look again:",
+                "  who-gains: Who gains when many new sellers join?",
+            ])
     }
 
     @Test func quitBeforeAnyAnswer() {
@@ -67,7 +68,10 @@ import Testing
         var driver = SessionDriver(F.plan([F.whoGains, F.easyStart]))
         driver.type(":hint")
         let next = driver.interrupt()
-        #expect(next.lines.map(\.text).prefix(3) == ["Question abandoned; nothing recorded.", "Question 2 of 2", "Starting a shop is the hard part."])
+        #expect(
+            next.lines.map(\.text).prefix(3) == [
+                "Question abandoned; nothing recorded.", "Question 2 of 2", "Starting a shop is the hard part.",
+            ])
         #expect(next.records.isEmpty)
         driver.type("f")
         driver.type("")
@@ -146,7 +150,10 @@ import Testing
         #expect(driver.type(":hard").lines.map(\.text) == ["Rated hard."])
         driver.type("")
         driver.type("t")
-        #expect(driver.type(":hard").lines.map(\.text) == ["A wrong answer is rated again; :hard is for answers that were right or partly right."])
+        #expect(
+            driver.type(":hard").lines.map(\.text) == [
+                "A wrong answer is rated again; :hard is for answers that were right or partly right."
+            ])
         driver.type("")
         // Each answer is saved as graded; an override follows as a rating change.
         #expect(driver.records.map(\.rating) == [.good, .easy, .hard, .hard, .again])
@@ -160,17 +167,19 @@ import Testing
         #expect(driver.type(":source").lines == [StyledLine("¶4: The full fourth paragraph.", .source)])
         driver.type("a")
         #expect(driver.type(":explain").lines.map(\.text) == ["¶4: the followers stay on the platform."])
-        #expect(driver.type("hello").lines.map(\.text) == ["Press Enter to go on (or :easy, :hard, :explain, :source)."])
+        #expect(
+            driver.type("hello").lines.map(\.text) == ["Press Enter to go on (or :easy, :hard, :explain, :source)."])
         #expect(driver.type(":bogus").lines.map(\.text) == ["Unknown command :bogus: :help lists the commands."])
         #expect(driver.last.prompt == "next> ")
     }
 
     @Test func helpListsTheCommandsOfTheMoment() {
         var driver = SessionDriver(F.plan([F.whoGains]))
-        #expect(driver.type(":help").lines.map(\.text) == [
-            "Commands", "  :hint    the next hint (each one lowers the rating)", "  :source  the cited paragraphs",
-            "  :skip    skip this question (counts as wrong)", "  :quit    end the session and see the summary",
-        ])
+        #expect(
+            driver.type(":help").lines.map(\.text) == [
+                "Commands", "  :hint    the next hint (each one lowers the rating)", "  :source  the cited paragraphs",
+                "  :skip    skip this question (counts as wrong)", "  :quit    end the session and see the summary",
+            ])
     }
 
     @Test func examGivesNoFeedbackAndRecordsAtOnce() {
@@ -183,17 +192,23 @@ import Testing
         #expect(next.lines.first?.text == "Question 2 of 2")
         let end = driver.type("f")
         #expect(end.isFinished)
-        #expect(end.lines.map(\.text) == [
-            "Exam report", "1. who-gains: wrong", "   your answer: b", "   answer: a) The platform",
-            "2. easy-start: right", "   your answer: f", "Score: 1 of 2 (50%)", "Time: 15 s", "By skill:",
-            "  recall: 100% of 1 item", "  claim: 0% of 1 item", "By tag:", "  T3: 100% of 1 item", "  T5: 0% of 1 item",
-        ])
+        #expect(
+            end.lines.map(\.text) == [
+                "Exam report", "1. who-gains: wrong", "   your answer: b", "   answer: a) The platform",
+                "2. easy-start: right", "   your answer: f", "Score: 1 of 2 (50%)", "Time: 15 s", "By skill:",
+                "  recall: 100% of 1 item", "  claim: 0% of 1 item", "By tag:", "  T3: 100% of 1 item",
+                "  T5: 0% of 1 item",
+            ])
     }
 
     @Test func examTimeRunsOutMidway() throws {
         let plan = F.plan([F.whoGains, F.easyStart, F.winnerWord], mode: .exam, exam: .init(timeLimit: 60))
         var driver = SessionDriver(plan)
-        #expect(driver.transcript.prefix(3) == ["Exam: Who gains from crowding", "3 questions · 1 min · results at the end", "Question 1 of 3 · 1 min left"])
+        #expect(
+            driver.transcript.prefix(3) == [
+                "Exam: Who gains from crowding", "3 questions · 1 min · results at the end",
+                "Question 1 of 3 · 1 min left",
+            ])
         driver.type("a", after: 20)
         #expect(driver.last.lines.first?.text == "Question 2 of 3 · 40 s left")
         let late = driver.type("f", after: 45)
@@ -201,10 +216,13 @@ import Testing
         #expect(late.records.map(\.itemID) == ["easy-start", "winner-word"])
         #expect(late.records.allSatisfy { $0.skipped && $0.score == 0 && $0.rating == .again })
         #expect(late.records.map(\.duration) == [45, 0])
-        #expect(late.lines.map(\.text).prefix(8) == [
-            "Time is up: unanswered questions count as wrong.", "Exam report", "1. who-gains: right", "   your answer: a",
-            "2. easy-start: wrong (time ran out)", "3. winner-word: wrong (time ran out)", "Score: 1 of 3 (33%)", "Time: 1 min 5 s",
-        ])
+        #expect(
+            late.lines.map(\.text).prefix(8) == [
+                "Time is up: unanswered questions count as wrong.", "Exam report", "1. who-gains: right",
+                "   your answer: a",
+                "2. easy-start: wrong (time ran out)", "3. winner-word: wrong (time ran out)", "Score: 1 of 3 (33%)",
+                "Time: 1 min 5 s",
+            ])
         #expect(driver.records.count == 3)
     }
 
@@ -239,8 +257,9 @@ import Testing
     }
 
     @Test func examCountAndUnknownIdsShapeTheQueue() {
-        let plan = SessionPlan(deck: F.deck(F.allItems), itemIDs: ["gap", "nope", "share", "who-gains"], mode: .exam,
-                               exam: .init(count: 2), startTime: F.start)
+        let plan = SessionPlan(
+            deck: F.deck(F.allItems), itemIDs: ["gap", "nope", "share", "who-gains"], mode: .exam,
+            exam: .init(count: 2), startTime: F.start)
         #expect(StudySession(plan: plan).itemCount == 2)
     }
 

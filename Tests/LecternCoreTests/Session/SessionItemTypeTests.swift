@@ -20,17 +20,21 @@ import Testing
         #expect(driver.last.prompt == "answer> ")
         #expect(driver.last.completions == ["a", "b", "c", ":hint", ":skip", ":source", ":quit", ":help"])
         let feedback = driver.type("a")
-        #expect(feedback.lines.map(\.text) == [
-            "Right: 100%.", "¶4: the followers stay on the platform.", "¶4: Followers stay with the platform whatever the sales.",
-            "Enter to go on; :easy or :hard to rate it yourself.",
-        ])
+        #expect(
+            feedback.lines.map(\.text) == [
+                "Right: 100%.", "¶4: the followers stay on the platform.",
+                "¶4: Followers stay with the platform whatever the sales.",
+                "Enter to go on; :easy or :hard to rate it yourself.",
+            ])
         #expect(feedback.lines.first?.style == .good)
         #expect(feedback.prompt == "next> ")
         // Saved with the feedback, before the learner goes on: a killed process keeps it.
         let record = try #require(feedback.records.first)
-        #expect(record == AnswerRecord(
-            deckID: "fixture", itemID: "who-gains", mode: .study, answeredAt: F.start.addingTimeInterval(5),
-            answer: "a", score: 1, rating: .good, duration: 5))
+        #expect(
+            record
+                == AnswerRecord(
+                    deckID: "fixture", itemID: "who-gains", mode: .study, answeredAt: F.start.addingTimeInterval(5),
+                    answer: "a", score: 1, rating: .good, duration: 5))
         let end = driver.type("", after: 3)
         #expect(end.records.isEmpty, "going on does not record the answer twice")
         #expect(end.isFinished)
@@ -38,11 +42,12 @@ import Testing
 
     @Test func choiceWrongNamesTheMisconception() {
         let (driver, feedback) = answerOne(F.whoGains, ["2"])
-        #expect(feedback == [
-            "Wrong: 0%.", "b) The first sellers: Early entry is not the point of ¶4.", "Answer: a) The platform",
-            "¶4: the followers stay on the platform.", "¶4: Followers stay with the platform whatever the sales.",
-            "Enter to go on; :easy or :hard to rate it yourself.",
-        ])
+        #expect(
+            feedback == [
+                "Wrong: 0%.", "b) The first sellers: Early entry is not the point of ¶4.", "Answer: a) The platform",
+                "¶4: the followers stay on the platform.", "¶4: Followers stay with the platform whatever the sales.",
+                "Enter to go on; :easy or :hard to rate it yourself.",
+            ])
         #expect(driver.records.map(\.rating) == [.again])
     }
 
@@ -57,7 +62,11 @@ import Testing
 
     @Test func multiPartialFeedback() {
         let (_, feedback) = answerOne(F.winners, ["a b"])
-        #expect(feedback.prefix(3) == ["Wrong: 0%.", "b) Late sellers: They arrive to a crowd.", "Answer: a) The platform; c) The platform's owners"])
+        #expect(
+            feedback.prefix(3) == [
+                "Wrong: 0%.", "b) Late sellers: They arrive to a crowd.",
+                "Answer: a) The platform; c) The platform's owners",
+            ])
     }
 
     @Test(arguments: [("错", 1.0), ("no", 1.0), ("t", 0.0)])
@@ -79,7 +88,10 @@ import Testing
         let (driver, feedback) = answerOne(F.gap, ["platform; buyers"])
         #expect(driver.records.map(\.score) == [0.5])
         #expect(driver.records.map(\.rating) == [.hard])
-        #expect(feedback.prefix(3) == ["Partly right: 50%.", "[2] you wrote \"buyers\"; answer: sellers", "Answer: [1] platform; [2] sellers"])
+        #expect(
+            feedback.prefix(3) == [
+                "Partly right: 50%.", "[2] you wrote \"buyers\"; answer: sellers", "Answer: [1] platform; [2] sellers",
+            ])
     }
 
     @Test func clozeShowsNumberedBlanks() {
@@ -102,7 +114,8 @@ import Testing
 
     @Test func matchByShownLetters() {
         var driver = SessionDriver(F.plan([F.pairs]))
-        let followers = driver.letter(of: "followers")!, choice = driver.letter(of: "choice")!, sales = driver.letter(of: "sales")!
+        let followers = driver.letter(of: "followers")!, choice = driver.letter(of: "choice")!,
+            sales = driver.letter(of: "sales")!
         driver.type("3\(choice) 1\(followers) 2\(sales)")
         driver.type("")
         #expect(driver.records.map(\.score) == [1.0 / 3])
@@ -116,7 +129,11 @@ import Testing
 
     @Test func rolesFeedbackNamesEachMistake() {
         let (_, feedback) = answerOne(F.argument, ["1p 2c 3p 4o"])
-        #expect(feedback.prefix(4) == ["Partly right: 50%.", "2 is a premise, not a conclusion.", "3 is a conclusion, not a premise.", "Answer: 1p 2p 3c 4o"])
+        #expect(
+            feedback.prefix(4) == [
+                "Partly right: 50%.", "2 is a premise, not a conclusion.", "3 is a conclusion, not a premise.",
+                "Answer: 1p 2p 3c 4o",
+            ])
     }
 
     @Test func openAnswerIsWrittenThenTicked() {
@@ -124,10 +141,12 @@ import Testing
         #expect(driver.type("They hope to gain early.").prompt == "…> ")
         #expect(driver.type("And nothing else works.").prompt == "…> ")
         let model = driver.type("")
-        #expect(model.lines.map(\.text) == [
-            "Model answer:", "Hope of early gains, and no other channel.", "Rubric:", "  1. early gains", "  2. no other channel",
-            "Tick the points your answer covered, e.g. \"1 3\", \"all\" or \"none\".",
-        ])
+        #expect(
+            model.lines.map(\.text) == [
+                "Model answer:", "Hope of early gains, and no other channel.", "Rubric:", "  1. early gains",
+                "  2. no other channel",
+                "Tick the points your answer covered, e.g. \"1 3\", \"all\" or \"none\".",
+            ])
         #expect(model.prompt == "tick> ")
         #expect(driver.type("3").lines.map(\.text) == ["There is no point 3: tick 1–2."])
         #expect(driver.type("1").lines.first?.text == "Partly right: 50%.")
@@ -138,21 +157,26 @@ import Testing
 
     @Test func walkthroughFirstBranch() throws {
         var driver = SessionDriver(F.plan([F.journey]))
-        #expect(driver.transcript.suffix(8) == [
-            "Question 1 of 1", "A friend wants to open a live-stream shop.", "Think it through.", "step 1 of 3",
-            "What does the friend do?", "  a) Join now", "  b) Wait a year", "Answer with a letter or a number.",
-        ])
+        #expect(
+            driver.transcript.suffix(8) == [
+                "Question 1 of 1", "A friend wants to open a live-stream shop.", "Think it through.", "step 1 of 3",
+                "What does the friend do?", "  a) Join now", "  b) Wait a year", "Answer with a letter or a number.",
+            ])
         driver.type("a")
         #expect(driver.last.lines.last?.text == "Enter for the next step.")
-        #expect(driver.type("").lines.prefix(2).map(\.text) == ["step 2 of 3", "More sellers join too. Who keeps the followers?"])
+        #expect(
+            driver.type("").lines.prefix(2).map(\.text) == [
+                "step 2 of 3", "More sellers join too. Who keeps the followers?",
+            ])
         driver.type("platform")
         driver.type("")
         driver.type("b")
-        #expect(driver.last.lines.map(\.text) == [
-            "Wrong: 0%.", "b) guaranteed: Followers do not guarantee sales.", "Answer: a) hard to make",
-            "Crowds favour the platform.", "¶4: Followers stay with the platform whatever the sales.",
-            "Walkthrough: 67% over 3 steps.", "Enter to go on; :easy or :hard to rate it yourself.",
-        ])
+        #expect(
+            driver.last.lines.map(\.text) == [
+                "Wrong: 0%.", "b) guaranteed: Followers do not guarantee sales.", "Answer: a) hard to make",
+                "Crowds favour the platform.", "¶4: Followers stay with the platform whatever the sales.",
+                "Walkthrough: 67% over 3 steps.", "Enter to go on; :easy or :hard to rate it yourself.",
+            ])
         #expect(driver.last.records.count == 1, "the walkthrough is saved when its last step is graded")
         driver.type("")
         #expect(driver.records.count == 1)
@@ -165,7 +189,8 @@ import Testing
     @Test func walkthroughOtherBranch() throws {
         var driver = SessionDriver(F.plan([F.journey]))
         driver.type("b")
-        #expect(driver.last.lines.map(\.text).contains("b) Wait a year: Waiting does not change who keeps the followers."))
+        #expect(
+            driver.last.lines.map(\.text).contains("b) Wait a year: Waiting does not change who keeps the followers."))
         #expect(driver.type("").lines.prefix(2).map(\.text) == ["step 2 of 3", "A year later the market is crowded."])
         driver.type("true")
         driver.type("")

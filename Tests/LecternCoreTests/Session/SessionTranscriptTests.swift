@@ -39,7 +39,8 @@ import Testing
 
     @Test func timedExamWithAnInterruption() {
         let items = [F.winners, F.pairs, F.argument, F.share]
-        var driver = SessionDriver(F.plan(items, mode: .exam, exam: .init(timeLimit: 120, count: 3), seed: 5, shuffle: true))
+        var driver = SessionDriver(
+            F.plan(items, mode: .exam, exam: .init(timeLimit: 120, count: 3), seed: 5, shuffle: true))
         driver.type(driver.letter(of: "The platform")! + driver.letter(of: "Late sellers")!, after: 30)
         driver.interrupt(after: 20)
         driver.interrupt(after: 1)
