@@ -5,9 +5,10 @@ import Foundation
 let suites: [String: () throws -> String] = [
     "decks": { try DeckBenchmark().run() },
     "store": { try StoreBenchmark().run() },
+    "scheduler": { try SchedulerBenchmark().run() },
 ]
 /// With no argument every suite runs, decks first, so its peak memory is the loader's alone.
-let everySuite = ["decks", "store"]
+let everySuite = ["decks", "store", "scheduler"]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 let names = requested.isEmpty ? everySuite : requested
