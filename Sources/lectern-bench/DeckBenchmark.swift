@@ -26,7 +26,22 @@ struct DeckBenchmark {
     private struct Row {
         var name: String
         var seconds: Double?
+        /// The fastest run: on a shared machine, the figure least disturbed by other work.
+        var fastest: Double?
         var note = ""
+
+        init(name: String, seconds: Double?, note: String = "") {
+            self.name = name
+            self.seconds = seconds
+            self.note = note
+        }
+
+        init(name: String, samples: [Double]?, note: String = "") {
+            self.name = name
+            self.seconds = samples.map(DeckBenchmark.median)
+            self.fastest = samples?.min()
+            self.note = note
+        }
     }
 
     func run() throws -> String {
@@ -50,6 +65,9 @@ struct DeckBenchmark {
         ]
 
         // Ours first, so the peak resident size is the loader's and nothing else's.
+        // One pass first, on a fresh heap, to see what each step keeps resident; it runs the
+        // loader's steps, so the peak below is still a load's.
+        let resident = try residentSteps(file)
         let loadBefore = Self.loadAverage()
         let residentBefore = peakResidentMiB()
         let (loads, shape) = try timeLoads(file)
@@ -57,28 +75,27 @@ struct DeckBenchmark {
         let phases = try timePhases(file, loads: loads)
 
         let peers = YAMLPeers(folder: folder, packageRoot: Self.packageRoot)
-        var scan: Double?
-        var startup: Double?
+        var scanTimes: [Double]?
+        var startupTimes: [Double]?
         do {
             let (scanner, empty) = try peers.compileC()
             var events = ""
-            scan = try median(
-                (0..<runs).map { _ in
+            scanTimes = try (0..<runs).map { _ in
                     let run = try peers.timeProcess(scanner, [file.path])
                     events = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
-                    return run.seconds
-                })
-            startup = try median((0..<runs).map { _ in try peers.timeProcess(empty, []).seconds })
+                return run.seconds
+            }
+            startupTimes = try (0..<runs).map { _ in try peers.timeProcess(empty, []).seconds }
             notes.append(
                 "bare scan: \(events) libyaml events, cc -O2 -lyaml, timed as a whole process")
         } catch {
             notes.append("bare scan skipped: \(error)")
         }
-        var pyYAML: Double?
+        var pyYAMLTimes: [Double]?
         if let (python, name) = peers.pythonWithCLoader() {
             do {
-                pyYAML = median(
-                    try peers.timePyYAML(python, file: file, runs: runs, items: itemCount))
+                pyYAMLTimes = try peers.timePyYAML(
+                    python, file: file, runs: runs, items: itemCount)
                 notes.append(
                     "PyYAML: \(name), yaml.load(f, Loader=yaml.CSafeLoader) timed inside Python")
             } catch {
@@ -90,32 +107,45 @@ struct DeckBenchmark {
                     + "with its C loader (yaml.CSafeLoader)")
         }
 
-        let ours = median(loads)
+        let ours = Self.median(loads)
+        let scan = scanTimes.map(Self.median)
+        let pyYAML = pyYAMLTimes.map(Self.median)
         var rows = [
-            Row(name: "bare libyaml event scan (C process)", seconds: scan),
-            Row(name: "  of which: empty C program start-up", seconds: startup),
-            Row(name: "PyYAML CSafeLoader", seconds: pyYAML),
-            Row(name: "ours: DeckLoader.load(fileAt:)", seconds: ours),
+            Row(name: "bare libyaml event scan (C process)", samples: scanTimes),
+            Row(name: "  of which: empty C program start-up", samples: startupTimes),
+            Row(name: "PyYAML CSafeLoader", samples: pyYAMLTimes),
+            Row(name: "ours: DeckLoader.load(fileAt:)", samples: loads),
         ]
         rows += phases
 
         let megabytes = format(Double(bytes) / 1_000_000, 2)
         var out = "decks: one deck of \(itemCount) items (\(shape)), \(megabytes) MB, "
         out += "median of \(runs) runs\n"
-        out += pad("measurement", 44) + padLeft("median s", 10) + padLeft("× scan", 9) + "\n"
+        out += pad("measurement", 44) + padLeft("median s", 10) + padLeft("× scan", 9)
+        out += padLeft("fastest s", 11) + "\n"
         for row in rows {
             let seconds = row.seconds.map { format($0, 3) } ?? "—"
+            let fastest = row.fastest.map { format($0, 3) } ?? ""
             var ratio = "—"
             if let seconds = row.seconds, let scan { ratio = format(seconds / scan, 2) }
-            out += pad(row.name, 44) + padLeft(seconds, 10) + padLeft(ratio, 9) + row.note + "\n"
+            out += pad(row.name, 44) + padLeft(seconds, 10) + padLeft(ratio, 9)
+            out += padLeft(fastest, 11) + row.note + "\n"
         }
         if let pyYAML {
             out += "PyYAML / ours: \(format(pyYAML / ours, 2))× (above 1: ours is faster)\n"
+        }
+        if let bestScan = scanTimes?.min(), let bestOurs = loads.min() {
+            out += "fastest runs only: ours \(format(bestOurs / bestScan, 2))× the scan"
+            if let bestPy = pyYAMLTimes?.min() {
+                out += ", PyYAML / ours \(format(bestPy / bestOurs, 2))×"
+            }
+            out += "\n"
         }
         let fileMiB = Double(bytes) / 1_048_576
         out += "peak memory (maxrss after the loads): \(format(residentAfter, 1)) MiB = "
         out += "\(format(residentAfter / fileMiB, 1))× the file (\(format(fileMiB, 2)) MiB); "
         out += "\(format(residentBefore, 1)) MiB before loading\n"
+        out += "resident MiB, one pass before the timed loads: \(resident)\n"
 
         out += "targets (issue):\n"
         out += target(
@@ -186,6 +216,26 @@ struct DeckBenchmark {
         return "\(kinds.count) types, \(steps) walkthrough steps, 0 errors, \(warnings) warnings"
     }
 
+    /// The resident size after each step of one load, while its results are alive.
+    private func residentSteps(_ file: URL) throws -> String {
+        var sizes = ["start \(residentNowMiB())"]
+        let data = try Data(contentsOf: file)
+        guard let text = DeckLoadPhases.decode([UInt8](data), path: file.path) else {
+            throw YAMLPeers.Unavailable(description: "the generated deck is not UTF-8")
+        }
+        sizes.append("text \(residentNowMiB())")
+        _ = DeckLoadPhases.aliasPreScan(text, path: file.path)
+        var composed: DeckLoadPhases.Composed? = DeckLoadPhases.compose(
+            text, path: file.path, limits: limits)
+        sizes.append("+ YAML nodes \(residentNowMiB())")
+        let built = DeckLoadPhases.build(composed!, path: file.path)
+        sizes.append("+ model \(residentNowMiB())")
+        composed = nil
+        sizes.append("model without the nodes \(residentNowMiB())")
+        withExtendedLifetime(built) {}
+        return sizes.joined(separator: ", ")
+    }
+
     /// Each step of the load on its own, with the outputs of one step fed to the next.
     private func timePhases(_ file: URL, loads: [Double]) throws -> [Row] {
         let path = file.path
@@ -232,31 +282,32 @@ struct DeckBenchmark {
                 _ = try DeckLoadPhases.yamsCompose(body, resolution: .yamsDefault)
             }
         }
-        let m = samples.mapValues(median)
+        let m = samples.mapValues(Self.median)
         let rest = m["compose", default: 0] - m["prescan", default: 0] - m["yams", default: 0]
         let steps = ["read", "text", "compose", "build", "lint", "sort", "free"].reduce(0) {
             $0 + m[$1, default: 0]
         }
-        return [
-            Row(name: "  read file + UTF-8 check", seconds: m["read"]),
-            Row(name: "  BOM, node-budget and tab pre-scans", seconds: m["text"]),
-            Row(name: "  composition, as the loader does it", seconds: m["compose"]),
-            Row(name: "    anchor/alias pre-scan", seconds: m["prescan"]),
-            Row(name: "    Yams.compose, Resolver.basic", seconds: m["yams"]),
+        let rows = [
+            Row(name: "  read file + UTF-8 check", samples: samples["read"]),
+            Row(name: "  BOM, node-budget and tab pre-scans", samples: samples["text"]),
+            Row(name: "  composition, as the loader does it", samples: samples["compose"]),
+            Row(name: "    anchor/alias pre-scan", samples: samples["prescan"]),
+            Row(name: "    Yams.compose, Resolver.basic", samples: samples["yams"]),
             Row(
                 name: "    refusal walk (the rest)", seconds: rest,
                 note: "  (composition − the two above)"),
-            Row(name: "  build the model", seconds: m["build"]),
-            Row(name: "  lint rules", seconds: m["lint"]),
-            Row(name: "  sort findings", seconds: m["sort"]),
-            Row(name: "  free the YAML nodes and the model", seconds: m["free"]),
+            Row(name: "  build the model", samples: samples["build"]),
+            Row(name: "  lint rules", samples: samples["lint"]),
+            Row(name: "  sort findings", samples: samples["sort"]),
+            Row(name: "  free the YAML nodes and the model", samples: samples["free"]),
             Row(
-                name: "  the rest", seconds: median(loads) - steps,
-                note: "  (whole load − the steps above)"),
+                name: "  the rest", seconds: Self.median(loads) - steps,
+                note: "  (whole load − the steps above; noise when negative)"),
             Row(
-                name: "(Yams.compose, Resolver.default)", seconds: m["yamsDefault"],
+                name: "(Yams.compose, Resolver.default)", samples: samples["yamsDefault"],
                 note: "  (for comparison)"),
         ]
+        return rows
     }
 
     // MARK: - Helpers
@@ -288,6 +339,14 @@ struct DeckBenchmark {
         return text.split(separator: " ").first.map(String.init) ?? "unknown"
     }
 
+    /// The resident size now (not the peak), from /proc; "?" where there is no /proc.
+    private func residentNowMiB() -> String {
+        let text = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Double(fields[1]) else { return "?" }
+        return format(pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576, 1)
+    }
+
     private func peakResidentMiB() -> Double {
         var usage = rusage()
         #if canImport(Darwin)
@@ -299,7 +358,7 @@ struct DeckBenchmark {
         #endif
     }
 
-    private func median(_ values: [Double]) -> Double {
+    fileprivate static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
