@@ -62,3 +62,31 @@ struct ShellCommandTests {
         #expect(output.standardError == "error: unclosed \" quote; close it or escape it with a backslash\n")
     }
 }
+
+@Suite("Deck listing")
+struct DeckListingTests {
+    func shell(interactive: Bool, columns: Int) throws -> (Shell, BufferedOutput) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-listing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try CompletionTests.deck("facts").write(to: folder.appendingPathComponent("facts.yaml"), atomically: true, encoding: .utf8)
+        try "lectern: 1\nid: broken\ntitle: [\n".write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let output = BufferedOutput()
+        let configuration = Shell.Configuration(deckDirectories: [folder.path], colorEnabled: false, interactive: interactive, environment: [:])
+        return (Shell(configuration: configuration, output: output, columns: { columns }), output)
+    }
+
+    @Test func oneLinePerDeckAndBrokenDecksWithTheirFirstError() throws {
+        let (shell, output) = try shell(interactive: false, columns: 80)
+        #expect(shell.handle(line: "decks") == .proceed)
+        let lines = output.standardOutput.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("broken  BROKEN  ") && lines[0].contains("broken.yaml:4:1: invalid YAML"))
+        #expect(lines[1] == "facts   A deck  1 item")
+    }
+
+    @Test func titlesMoveToTheirOwnLineOnANarrowTerminal() throws {
+        let (shell, output) = try shell(interactive: true, columns: 30)
+        #expect(shell.handle(line: "decks") == .proceed)
+        #expect(output.standardOutput.contains("facts   1 item\n    A deck\n"))
+    }
+}

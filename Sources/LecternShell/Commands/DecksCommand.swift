@@ -3,7 +3,8 @@ import LecternStore
 
 extension Shell {
     /// One line per deck: id, title, items, tags, and for the current learner how many
-    /// items are new and due. A broken deck shows its first error instead.
+    /// items are new and due. A broken deck shows its first error instead. On a terminal
+    /// too narrow for that, each title moves to its own indented line.
     func listDecks() throws(ShellError) {
         if library.entries.isEmpty {
             say("no decks found in: " + configuration.deckDirectories.joined(separator: ", "))
@@ -12,20 +13,33 @@ extension Shell {
         }
         let counts = try progressCounts(for: library.usableDecks)
         var rows: [[String]] = []
+        var titles: [String?] = []
         for entry in library.entries {
             guard let deck = entry.deck, !entry.hasErrors else {
                 let first = entry.diagnostics.first { $0.severity == .error }
                 let name =
                     entry.deck?.id ?? ((entry.path as NSString).lastPathComponent as NSString).deletingPathExtension
                 rows.append([name, "BROKEN", first.map { "\($0.location): \($0.message)" } ?? "cannot be loaded"])
+                titles.append(nil)
                 continue
             }
             var row = [deck.id, deck.title, deck.items.count == 1 ? "1 item" : "\(deck.items.count) items"]
             if let count = counts[deck.id] { row.append("\(count.new) new, \(count.due) due") }
             if !deck.tags.isEmpty { row.append(deck.tags.joined(separator: " ")) }
             rows.append(row)
+            titles.append(deck.title)
         }
-        sayVerbatim(TableLayout.columns(rows, separator: "  "))
+        let table = TableLayout.columns(rows, separator: "  ")
+        let fits = table.split(separator: "\n").allSatisfy { TerminalWidth.of($0) <= columns() }
+        guard configuration.interactive, !fits else {
+            sayVerbatim(table)
+            return
+        }
+        let narrow = zip(rows, titles).map { row, title in title == nil ? row : row.enumerated().filter { $0.offset != 1 }.map(\.element) }
+        for (line, title) in zip(TableLayout.columns(narrow, separator: "  ").split(separator: "\n"), titles) {
+            say(String(line))
+            if let title { say(title, style: .dim, indent: "    ") }
+        }
     }
 
     /// New and due counts per deck for the current learner; empty without a store.
