@@ -43,8 +43,20 @@ enum DeckLinter {
         return String(name.dropLast(5))
     }
 
+    /// `^[a-z0-9]+(-[a-z0-9]+)*$`, checked byte by byte: it runs for every id of a deck.
     static func isKebab(_ id: String) -> Bool {
-        id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil
+        var previousWasHyphen = true  // no leading hyphen
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-") where !previousWasHyphen:
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return !previousWasHyphen
     }
 
     private static func kebabFinding(_ id: String, noun: String, at location: SourceLocation) -> Diagnostic? {

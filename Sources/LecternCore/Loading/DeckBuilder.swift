@@ -126,8 +126,13 @@ struct DeckBuilder {
             wrongType(node, expected: "text", for: key)
             return nil
         }
+        if isNull(node) { return "" }
         // A block scalar (`>` or `|`) keeps its final newline; no deck text wants it.
-        return isNull(node) ? "" : String(scalar.string.reversed().drop { $0 == "\n" }.reversed())
+        var value = scalar.string
+        if scalar.style == .literal || scalar.style == .folded {
+            while value.utf8.last == UInt8(ascii: "\n") { value.removeLast() }
+        }
+        return value
     }
 
     mutating func text(_ fields: FieldMap, _ key: String) -> String? {
@@ -190,11 +195,14 @@ struct DeckBuilder {
 
     /// Reports keys outside `allowed`, suggesting the nearest allowed key or naming the type a key belongs to.
     mutating func checkKeys(
-        _ fields: FieldMap, allowed: [String], in context: String, elsewhere: [String: String] = [:]
+        _ fields: FieldMap, allowed: [String], in context: String,
+        elsewhere: @autoclosure () -> [String: String] = [:]
     ) {
+        var owners: [String: String]?
         for entry in fields.entries where !allowed.contains(entry.key) {
             let message: String
-            if let owner = elsewhere[entry.key] {
+            if owners == nil { owners = elsewhere() }
+            if let owner = owners?[entry.key] {
                 message = "'\(entry.key.shortened)' is not a key of \(context); \(owner)"
             } else if let suggestion = Suggestion.closest(to: entry.key, among: allowed) {
                 message = "unknown key '\(entry.key.shortened)' in \(context); did you mean '\(suggestion)'?"

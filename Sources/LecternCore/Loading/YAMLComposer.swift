@@ -73,7 +73,7 @@ enum YAMLComposer {
             // With the basic resolver every untagged node resolves to str, map or seq;
             // anything else was written as an explicit tag.
             let tag = node.tag.rawValue
-            if !["tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"].contains(tag) {
+            if tag != "tag:yaml.org,2002:str" && tag != "tag:yaml.org,2002:map" && tag != "tag:yaml.org,2002:seq" {
                 return [
                     .error(
                         "yaml-tag", at: location(node.mark, path),
@@ -119,50 +119,57 @@ enum YAMLComposer {
     /// start (after whitespace, `[`, `{` or `,`). Prose almost never has such a pair, and
     /// every alias bomb must.
     static func anchorAliasPairs(in text: String, path: String) -> [Diagnostic] {
+        // Bytes, not scalars: every byte this looks for is ASCII, and UTF-8 never uses
+        // ASCII bytes inside a multi-byte character. Columns count scalars, as Yams does.
         var anchors: [String: (line: Int, column: Int)] = [:]
         var line = 1
         var column = 1
-        var previous: Unicode.Scalar = " "
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        func name(after start: Int) -> String {
-            var end = start
-            while end < scalars.count, !" \t\r\n[]{},".unicodeScalars.contains(scalars[end]) { end += 1 }
-            var name = String.UnicodeScalarView()
-            name.append(contentsOf: scalars[start..<end])
-            return String(name)
-        }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let atNodeStart = " \t\r\n[{,".unicodeScalars.contains(previous)
-            if atNodeStart, scalar == "&" || scalar == "*" {
-                let label = name(after: index + 1)
-                if !label.isEmpty {
-                    if scalar == "&" {
-                        if anchors[label] == nil { anchors[label] = (line, column) }
-                    } else if let anchor = anchors[label] {
-                        return [
-                            .error(
-                                "yaml-alias", at: SourceLocation(file: path, line: anchor.line, column: anchor.column),
-                                "YAML anchors and aliases (&\(label.shortened), *\(label.shortened)) are not allowed in decks; write the value out in full"
-                            ),
-                            .error(
-                                "yaml-alias", at: SourceLocation(file: path, line: line, column: column),
-                                "alias '*\(label.shortened)' repeats an anchored value; write the value out in full"),
-                        ]
+        var previous = UInt8(ascii: " ")
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Diagnostic] in
+            func isNodeStart(_ byte: UInt8) -> Bool {
+                byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0x5B || byte == 0x7B || byte == 0x2C
+            }
+            func endsName(_ byte: UInt8) -> Bool {
+                isNodeStart(byte) || byte == 0x5D || byte == 0x7D
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if isNodeStart(previous), byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*") {
+                    var end = index + 1
+                    while end < bytes.count, !endsName(bytes[end]) { end += 1 }
+                    if end > index + 1 {
+                        let label = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+                        if byte == UInt8(ascii: "&") {
+                            if anchors[label] == nil { anchors[label] = (line, column) }
+                        } else if let anchor = anchors[label] {
+                            return [
+                                .error(
+                                    "yaml-alias", at: SourceLocation(file: path, line: anchor.line, column: anchor.column),
+                                    "YAML anchors and aliases (&\(label.shortened), *\(label.shortened)) are not allowed in decks; write the value out in full"
+                                ),
+                                .error(
+                                    "yaml-alias", at: SourceLocation(file: path, line: line, column: column),
+                                    "alias '*\(label.shortened)' repeats an anchored value; write the value out in full"),
+                            ]
+                        }
                     }
                 }
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1  // the first byte of a scalar
+                }
+                previous = byte
+                index += 1
             }
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            previous = scalar
-            index += 1
-        }
-        return []
+            return []
+        } ?? {
+            var contiguous = text
+            contiguous.makeContiguousUTF8()
+            return anchorAliasPairs(in: contiguous, path: path)
+        }()
     }
 
     /// The Character offset of `*name` used as an alias (followed by a non-name character).
