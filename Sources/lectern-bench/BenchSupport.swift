@@ -13,8 +13,16 @@ enum BenchSupport {
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let started = ContinuousClock.now
         try body()
-        let elapsed = ContinuousClock.now - started
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return seconds(ContinuousClock.now - started)
+    }
+
+    /// Milliseconds one call of `body` takes.
+    static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+        try seconds(body) * 1000
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     static func median(_ values: [Double]) -> Double {

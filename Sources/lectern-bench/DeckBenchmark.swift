@@ -38,7 +38,7 @@ struct DeckBenchmark {
 
         init(name: String, samples: [Double]?, note: String = "") {
             self.name = name
-            self.seconds = samples.map(DeckBenchmark.median)
+            self.seconds = samples.map(BenchSupport.median)
             self.fastest = samples?.min()
             self.note = note
         }
@@ -69,9 +69,9 @@ struct DeckBenchmark {
         // loader's steps, so the peak below is still a load's.
         let resident = try residentSteps(file)
         let loadBefore = Self.loadAverage()
-        let residentBefore = peakResidentMiB()
+        let residentBefore = BenchSupport.peakMemoryMiB()
         let (loads, shape) = try timeLoads(file)
-        let residentAfter = peakResidentMiB()
+        let residentAfter = BenchSupport.peakMemoryMiB()
         let phases = try timePhases(file, loads: loads)
 
         let peers = YAMLPeers(folder: folder, packageRoot: Self.packageRoot)
@@ -107,9 +107,9 @@ struct DeckBenchmark {
                     + "with its C loader (yaml.CSafeLoader)")
         }
 
-        let ours = Self.median(loads)
-        let scan = scanTimes.map(Self.median)
-        let pyYAML = pyYAMLTimes.map(Self.median)
+        let ours = BenchSupport.median(loads)
+        let scan = scanTimes.map(BenchSupport.median)
+        let pyYAML = pyYAMLTimes.map(BenchSupport.median)
         var rows = [
             Row(name: "bare libyaml event scan (C process)", samples: scanTimes),
             Row(name: "  of which: empty C program start-up", samples: startupTimes),
@@ -118,45 +118,45 @@ struct DeckBenchmark {
         ]
         rows += phases
 
-        let megabytes = format(Double(bytes) / 1_000_000, 2)
+        let megabytes = BenchSupport.format(Double(bytes) / 1_000_000, 2)
         var out = "decks: one deck of \(itemCount) items (\(shape)), \(megabytes) MB, "
         out += "median of \(runs) runs\n"
         out += pad("measurement", 44) + padLeft("median s", 10) + padLeft("× scan", 9)
         out += padLeft("fastest s", 11) + "\n"
         for row in rows {
-            let seconds = row.seconds.map { format($0, 3) } ?? "—"
-            let fastest = row.fastest.map { format($0, 3) } ?? ""
+            let seconds = row.seconds.map { BenchSupport.format($0, 3) } ?? "—"
+            let fastest = row.fastest.map { BenchSupport.format($0, 3) } ?? ""
             var ratio = "—"
-            if let seconds = row.seconds, let scan { ratio = format(seconds / scan, 2) }
+            if let seconds = row.seconds, let scan { ratio = BenchSupport.format(seconds / scan, 2) }
             out += pad(row.name, 44) + padLeft(seconds, 10) + padLeft(ratio, 9)
             out += padLeft(fastest, 11) + row.note + "\n"
         }
         if let pyYAML {
-            out += "PyYAML / ours: \(format(pyYAML / ours, 2))× (above 1: ours is faster)\n"
+            out += "PyYAML / ours: \(BenchSupport.format(pyYAML / ours, 2))× (above 1: ours is faster)\n"
         }
         if let bestScan = scanTimes?.min(), let bestOurs = loads.min() {
-            out += "fastest runs only: ours \(format(bestOurs / bestScan, 2))× the scan"
+            out += "fastest runs only: ours \(BenchSupport.format(bestOurs / bestScan, 2))× the scan"
             if let bestPy = pyYAMLTimes?.min() {
-                out += ", PyYAML / ours \(format(bestPy / bestOurs, 2))×"
+                out += ", PyYAML / ours \(BenchSupport.format(bestPy / bestOurs, 2))×"
             }
             out += "\n"
         }
         let fileMiB = Double(bytes) / 1_048_576
-        out += "peak memory (maxrss after the loads): \(format(residentAfter, 1)) MiB = "
-        out += "\(format(residentAfter / fileMiB, 1))× the file (\(format(fileMiB, 2)) MiB); "
-        out += "\(format(residentBefore, 1)) MiB before loading\n"
+        out += "peak memory (maxrss after the loads): \(BenchSupport.format(residentAfter, 1)) MiB = "
+        out += "\(BenchSupport.format(residentAfter / fileMiB, 1))× the file (\(BenchSupport.format(fileMiB, 2)) MiB); "
+        out += "\(BenchSupport.format(residentBefore, 1)) MiB before loading\n"
         out += "resident MiB, one pass before the timed loads: \(resident)\n"
 
         out += "targets (issue):\n"
         out += target(
-            "load + lint within \(format(Self.scanRatioTarget, 0))× the bare scan",
+            "load + lint within \(BenchSupport.format(Self.scanRatioTarget, 0))× the bare scan",
             value: scan.map { ours / $0 }, limit: Self.scanRatioTarget, below: true, unit: "×")
         out += target(
-            "load + lint ≥ \(format(Self.pyYAMLSpeedupTarget, 0))× faster than PyYAML",
+            "load + lint ≥ \(BenchSupport.format(Self.pyYAMLSpeedupTarget, 0))× faster than PyYAML",
             value: pyYAML.map { $0 / ours }, limit: Self.pyYAMLSpeedupTarget, below: false,
             unit: "×")
         out += target(
-            "peak memory under \(format(Self.memoryRatioTarget, 0))× the file size",
+            "peak memory under \(BenchSupport.format(Self.memoryRatioTarget, 0))× the file size",
             value: residentAfter / fileMiB, limit: Self.memoryRatioTarget, below: true, unit: "×")
         out += "reference (issue, release build): bare scan ≈ 0.12 s, PyYAML ≈ 6 s, "
         out += "Yams.compose ≈ 2.5 s (default resolver) / ≈ 1.0 s (Resolver.basic)\n"
@@ -184,7 +184,7 @@ struct DeckBenchmark {
         let seconds = try (0..<runs).map { run in
             let started = ContinuousClock.now
             let result = DeckLoader.load(fileAt: file.path, limits: limits)
-            let elapsed = YAMLPeers.seconds(ContinuousClock.now - started)
+            let elapsed = BenchSupport.seconds(ContinuousClock.now - started)
             if run == 0 { shape = try describe(result) }
             return elapsed
         }
@@ -243,7 +243,7 @@ struct DeckBenchmark {
         func time<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
             let started = ContinuousClock.now
             let value = try body()
-            samples[name, default: []].append(YAMLPeers.seconds(ContinuousClock.now - started))
+            samples[name, default: []].append(BenchSupport.seconds(ContinuousClock.now - started))
             return value
         }
         for _ in 0..<runs {
@@ -282,7 +282,7 @@ struct DeckBenchmark {
                 _ = try DeckLoadPhases.yamsCompose(body, resolution: .yamsDefault)
             }
         }
-        let m = samples.mapValues(Self.median)
+        let m = samples.mapValues(BenchSupport.median)
         let rest = m["compose", default: 0] - m["prescan", default: 0] - m["yams", default: 0]
         let steps = ["read", "text", "compose", "build", "lint", "sort", "free"].reduce(0) {
             $0 + m[$1, default: 0]
@@ -301,7 +301,7 @@ struct DeckBenchmark {
             Row(name: "  sort findings", samples: samples["sort"]),
             Row(name: "  free the YAML nodes and the model", samples: samples["free"]),
             Row(
-                name: "  the rest", seconds: Self.median(loads) - steps,
+                name: "  the rest", seconds: BenchSupport.median(loads) - steps,
                 note: "  (whole load − the steps above; noise when negative)"),
             Row(
                 name: "(Yams.compose, Resolver.default)", samples: samples["yamsDefault"],
@@ -329,7 +329,7 @@ struct DeckBenchmark {
     {
         guard let value else { return "  " + pad(name, 46) + "—  not measured\n" }
         let met = below ? value < limit : value >= limit
-        return "  " + pad(name, 46) + padLeft(format(value, 2) + unit, 9) + "  "
+        return "  " + pad(name, 46) + padLeft(BenchSupport.format(value, 2) + unit, 9) + "  "
             + (met ? "PASS" : "MISS") + "\n"
     }
 
@@ -344,28 +344,7 @@ struct DeckBenchmark {
         let text = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Double(fields[1]) else { return "?" }
-        return format(pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576, 1)
-    }
-
-    private func peakResidentMiB() -> Double {
-        var usage = rusage()
-        #if canImport(Darwin)
-            getrusage(RUSAGE_SELF, &usage)
-            return Double(usage.ru_maxrss) / 1_048_576  // bytes on Darwin
-        #else
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
-        #endif
-    }
-
-    fileprivate static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
-
-    private func format(_ value: Double, _ digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
+        return BenchSupport.format(pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576, 1)
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

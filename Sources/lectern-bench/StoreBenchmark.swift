@@ -50,7 +50,7 @@ struct StoreBenchmark {
 
         let now = start.addingTimeInterval(Double(days) * 86_400)
         let queueTimes = try (0..<runs).map { _ in
-            try time {
+            try BenchSupport.milliseconds {
                 _ = try store.dueQueue(
                     learner: "bench", decks: decks, now: now, newLimit: newPerDay,
                     calendar: calendar)
@@ -62,32 +62,32 @@ struct StoreBenchmark {
             let record = answer(
                 due[index % due.count], mode: .review,
                 at: now.addingTimeInterval(Double(index)), random: &random)
-            return try time { try sink.record(record) }
+            return try BenchSupport.milliseconds { try sink.record(record) }
         }
         let statsTimes = try (0..<runs).map { _ in
-            try time {
+            try BenchSupport.milliseconds {
                 _ = try store.stats(learner: "bench", decks: decks, now: now, calendar: calendar)
             }
         }
 
         let rows = [
-            ("due queue", median(queueTimes), 50.0),
-            ("one committed answer", median(answerTimes), 5.0),
-            ("stats", median(statsTimes), 200.0),
+            ("due queue", BenchSupport.median(queueTimes), 50.0),
+            ("one committed answer", BenchSupport.median(answerTimes), 5.0),
+            ("stats", BenchSupport.median(statsTimes), 200.0),
         ]
-        let fillSeconds = format(milliseconds(fill) / 1000, digits: 1)
+        let fillSeconds = BenchSupport.format(BenchSupport.seconds(fill), 1)
         var out = "store: \(itemCount) items in \(deckCount) decks, "
         out += "\(answered) answers over \(days) days (filled in \(fillSeconds) s), "
         out += "median of \(runs) runs\n"
         out += "operation               median ms   target ms   ratio\n"
         for (name, value, target) in rows {
             out +=
-                pad(name, 22) + padLeft(format(value, digits: 2), 11)
-                + padLeft(format(target, digits: 0), 12)
-                + padLeft(format(value / target, digits: 2), 8)
+                pad(name, 22) + padLeft(BenchSupport.format(value, 2), 11)
+                + padLeft(BenchSupport.format(target, 0), 12)
+                + padLeft(BenchSupport.format(value / target, 2), 8)
                 + "\n"
         }
-        let peak = format(Double(peakResidentKilobytes()) / 1024, digits: 1)
+        let peak = BenchSupport.format(BenchSupport.peakMemoryMiB(), 1)
         out += "peak memory (maxrss): \(peak) MiB\n"
         return out
     }
@@ -118,38 +118,6 @@ struct StoreBenchmark {
             deckID: ref.deckID, itemID: ref.itemID, mode: mode, answeredAt: date,
             answer: rating == .again ? "false" : "true", score: rating == .again ? 0 : 1,
             rating: rating, confidence: Int(roll % 4) + 1, duration: Double(roll % 30) + 2)
-    }
-
-    private func time(_ body: () throws -> Void) rethrows -> Double {
-        let started = ContinuousClock.now
-        try body()
-        return milliseconds(ContinuousClock.now - started)
-    }
-
-    private func milliseconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) * 1000 + Double(parts.attoseconds) / 1e15
-    }
-
-    private func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
-
-    private func peakResidentKilobytes() -> Int {
-        var usage = rusage()
-        #if canImport(Darwin)
-            getrusage(RUSAGE_SELF, &usage)
-            return Int(usage.ru_maxrss) / 1024  // bytes on Darwin
-        #else
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            return Int(usage.ru_maxrss)  // kilobytes on Linux
-        #endif
-    }
-
-    private func format(_ value: Double, digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

@@ -125,7 +125,7 @@ struct YAMLPeers {
             throw Unavailable(description: "cannot start \(binary.path): error \(spawned)")
         }
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let seconds = Self.seconds(ContinuousClock.now - started)
+        let seconds = BenchSupport.seconds(ContinuousClock.now - started)
         let output = (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""
         // Exited normally (low seven bits clear) with code 0 (the next eight bits).
         guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
@@ -212,10 +212,5 @@ struct YAMLPeers {
             process.terminationStatus, String(decoding: outData, as: UTF8.self),
             String(decoding: errData, as: UTF8.self)
         )
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

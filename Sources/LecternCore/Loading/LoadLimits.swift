@@ -12,7 +12,7 @@ public struct LoadLimits: Sendable, Equatable {
     /// counts a few thousand.
     public var maxNodes: Int
 
-    public init(maxBytes: Int = 8 * 1024 * 1024, maxDepth: Int = 64, maxNodes: Int = 250_000) {
+    public init(maxBytes: Int = 8 * 1024 * 1024, maxDepth: Int = 64, maxNodes: Int = 1_000_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes

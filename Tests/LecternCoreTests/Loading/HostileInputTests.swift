@@ -113,7 +113,7 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(
             findings(result) == [
-                "1:500002 error too-many-nodes the file holds more than 250000 lines and list or map entries; a deck needs far fewer, so split it"
+                "1:2000002 error too-many-nodes the file holds more than 1000000 lines and list or map entries; a deck needs far fewer, so split it"
             ])
         let small = LoadLimits(maxNodes: 10)
         #expect(
