@@ -13,9 +13,8 @@ struct DeckBenchmark {
     /// The deck size; LECTERN_BENCH_ITEMS sets a smaller one for profiling by hand.
     var itemCount = Int(ProcessInfo.processInfo.environment["LECTERN_BENCH_ITEMS"] ?? "") ?? 20_000
     var runs = 5
-    /// The default node budget refuses a deck this large, so the timed loads raise it; every
-    /// other limit is the default. The report says what the default limits do with the file.
-    var limits = LoadLimits(maxNodes: 2_000_000)
+    /// The limits a user gets: the report says if they refuse the file.
+    var limits = LoadLimits.default
 
     /// The targets: load + lint within this many bare scans, this many times faster
     /// than PyYAML, and a peak resident size under this many file sizes.
@@ -57,10 +56,9 @@ struct DeckBenchmark {
             (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?
             .intValue ?? 0
 
-        let refusal = DeckLoader.load(fileAt: file.path).diagnostics.first { $0.severity == .error }
+        let refusal = DeckLoader.load(fileAt: file.path, limits: limits).diagnostics.first { $0.severity == .error }
         var notes = [
-            "limits: maxNodes \(limits.maxNodes) for the timed loads; with the default "
-                + "(\(LoadLimits.default.maxNodes)) the file is "
+            "limits: the defaults (\(limits.maxBytes / 1_048_576) MiB, \(limits.maxNodes) nodes); the file is "
                 + (refusal.map { "refused: [\($0.rule)] \($0.message)" } ?? "accepted")
         ]
 
