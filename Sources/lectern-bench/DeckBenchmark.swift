@@ -79,8 +79,8 @@ struct DeckBenchmark {
             let (scanner, empty) = try peers.compileC()
             var events = ""
             scanTimes = try (0..<runs).map { _ in
-                    let run = try peers.timeProcess(scanner, [file.path])
-                    events = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
+                let run = try peers.timeProcess(scanner, [file.path])
+                events = run.output.trimmingCharacters(in: .whitespacesAndNewlines)
                 return run.seconds
             }
             startupTimes = try (0..<runs).map { _ in try peers.timeProcess(empty, []).seconds }
@@ -275,7 +275,9 @@ struct DeckBenchmark {
             _ = time("sort") {
                 DeckLoadPhases.sorted(composed!.diagnostics + built.diagnostics + findings)
             }
-            time("free") { composed = nil; built.deck = nil }
+            time("free") {
+                composed = nil; built.deck = nil
+            }
             try time("yamsDefault") {
                 _ = try DeckLoadPhases.yamsCompose(body, resolution: .yamsDefault)
             }

@@ -10,7 +10,8 @@ struct SchedulerBenchmark {
 
     func run() throws -> String {
         let (input, reviews) = makeHistories()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-bench-fsrs-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lectern-bench-fsrs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("histories.jsonl")
@@ -31,18 +32,22 @@ struct SchedulerBenchmark {
         guard FileManager.default.isExecutableFile(atPath: python.path),
             try BenchSupport.run(python, ["-c", "import fsrs"]) == 0
         else {
-            return out + "  Python reference skipped: .venv/bin/python with fsrs is missing (run make test or scripts/setup.sh)\n\n"
+            return out
+                + "  Python reference skipped: .venv/bin/python with fsrs is missing (run make test or scripts/setup.sh)\n\n"
         }
         // Interpreter start and `import fsrs` are timed apart and taken off, so the ratio
         // compares scheduling, not start-up.
-        let startup = BenchSupport.median(try (0..<runs).map { _ in
-            try BenchSupport.seconds { _ = try BenchSupport.run(python, [script.path, "/dev/null"]) }
-        })
-        let whole = BenchSupport.median(try (0..<runs).map { _ in
-            try BenchSupport.seconds { _ = try BenchSupport.run(python, [script.path, file.path]) }
-        })
+        let startup = BenchSupport.median(
+            try (0..<runs).map { _ in
+                try BenchSupport.seconds { _ = try BenchSupport.run(python, [script.path, "/dev/null"]) }
+            })
+        let whole = BenchSupport.median(
+            try (0..<runs).map { _ in
+                try BenchSupport.seconds { _ = try BenchSupport.run(python, [script.path, file.path]) }
+            })
         let reference = max(whole - startup, 1e-9)
-        out += "  Python (fsrs reference)  \(BenchSupport.format(reference, 3)) s  \(rate(reviews, reference)) reviews/s"
+        out +=
+            "  Python (fsrs reference)  \(BenchSupport.format(reference, 3)) s  \(rate(reviews, reference)) reviews/s"
         out += "  (start-up \(BenchSupport.format(startup, 3)) s taken off)\n"
         out += "  ratio: Swift is \(BenchSupport.format(reference / swift, 1))× the reference's throughput\n\n"
         return out

@@ -5,9 +5,8 @@ import Testing
 @Suite("Interactive shell in a pseudo-terminal", .serialized)
 struct InteractiveShellTests {
     func open(home: URL, locale: String = "C.UTF-8") throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(
-            executable: LecternBinary.path, arguments: ["--decks", LecternBinary.bundledDecks],
-            environment: LecternBinary.environment(home: home, extra: ["LANG": locale, "NO_COLOR": "1"]))
+        let terminal = try LecternBinary.onTerminal(
+            ["--decks", LecternBinary.bundledDecks], home: home, extraEnvironment: ["LANG": locale])
         try terminal.expect("type 'help' for commands")
         try terminal.expect("lectern> ")
         return terminal
@@ -80,9 +79,8 @@ struct InteractiveShellTests {
         lectern:bind -s ^G "help decks"
         otherprogram:bind -s ^G "nonsense"
         """.write(to: editrc, atomically: true, encoding: .utf8)
-        let terminal = try PseudoTerminal(
-            executable: LecternBinary.path, arguments: ["--decks", LecternBinary.bundledDecks],
-            environment: LecternBinary.environment(home: home, extra: ["EDITRC": editrc.path, "NO_COLOR": "1"]))
+        let terminal = try LecternBinary.onTerminal(
+            ["--decks", LecternBinary.bundledDecks], home: home, extraEnvironment: ["EDITRC": editrc.path])
         try terminal.expect("lectern> ")
         terminal.type("\u{7}")
         terminal.type("\r")
@@ -110,13 +108,11 @@ struct InteractiveSessionTests {
 
     @Test func tabCompletesColonCommandsAndOptionLetters() throws {
         let home = try LecternBinary.makeHome()
-        let terminal = try PseudoTerminal(
-            executable: LecternBinary.path,
-            arguments: [
+        let terminal = try LecternBinary.onTerminal(
+            [
                 "study", "tiny", "--decks", Self.decks, "--db", home.appendingPathComponent("p.sqlite3").path, "--seed",
                 "5",
-            ],
-            environment: LecternBinary.environment(home: home, extra: ["NO_COLOR": "1"]))
+            ], home: home)
         try terminal.expect("Starting to sell is easy.")
         try terminal.expect("answer> ")
         terminal.type("t\r")

@@ -13,10 +13,8 @@ struct ProgressSafetyTests {
     ).path
 
     func shell(home: URL, database: String, learner: String) throws -> PseudoTerminal {
-        let terminal = try PseudoTerminal(
-            executable: LecternBinary.path,
-            arguments: ["--decks", Self.decks, "--db", database, "--learner", learner, "--seed", "7"],
-            environment: LecternBinary.environment(home: home, extra: ["NO_COLOR": "1"]))
+        let terminal = try LecternBinary.onTerminal(
+            ["--decks", Self.decks, "--db", database, "--learner", learner, "--seed", "7"], home: home)
         try terminal.expect("lectern> ")
         return terminal
     }

@@ -127,7 +127,8 @@ enum YAMLComposer {
         var previous = UInt8(ascii: " ")
         return text.utf8.withContiguousStorageIfAvailable { bytes -> [Diagnostic] in
             func isNodeStart(_ byte: UInt8) -> Bool {
-                byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0x5B || byte == 0x7B || byte == 0x2C
+                byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0x5B || byte == 0x7B
+                    || byte == 0x2C
             }
             func endsName(_ byte: UInt8) -> Bool {
                 isNodeStart(byte) || byte == 0x5D || byte == 0x7D
@@ -145,12 +146,14 @@ enum YAMLComposer {
                         } else if let anchor = anchors[label] {
                             return [
                                 .error(
-                                    "yaml-alias", at: SourceLocation(file: path, line: anchor.line, column: anchor.column),
+                                    "yaml-alias",
+                                    at: SourceLocation(file: path, line: anchor.line, column: anchor.column),
                                     "YAML anchors and aliases (&\(label.shortened), *\(label.shortened)) are not allowed in decks; write the value out in full"
                                 ),
                                 .error(
                                     "yaml-alias", at: SourceLocation(file: path, line: line, column: column),
-                                    "alias '*\(label.shortened)' repeats an anchored value; write the value out in full"),
+                                    "alias '*\(label.shortened)' repeats an anchored value; write the value out in full"
+                                ),
                             ]
                         }
                     }
@@ -165,11 +168,12 @@ enum YAMLComposer {
                 index += 1
             }
             return []
-        } ?? {
-            var contiguous = text
-            contiguous.makeContiguousUTF8()
-            return anchorAliasPairs(in: contiguous, path: path)
-        }()
+        }
+            ?? {
+                var contiguous = text
+                contiguous.makeContiguousUTF8()
+                return anchorAliasPairs(in: contiguous, path: path)
+            }()
     }
 
     /// The Character offset of `*name` used as an alias (followed by a non-name character).

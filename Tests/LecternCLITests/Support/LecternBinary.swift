@@ -39,6 +39,15 @@ enum LecternBinary {
         return environment
     }
 
+    /// The binary on a pseudo-terminal, colour off so tests read plain text.
+    static func onTerminal(_ arguments: [String], home: URL, extraEnvironment: [String: String] = [:]) throws
+        -> PseudoTerminal
+    {
+        try PseudoTerminal(
+            executable: path, arguments: arguments,
+            environment: environment(home: home, extra: ["NO_COLOR": "1"].merging(extraEnvironment) { $1 }))
+    }
+
     struct Result {
         var status: Int32
         var standardOutput: String
