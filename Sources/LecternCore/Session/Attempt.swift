@@ -70,7 +70,7 @@ struct Attempt: Sendable {
     /// What goes in the record's `answer`: the typed text, or `step-id: answer` lines.
     var recordedAnswer: String {
         if walkthrough != nil { return steps.map { "\($0.stepID): \($0.answer)" }.joined(separator: "\n") }
-        return evaluation?.answer ?? ""
+        return evaluation?.recorded(for: item) ?? ""
     }
 
     /// The confidence kept in the record; for a walkthrough, the rounded mean of its steps'.

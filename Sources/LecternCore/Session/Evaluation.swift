@@ -23,6 +23,15 @@ struct Evaluation: Sendable {
         Evaluation(grade: .wrong, answer: "", skipped: true)
     }
 
+    /// The answer as the record keeps it: what was typed and, for choices, the options it
+    /// named (`b (The platform)`), since letters mean nothing once options are shuffled.
+    func recorded(for item: Item) -> String {
+        let options = item.options
+        let chosen = chosenOptions.filter { options.indices.contains($0) }
+        guard !chosen.isEmpty else { return answer }
+        return answer + " (" + chosen.map { OptionLabel.clause(options[$0].text) }.joined(separator: "; ") + ")"
+    }
+
     /// The options the learner chose, in deck positions (choice and multi).
     var chosenOptions: [Int] {
         if case .options(let chosen) = detail { return chosen }

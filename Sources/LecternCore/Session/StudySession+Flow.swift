@@ -154,7 +154,7 @@ extension StudySession {
         if attempt.walkthrough != nil, let stepID = attempt.stepID {
             attempt.steps.append(
                 Attempt.StepOutcome(
-                    stepID: stepID, answer: evaluation.answer, score: evaluation.grade.score,
+                    stepID: stepID, answer: evaluation.recorded(for: attempt.asked), score: evaluation.grade.score,
                     skipped: evaluation.skipped))
             attempt.nextStepID = attempt.followingStepID(after: evaluation)
         }

@@ -137,7 +137,7 @@ import Testing
         let record = try #require(driver.records.first)
         #expect(record.confidence == 4)
         #expect(record.score == 0)
-        #expect(record.answer == "b")
+        #expect(record.answer == "b (The first sellers)")
     }
 
     @Test func overridesChangeTheRating() {
@@ -194,7 +194,7 @@ import Testing
         #expect(end.isFinished)
         #expect(
             end.lines.map(\.text) == [
-                "Exam report", "1. who-gains: wrong", "   your answer: b", "   answer: a) The platform",
+                "Exam report", "1. who-gains: wrong", "   your answer: b (The first sellers)", "   answer: a) The platform",
                 "2. easy-start: right", "   your answer: f", "Score: 1 of 2 (50%)", "Time: 15 s", "By skill:",
                 "  recall: 100% of 1 item", "  claim: 0% of 1 item", "By tag:", "  T3: 100% of 1 item",
                 "  T5: 0% of 1 item",
@@ -219,7 +219,7 @@ import Testing
         #expect(
             late.lines.map(\.text).prefix(8) == [
                 "Time is up: unanswered questions count as wrong.", "Exam report", "1. who-gains: right",
-                "   your answer: a",
+                "   your answer: a (The platform)",
                 "2. easy-start: wrong (time ran out)", "3. winner-word: wrong (time ran out)", "Score: 1 of 3 (33%)",
                 "Time: 1 min 5 s",
             ])
@@ -232,7 +232,7 @@ import Testing
         driver.type("t")
         let end = driver.type("b")
         let record = try #require(end.records.first)
-        #expect(record.answer == "decide: b\nlater: t\nverdict: b")
+        #expect(record.answer == "decide: b (Wait a year)\nlater: t\nverdict: b (guaranteed)")
         #expect(abs(record.score - 1.0 / 3) < 1e-9)
         #expect(end.isFinished)
     }
@@ -310,7 +310,7 @@ import Testing
         driver.type("1")
         let end = driver.type(":quit")
         let record = try #require(end.records.first)
-        #expect(record.answer == "decide: a\ncrowd: sellers")
+        #expect(record.answer == "decide: a (Join now)\ncrowd: sellers")
         #expect(record.confidence == 3)
         #expect(record.score == 0.5)
         #expect(record.rating == .hard)

@@ -34,7 +34,7 @@ import Testing
             record
                 == AnswerRecord(
                     deckID: "fixture", itemID: "who-gains", mode: .study, answeredAt: F.start.addingTimeInterval(5),
-                    answer: "a", score: 1, rating: .good, duration: 5))
+                    answer: "a (The platform)", score: 1, rating: .good, duration: 5))
         let end = driver.type("", after: 3)
         #expect(end.records.isEmpty, "going on does not record the answer twice")
         #expect(end.isFinished)
@@ -181,7 +181,7 @@ import Testing
         driver.type("")
         #expect(driver.records.count == 1)
         let record = try #require(driver.records.first)
-        #expect(record.answer == "decide: a\ncrowd: platform\nverdict: b")
+        #expect(record.answer == "decide: a (Join now)\ncrowd: platform\nverdict: b (guaranteed)")
         #expect(abs(record.score - 2.0 / 3) < 1e-9)
         #expect(record.rating == .hard)
     }
@@ -197,7 +197,7 @@ import Testing
         driver.type("a")
         driver.type("")
         let record = try #require(driver.records.first)
-        #expect(record.answer == "decide: b\nlater: true\nverdict: a")
+        #expect(record.answer == "decide: b (Wait a year)\nlater: true\nverdict: a (hard to make)")
         #expect(abs(record.score - 2.0 / 3) < 1e-9)
     }
 }

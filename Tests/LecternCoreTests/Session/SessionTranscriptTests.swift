@@ -209,7 +209,7 @@ import Testing
         Time is up: unanswered questions count as wrong.
         Exam report
         1. winners: wrong
-           your answer: ba
+           your answer: ba (The platform; Late sellers)
            answer: b) The platform; c) The platform's owners
         2. argument: wrong (time ran out)
         Abandoned with Ctrl-C, not recorded: 1 question.
