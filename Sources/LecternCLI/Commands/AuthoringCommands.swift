@@ -88,8 +88,8 @@ struct Preview: ParsableCommand {
         if deck.hasSuffix(".yaml") || deck.contains("/") {
             let result = DeckLoader.load(fileAt: deck, limits: global.limits)
             guard let usable = result.usableDeck else {
-                let findings = DiagnosticRenderer.text(result.diagnostics.filter { $0.severity == .error }) {
-                    try? String(contentsOfFile: $0, encoding: .utf8)
+                let findings = DiagnosticRenderer.text(result.diagnostics.filter { $0.severity == .error }) { _ in
+                    result.text
                 }
                 throw ValidationFailure("\(deck) has errors:\n\(findings)")
             }

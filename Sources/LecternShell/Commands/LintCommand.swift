@@ -26,7 +26,9 @@ public struct DeckLintRun: Sendable {
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                     let files = DeckLibrary.load(directories: [path], limits: limits).entries
-                    results += files.map { ($0.path, DeckLoadResult(deck: $0.deck, diagnostics: $0.diagnostics)) }
+                    results += files.map {
+                        ($0.path, DeckLoadResult(deck: $0.deck, diagnostics: $0.diagnostics, text: $0.text))
+                    }
                 } else {
                     results.append((path, DeckLoader.load(fileAt: path, limits: limits)))
                 }
@@ -40,9 +42,8 @@ public struct DeckLintRun: Sendable {
         case .json:
             report = DiagnosticRenderer.json(diagnostics)
         case .text:
-            let body = DiagnosticRenderer.text(diagnostics, color: color) {
-                try? String(contentsOfFile: $0, encoding: .utf8)
-            }
+            // The loader kept each file's text: show the lines without reading the files again.
+            let body = DiagnosticRenderer.text(diagnostics, color: color, source: checked.text(ofFile:))
             let summary = DiagnosticRenderer.summary(diagnostics, files: checked.entries.count)
             report = body.isEmpty ? summary : body + "\n" + summary
         }
