@@ -57,12 +57,18 @@ public struct DeckSource: Sendable {
     /// Paragraph summaries in file order.
     public var passages: [Passage]
     public var location: SourceLocation
+    /// Where the `file:` value was written, so a finding about the file points at its name.
+    public var fileLocation: SourceLocation?
 
-    public init(title: String, file: String? = nil, passages: [Passage], location: SourceLocation) {
+    public init(
+        title: String, file: String? = nil, passages: [Passage], location: SourceLocation,
+        fileLocation: SourceLocation? = nil
+    ) {
         self.title = title
         self.file = file
         self.passages = passages
         self.location = location
+        self.fileLocation = fileLocation
     }
 
     public func passage(_ number: Int) -> Passage? {

@@ -69,7 +69,9 @@ struct DeckBuilder {
                 passages.append(Passage(number: number, summary: summary, location: passage.keyLocation))
             }
         }
-        return DeckSource(title: title, file: file, passages: passages, location: fields.location)
+        return DeckSource(
+            title: title, file: file, passages: passages, location: fields.location,
+            fileLocation: fields["file"].map { YAMLComposer.location($0.value.mark, path) })
     }
 
     // MARK: - Reading values

@@ -32,9 +32,19 @@ public struct DeckLibrary: Sendable {
     /// Loads every `*.yaml` under `directories`, recursively and sorted, skipping `schema/`
     /// folders, and reports a deck id already used by an earlier file at the later `id:`.
     /// An entry of `directories` that is a file is loaded as given.
+    /// A FIFO, socket or device named `*.yaml` in a folder is skipped with a warning and never
+    /// opened, so it cannot block start-up or `lint`.
     public static func load(directories: [String], limits: LoadLimits = .default) -> DeckLibrary {
-        let paths = directories.flatMap(deckPaths(under:))
-        return load(results: paths.map { ($0, DeckLoader.load(fileAt: $0, limits: limits)) })
+        let listed = directories.flatMap(deckFiles(under:))
+        return load(
+            results: listed.map { path, special in
+                guard let special else { return (path, DeckLoader.load(fileAt: path, limits: limits)) }
+                let warning = Diagnostic.warning(
+                    "special-file-skipped", at: SourceLocation(file: path, line: 1, column: 1),
+                    "skipped: this is \(special), not a regular file, so it was not opened; remove it or rename it without .yaml"
+                )
+                return (path, DeckLoadResult(deck: nil, diagnostics: [warning]))
+            })
     }
 
     /// Builds a library from results already loaded, checking deck ids across them.
@@ -58,6 +68,21 @@ public struct DeckLibrary: Sendable {
             entries.append(Entry(path: path, deck: result.deck, diagnostics: diagnostics, text: result.text))
         }
         return DeckLibrary(entries: entries)
+    }
+
+    /// The `*.yaml` paths under `directory` with what each is when it is not a regular file
+    /// or folder ("a FIFO (named pipe)"…), found by `stat` without opening it.
+    static func deckFiles(under directory: String) -> [(path: String, special: String?)] {
+        var isDirectory: ObjCBool = false
+        let listed =
+            FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue
+        return deckPaths(under: directory).compactMap { path in
+            // A path given as a file is loaded as given: the loader refuses what is not regular.
+            guard listed else { return (path, nil) }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return nil }
+            return (path, RegularFile.specialKind(at: path))
+        }
     }
 
     /// The `*.yaml` files under `directory`, sorted, outside any `schema` folder; a path that

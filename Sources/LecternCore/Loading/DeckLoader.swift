@@ -38,14 +38,34 @@ public enum DeckLoader {
         return DeckLoadResult(deck: deck, diagnostics: sorted(findings))
     }
 
-    /// Reads the file (refusing it when over `limits.maxBytes` or not UTF-8) and loads it.
+    /// Reads the file (refusing it when it is not a regular file, is over `limits.maxBytes`
+    /// or is not UTF-8) and loads it; a deck that names a `source.file` also gets the
+    /// findings about that file (see `SourceParagraphs`).
     public static func load(fileAt path: String, limits: LoadLimits = .default) -> DeckLoadResult {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
-        if let size, size > limits.maxBytes {
+        let bytes: [UInt8]
+        switch RegularFile.read(path, maxBytes: limits.maxBytes) {
+        case .success(let read): bytes = read
+        case .failure(.tooLarge(let size)):
             return DeckLoadResult(deck: nil, diagnostics: [tooLarge(path, bytes: size, limits: limits)])
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        case .failure(.notRegular(let kind)):
+            return DeckLoadResult(
+                deck: nil,
+                diagnostics: [
+                    .error(
+                        "not-regular-file", at: start,
+                        "the file is \(kind), not a regular file, so it was not read; a deck is a plain text file")
+                ])
+        case .failure(.virtual):
+            return DeckLoadResult(
+                deck: nil,
+                diagnostics: [
+                    .error(
+                        "not-regular-file", at: start,
+                        "the file is a kernel file (/proc, /sys), not a deck, so it was not read; point at a plain text file"
+                    )
+                ])
+        case .failure:
             return DeckLoadResult(
                 deck: nil,
                 diagnostics: [
@@ -53,14 +73,14 @@ public enum DeckLoader {
                         "unreadable", at: start, "cannot read the file; check that it exists and is readable")
                 ])
         }
-        defer { try? handle.close() }
-        // Read one byte past the limit so a file that grew after the size check is still refused.
-        let data = (try? handle.read(upToCount: limits.maxBytes + 1)) ?? Data()
-        if data.count > limits.maxBytes {
-            return DeckLoadResult(deck: nil, diagnostics: [tooLarge(path, bytes: data.count, limits: limits)])
-        }
-        switch SourceText.decodeUTF8([UInt8](data), path: path) {
-        case .text(let text): return load(text: text, path: path, limits: limits)
+        switch SourceText.decodeUTF8(bytes, path: path) {
+        case .text(let text):
+            var result = load(text: text, path: path, limits: limits)
+            if let deck = result.deck {
+                let findings = SourceParagraphs.findings(for: deck)
+                if !findings.isEmpty { result.diagnostics = sorted(result.diagnostics + findings) }
+            }
+            return result
         case .invalid(let finding): return DeckLoadResult(deck: nil, diagnostics: [finding])
         }
     }

@@ -36,7 +36,10 @@ public struct DeckLintRun: Sendable {
             checked = DeckLibrary.load(results: results)
         }
         let diagnostics = checked.diagnostics
-        let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        let failing = diagnostics.contains {
+            $0.severity == .error
+                || (strict && $0.severity == .warning && !LintRules.notFailingStrict.contains($0.rule))
+        }
         let report: String
         switch format {
         case .json:

@@ -54,7 +54,8 @@ extension Shell {
         }
         let tag = invocation.value("tag")
         let ids = SessionPlan.drillQueue(
-            deck: deck, tag: tag, skill: skill, shuffle: invocation.flags.contains("shuffle"), seed: seed(invocation))
+            deck: deck, tag: tag, skill: skill, shuffle: invocation.flags.contains("shuffle"),
+            seed: try seed(invocation))
         guard !ids.isEmpty else {
             throw ShellError(
                 "no items in '\(deck.id)' match" + (tag.map { " tag '\($0)'" } ?? "")
@@ -68,19 +69,17 @@ extension Shell {
         let deck = try deck(named: invocation.positional.first, command: "exam")
         var options = SessionPlan.ExamOptions()
         if let time = invocation.value("time") {
-            guard let seconds = DurationText.seconds(time) else {
-                throw ShellError("cannot read time '\(time)'; write it like 20m, 90s or 1h30m")
+            switch DurationText.seconds(time) {
+            case .success(let seconds): options.timeLimit = seconds
+            case .failure(let failure):
+                throw ShellError(DurationText.message(for: failure, option: "--time", text: time))
             }
-            options.timeLimit = seconds
         }
         if let count = invocation.value("count") {
-            guard let number = Int(count), number > 0 else {
-                throw ShellError("--count needs a positive whole number, got '\(count)'")
-            }
-            options.count = number
+            options.count = try number(count, option: "--count", within: 1...Self.maxExamCount)
         }
         let ids = SessionPlan.drillQueue(
-            deck: deck, shuffle: invocation.flags.contains("shuffle"), seed: seed(invocation))
+            deck: deck, shuffle: invocation.flags.contains("shuffle"), seed: try seed(invocation))
         var plan = try plan(deck, ids, mode: .exam, invocation: invocation)
         plan.exam = options
         try begin([plan])
@@ -90,14 +89,27 @@ extension Shell {
         -> SessionPlan
     {
         SessionPlan(
-            deck: deck, itemIDs: ids, mode: mode, seed: seed(invocation), startTime: now(),
-            paragraphs: SourceFile.paragraphs(for: deck))
+            deck: deck, itemIDs: ids, mode: mode, seed: try seed(invocation), startTime: now(),
+            paragraphs: SourceParagraphs.load(for: deck))
     }
 
-    /// `--seed N`, else the shell's `--seed`, else a fresh random seed.
-    func seed(_ invocation: Invocation) -> UInt64 {
-        if let text = invocation.value("seed"), let value = UInt64(text) { return value }
+    /// The most items an exam asks: far above any deck, and small enough to mean what it says.
+    static let maxExamCount = 100_000
+
+    /// `--seed N`, else the shell's `--seed`, else a fresh random seed; a seed that is not a
+    /// whole number from 0 to 2^64−1 is an error, never silently replaced by a random one.
+    func seed(_ invocation: Invocation) throws(ShellError) -> UInt64 {
+        if let text = invocation.value("seed") { return try number(text, option: "--seed", within: 0...UInt64.max) }
         return configuration.seed ?? UInt64.random(in: 0...UInt64.max)
+    }
+
+    private func number<Number: FixedWidthInteger>(_ text: String, option: String, within range: ClosedRange<Number>)
+        throws(ShellError) -> Number
+    {
+        switch WholeNumberText.parse(text, option: option, within: range) {
+        case .success(let value): return value
+        case .failure(let error): throw ShellError(error.description)
+        }
     }
 
     /// The learner's due and new items of `decks`; every item in order without a store.
@@ -121,63 +133,5 @@ extension Shell {
         } catch {
             throw ShellError("cannot open learner '\(configuration.learner)': \(error)")
         }
-    }
-}
-
-/// Durations as people type them: `20m`, `90s`, `1h30m`, or a bare number of minutes.
-enum DurationText {
-    static func seconds(_ text: String) -> TimeInterval? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if let minutes = Double(trimmed), minutes > 0 { return minutes * 60 }
-        var total: TimeInterval = 0
-        var number = ""
-        var sawUnit = false
-        for character in trimmed {
-            if character.isNumber || character == "." {
-                number.append(character)
-                continue
-            }
-            guard let value = Double(number) else { return nil }
-            switch character {
-            case "h": total += value * 3600
-            case "m": total += value * 60
-            case "s": total += value
-            default: return nil
-            }
-            number = ""
-            sawUnit = true
-        }
-        guard number.isEmpty, sawUnit, total > 0 else { return nil }
-        return total
-    }
-}
-
-/// The paragraphs of a deck's `source.file`, when the user has that file: `:source` then
-/// shows the real text instead of the deck's summaries.
-enum SourceFile {
-    /// Paragraphs are numbered `[¶N]` or `[N]` at the start of a line, or else counted as
-    /// blank-line-separated blocks from 1.
-    static func paragraphs(for deck: Deck) -> [Int: String] {
-        guard let file = deck.source?.file else { return [:] }
-        let path =
-            file.hasPrefix("/")
-            ? file : ((deck.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
-        return parse(text)
-    }
-
-    static func parse(_ text: String) -> [Int: String] {
-        let blocks = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
-        var numbered: [Int: String] = [:]
-        for block in blocks {
-            guard block.hasPrefix("["), let close = block.firstIndex(of: "]") else { continue }
-            let label = block[block.index(after: block.startIndex)..<close].replacingOccurrences(of: "¶", with: "")
-            if let number = Int(label) {
-                numbered[number] = block[block.index(after: close)...].trimmingCharacters(in: .whitespaces)
-            }
-        }
-        if !numbered.isEmpty { return numbered }
-        return Dictionary(uniqueKeysWithValues: blocks.enumerated().map { ($0.offset + 1, $0.element) })
     }
 }

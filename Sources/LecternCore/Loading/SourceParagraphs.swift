@@ -1,0 +1,74 @@
+import Foundation
+
+/// The paragraphs of a deck's `source.file`, read under the rules every file a deck names
+/// follows: inside the deck's folder (`DeckFolderPath`), a regular file (`RegularFile`), at
+/// most `maxBytes`, UTF-8. When any rule fails, `:source` shows the deck's own summaries.
+public enum SourceParagraphs {
+    /// The largest source text read: an essay is tens of kilobytes; a mebibyte is a book.
+    public static let maxBytes = 1024 * 1024
+
+    /// The numbered paragraphs of the deck's source file; empty when there is none to read.
+    public static func load(for deck: Deck) -> [Int: String] {
+        guard let name = deck.source?.file, !name.isEmpty,
+            case .inside(let real) = DeckFolderPath.resolve(name, deckPath: deck.path),
+            case .success(let bytes) = RegularFile.read(real, maxBytes: maxBytes, followLastLink: false),
+            case .text(let text) = SourceText.decodeUTF8(bytes, path: real)
+        else { return [:] }
+        return parse(text)
+    }
+
+    /// What lint says about the deck's `source.file`: an error when the name leaves the deck's
+    /// folder, a warning when the file is missing (decks never ship the text they summarise) or
+    /// cannot be used; each at the `file:` value.
+    static func findings(for deck: Deck) -> [Diagnostic] {
+        guard let source = deck.source, let name = source.file, !name.isEmpty else { return [] }
+        let at = source.fileLocation ?? source.location
+        let shown = "source.file '\(name.shortened)'"
+        switch DeckFolderPath.resolve(name, deckPath: deck.path) {
+        case .outside(let reason):
+            return [
+                .error(
+                    "source-file-outside", at: at,
+                    "\(shown) \(reason); a deck may only name files in its own folder or below it, so move the text there and name it relative to the deck"
+                )
+            ]
+        case .missing(let looked):
+            return [
+                .warning(
+                    "source-file-missing", at: at,
+                    "\(shown) is not there (looked for \(looked.shortened)); ':source' shows the deck's summaries until the text is put there"
+                )
+            ]
+        case .inside(let real):
+            let refusal: String
+            switch RegularFile.inspect(real, maxBytes: maxBytes, followLastLink: false) {
+            case nil: return []
+            case .tooLarge(let bytes)?: refusal = "is \(bytes) bytes, over the limit of \(maxBytes) for a source text"
+            case let other?: refusal = other.reason
+            }
+            return [
+                .warning(
+                    "source-file-unusable", at: at,
+                    "\(shown) \(refusal), so it is not read; ':source' shows the deck's summaries instead")
+            ]
+        }
+    }
+
+    /// Paragraphs are numbered `[¶N]` or `[N]` at the start of a block, or else counted as
+    /// blank-line-separated blocks from 1.
+    public static func parse(_ text: String) -> [Int: String] {
+        let blocks = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+        var numbered: [Int: String] = [:]
+        for block in blocks {
+            guard block.hasPrefix("["), let close = block.firstIndex(of: "]") else { continue }
+            let label = block[block.index(after: block.startIndex)..<close].replacingOccurrences(of: "¶", with: "")
+            if let number = Int(label), numbered[number] == nil {
+                numbered[number] = block[block.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        if !numbered.isEmpty { return numbered }
+        return Dictionary(uniqueKeysWithValues: blocks.enumerated().map { ($0.offset + 1, $0.element) })
+    }
+}
