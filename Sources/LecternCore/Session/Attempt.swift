@@ -34,11 +34,14 @@ struct Attempt: Sendable {
     var record: AnswerRecord?
     /// Where a walkthrough goes after the step on screen; nil when it ends there.
     var nextStepID: String?
+    /// The walkthrough's paths, worked out once when it is shown; nil for other items.
+    var paths: WalkthroughPaths?
 
     /// The question being asked: the current step of a walkthrough, else the item itself.
     var asked: Item {
-        if case .walkthrough(let walkthrough) = item.body, let stepID, let step = walkthrough.step(withID: stepID) {
-            return step
+        if case .walkthrough(let walkthrough) = item.body, let stepID {
+            if let position = paths?.index[stepID] { return walkthrough.steps[position] }
+            if let step = walkthrough.step(withID: stepID) { return step }
         }
         return item
     }
@@ -83,41 +86,21 @@ struct Attempt: Sendable {
     /// `next`, else the following step in the list; nil at the end (or for a `next` that
     /// names no step, which the linter reports).
     func followingStepID(after evaluation: Evaluation) -> String? {
-        guard let walkthrough, let stepID, let index = walkthrough.steps.firstIndex(where: { $0.id == stepID }) else {
-            return nil
-        }
-        let step = walkthrough.steps[index]
-        let options = step.options
-        let chosenNext =
+        guard let walkthrough, let paths, let stepID, let position = paths.index[stepID] else { return nil }
+        let step = walkthrough.steps[position]
+        let chosen =
             evaluation.chosenOptions.count == 1 && step.kind == .choice
-            ? options[evaluation.chosenOptions[0]].next : nil
-        if let target = chosenNext ?? step.next {
-            return walkthrough.step(withID: target)?.id
-        }
-        return walkthrough.steps.indices.contains(index + 1) ? walkthrough.steps[index + 1].id : nil
+                && step.options.indices.contains(evaluation.chosenOptions[0])
+            ? step.options[evaluation.chosenOptions[0]] : nil
+        return WalkthroughPaths.following(position, chosen: chosen, in: walkthrough, index: paths.index)
+            .map { walkthrough.steps[$0].id }
     }
 
-    /// Steps on the longest path from `stepID` to an end, counting it; a cycle (which the
-    /// linter forbids) is cut where it closes.
-    static func longestPath(from stepID: String, in walkthrough: Walkthrough, visited: Set<String> = []) -> Int {
-        guard !visited.contains(stepID), let index = walkthrough.steps.firstIndex(where: { $0.id == stepID }) else {
-            return 0
-        }
-        let step = walkthrough.steps[index]
-        var targets: [String] = []
-        if let next = step.next {
-            targets = [next]
-        } else if index + 1 < walkthrough.steps.count {
-            targets = [walkthrough.steps[index + 1].id]
-        }
-        if step.kind == .choice {
-            let optionTargets = step.options.compactMap(\.next)
-            if !optionTargets.isEmpty {
-                let fallback = targets
-                targets = optionTargets + (step.options.contains { $0.next == nil } ? fallback : [])
-            }
-        }
-        let seen = visited.union([stepID])
-        return 1 + (targets.map { longestPath(from: $0, in: walkthrough, visited: seen) }.max() ?? 0)
+    /// The `M` of "step N of M": the steps already answered plus the longest path from the
+    /// step on screen. On a branch that skips steps it shrinks, so the last step always reads
+    /// "step N of N".
+    var stepTotal: Int {
+        guard let paths, let stepID, let position = paths.index[stepID] else { return stepNumber }
+        return stepNumber - 1 + paths.longest[position]
     }
 }

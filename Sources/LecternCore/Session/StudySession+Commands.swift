@@ -95,7 +95,7 @@ extension StudySession {
             lines += QuestionRenderer.paragraphLines(key.model, .plain)
         }
         lines += explanationLines(sayWhenMissing: false)
-        lines += sourceLines(full: false)
+        lines += feedbackSourceLines()
         if attempt.walkthrough != nil, attempt.nextStepID != nil {
             lines.append(StyledLine("Enter for the next step.", .dim))
             return lines
@@ -123,6 +123,20 @@ extension StudySession {
             return sayWhenMissing ? [StyledLine("No explanation for this question.", .dim)] : []
         }
         return texts.flatMap { QuestionRenderer.paragraphLines($0, .plain) }
+    }
+
+    /// The paragraphs under feedback: those the question cites; for a walkthrough step only
+    /// the ones the step itself cites, and at the walkthrough's end its own as well (as with
+    /// the explanation), so the same summaries are not reprinted after every step.
+    func feedbackSourceLines() -> [StyledLine] {
+        guard let attempt else { return [] }
+        guard attempt.walkthrough != nil else { return sourceLines(full: false) }
+        var cited = attempt.asked.source
+        if attempt.nextStepID == nil {
+            for paragraph in attempt.item.source where !cited.contains(paragraph) { cited.append(paragraph) }
+        }
+        guard !cited.isEmpty else { return [] }
+        return FeedbackRenderer.sourceLines(cited, deck: plan.deck)
     }
 
     /// The cited paragraphs: summaries, or the full text the shell passed when `full`.

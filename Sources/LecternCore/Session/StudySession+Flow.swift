@@ -13,6 +13,7 @@ extension StudySession {
             lines += QuestionRenderer.paragraphLines(walkthrough.scenario, .plain)
             if !item.prompt.isEmpty { lines += QuestionRenderer.paragraphLines(item.prompt, .plain) }
             attempt.stepID = walkthrough.steps.first?.id
+            attempt.paths = WalkthroughPaths(walkthrough)
         }
         attempt.layout = layout(for: attempt)
         self.attempt = attempt
@@ -26,15 +27,12 @@ extension StudySession {
     }
 
     /// The question or step on screen, with `step N of M` for walkthroughs, where M is the
-    /// longest path through the walkthrough: it stays the same on every step, and a learner
-    /// on a shorter branch simply finishes early.
+    /// steps done plus the longest path from the step on screen (`Attempt.stepTotal`).
     func askedLines() -> [StyledLine] {
         guard let attempt else { return [] }
         var lines: [StyledLine] = []
-        if let walkthrough = attempt.walkthrough, let stepID = attempt.stepID {
-            let first = walkthrough.steps.first?.id ?? stepID
-            let total = max(attempt.stepNumber, Attempt.longestPath(from: first, in: walkthrough))
-            lines.append(StyledLine("step \(attempt.stepNumber) of \(total)", .heading))
+        if attempt.walkthrough != nil, attempt.stepID != nil {
+            lines.append(StyledLine("step \(attempt.stepNumber) of \(attempt.stepTotal)", .heading))
         }
         return lines + QuestionRenderer.lines(for: attempt.asked, layout: attempt.layout)
     }

@@ -129,7 +129,6 @@ import Testing
         Answer with a letter or a number.
         answer> b
         Right: 100%.
-        ¶4: Followers stay with the platform whatever the sales.
         Enter for the next step.
         next>
         step 2 of 3
@@ -138,7 +137,6 @@ import Testing
         answer> the platform
         Right: 100%.
         ¶4.
-        ¶4: Followers stay with the platform whatever the sales.
         Enter for the next step.
         next> :source
         ¶4: Followers stay with the platform whatever the sales.
