@@ -2,6 +2,9 @@ import Foundation
 
 /// Letters that name displayed entries: `a` is the first shown, `b` the second, and so on.
 public enum OptionLabel {
+    /// How many entries letters can name: a to z.
+    public static let maximumCount = 26
+
     /// The letter for display position `index` (0-based).
     public static func letter(_ index: Int) -> String {
         guard index >= 0, index < 26, let scalar = Unicode.Scalar(UInt32(97 + index)) else {

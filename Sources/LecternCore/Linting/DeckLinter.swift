@@ -125,10 +125,27 @@ enum DeckLinter {
             "\(name) has \(count) \(noun) in '\(key)'; it needs at least \(minimum)")
     }
 
+    /// Options, order entries and the right side of match pairs are shown and answered by
+    /// the letters a–z, so a 27th could never be named and the item never answered right.
+    /// (Roles sentences and rubric points are numbered, which has no such end.)
+    private static func tooMany(_ count: Int, _ entry: String, in item: Item, key: String, name: String)
+        -> [Diagnostic]
+    {
+        guard count > OptionLabel.maximumCount else { return [] }
+        let noun = entry == "entry" ? "entries" : entry + "s"
+        return [
+            .error(
+                "too-many-entries", at: item.location(of: key),
+                "\(name) has \(count) \(noun) in '\(key)', but answers name them by the letters a–z, so at most \(OptionLabel.maximumCount) can be answered; split it into two items"
+            )
+        ]
+    }
+
     private static func lintBody(_ item: Item, name: String, passages: Set<Int>, hasSource: Bool) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         switch item.body {
         case .choice(let options):
+            findings += tooMany(options.count, "option", in: item, key: "options", name: name)
             let correct = options.filter(\.isCorrect).count
             if let finding = tooFew(options.count, 2, "option", in: item, key: "options", name: name) {
                 findings.append(finding)
@@ -145,6 +162,7 @@ enum DeckLinter {
             }
             findings += feedbackWarnings(options, name: name)
         case .multi(let options):
+            findings += tooMany(options.count, "option", in: item, key: "options", name: name)
             if let finding = tooFew(options.count, 2, "option", in: item, key: "options", name: name) {
                 findings.append(finding)
             }
@@ -199,10 +217,12 @@ enum DeckLinter {
             }
             findings += patternFindings(cloze.blanks.flatMap { $0 }, in: item, key: "prompt", name: name)
         case .order(let sequence):
+            findings += tooMany(sequence.count, "entry", in: item, key: "sequence", name: name)
             if let finding = tooFew(sequence.count, 2, "entry", in: item, key: "sequence", name: name) {
                 findings.append(finding)
             }
         case .match(let pairs):
+            findings += tooMany(pairs.count, "pair", in: item, key: "pairs", name: name)
             if let finding = tooFew(pairs.count, 2, "pair", in: item, key: "pairs", name: name) {
                 findings.append(finding)
             }
