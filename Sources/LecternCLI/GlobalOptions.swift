@@ -29,18 +29,45 @@ struct GlobalOptions: ParsableArguments {
             valueName: "name"))
     var learner: [String] = []
 
-    @Option(help: "Seed for shuffling options and items, to make a session repeatable.")
-    var seed: UInt64?
+    @Option(
+        name: .customLong("seed"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seed for shuffling options and items, to make a session repeatable (0 to 2^64-1).", valueName: "n"))
+    var seedText: String?
 
-    @Option(name: .customLong("new-per-day"), help: "How many new items 'study' and 'review' introduce per day.")
-    var newPerDay: Int = 20
+    @Option(
+        name: .customLong("new-per-day"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "How many new items 'study' and 'review' introduce per day (0 to \(Self.newPerDayRange.upperBound)).",
+            valueName: "n"))
+    var newPerDayText: String = "20"
 
-    @Option(name: .customLong("max-deck-size"), help: "Refuse deck files larger than this many MiB.")
-    var maxDeckMiB: Int = 8
+    @Option(
+        name: .customLong("max-deck-size"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Refuse deck files larger than this many MiB (1 to \(Self.maxDeckMiBRange.upperBound)).", valueName: "MiB"))
+    var maxDeckMiBText: String = "8"
+
+    /// Far above any learner's day, and small enough for any query to take as a limit.
+    static let newPerDayRange = 0...10_000
+    /// A deck is read whole into memory; a gibibyte is already a thousand times any real deck.
+    static let maxDeckMiBRange = 1...1024
+
+    var seed: UInt64? {
+        seedText.flatMap { try? WholeNumberText.parse($0, option: "--seed", within: 0...UInt64.max).get() }
+    }
+
+    var newPerDay: Int {
+        (try? WholeNumberText.parse(newPerDayText, option: "--new-per-day", within: Self.newPerDayRange).get()) ?? 20
+    }
+
+    var maxDeckMiB: Int {
+        (try? WholeNumberText.parse(maxDeckMiBText, option: "--max-deck-size", within: Self.maxDeckMiBRange).get()) ?? 8
+    }
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    var limits: LoadLimits { LoadLimits(maxBytes: max(1, maxDeckMiB) * 1024 * 1024) }
+    var limits: LoadLimits { LoadLimits(maxBytes: maxDeckMiB * 1024 * 1024) }
 
     /// The folders to load decks from: the ones given, else the defaults.
     func resolvedDeckDirectories() -> [String] {
@@ -62,9 +89,19 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// Every number is checked against its range before anything uses it (`validate` runs
+    /// before `run`), so the getters above never see a value outside it.
     func validate() throws {
-        if newPerDay < 0 { throw ValidationError("--new-per-day cannot be negative") }
-        if maxDeckMiB <= 0 { throw ValidationError("--max-deck-size must be at least 1 (MiB)") }
+        if let seedText { _ = try checked(WholeNumberText.parse(seedText, option: "--seed", within: 0...UInt64.max)) }
+        _ = try checked(WholeNumberText.parse(newPerDayText, option: "--new-per-day", within: Self.newPerDayRange))
+        _ = try checked(WholeNumberText.parse(maxDeckMiBText, option: "--max-deck-size", within: Self.maxDeckMiBRange))
+    }
+
+    private func checked<Number>(_ result: Result<Number, NumberError>) throws -> Number {
+        switch result {
+        case .success(let value): return value
+        case .failure(let error): throw ValidationError(error.description)
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LecternCore
 import LecternShell
 
 /// Commands that are also shell commands: they open the shell and run that line first, so
@@ -72,13 +73,34 @@ struct Exam: ShellLineCommand {
     static let staysOpen = true
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The deck id.") var deck: String
-    @Option(help: "Time limit, e.g. 20m, 90s, 1h30m.") var time: String?
-    @Option(help: "Ask only this many items.") var count: Int?
+    // Unconditional, so that `--time -5m` reaches the range check instead of reading as an option.
+    @Option(parsing: .unconditional, help: "Time limit, e.g. 20m, 90s, 1h30m (1s to 24h).") var time: String?
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Ask only this many items (1 to \(Self.countRange.upperBound)).", valueName: "n"))
+    var count: String?
     @Flag(help: "Shuffle the items.") var shuffle = false
+
+    /// Far above any deck; the shell checks the same range for its own `exam --count`.
+    static let countRange = 1...100_000
+
+    /// The time and count are checked here, before the shell opens, with the same rules the
+    /// shell applies (`DurationText`, `WholeNumberText`).
+    func validate() throws {
+        if let time, case .failure(let failure) = DurationText.seconds(time) {
+            throw ValidationError(DurationText.message(for: failure, option: "--time", text: time))
+        }
+        if let count,
+            case .failure(let error) = WholeNumberText.parse(count, option: "--count", within: Self.countRange)
+        {
+            throw ValidationError(error.description)
+        }
+    }
+
     var shellLine: [String] {
         var words = ["exam", deck]
         if let time { words += ["--time", time] }
-        if let count { words += ["--count", String(count)] }
+        if let count { words += ["--count", count] }
         if shuffle { words.append("--shuffle") }
         return words
     }
