@@ -19,6 +19,8 @@ public struct Item: Sendable, Identifiable {
     public var body: ItemBody
     /// Walkthrough steps only: the step that follows whatever the answer.
     public var next: String?
+    /// Where the `next` value was written, so a finding about it points at the name.
+    public var nextLocation: SourceLocation?
     public var location: SourceLocation
     /// Where each key of the item was written (the key's own position), for diagnostics.
     public var fieldLocations: [String: SourceLocation]
@@ -27,7 +29,7 @@ public struct Item: Sendable, Identifiable {
         id: String, skill: Skill? = nil, tags: [String] = [], prompt: String,
         explain: String? = nil, source: [Int] = [], hints: [String] = [],
         confidence: Bool = false, body: ItemBody, next: String? = nil,
-        location: SourceLocation, fieldLocations: [String: SourceLocation] = [:]
+        location: SourceLocation, fieldLocations: [String: SourceLocation] = [:], nextLocation: SourceLocation? = nil
     ) {
         self.id = id
         self.skill = skill
@@ -41,6 +43,7 @@ public struct Item: Sendable, Identifiable {
         self.next = next
         self.location = location
         self.fieldLocations = fieldLocations
+        self.nextLocation = nextLocation
     }
 
     /// Where `field` was written, or where the item starts when it was not written.
@@ -109,15 +112,19 @@ public struct Option: Sendable, Equatable {
     /// In a walkthrough: the step to go to when this option is chosen.
     public var next: String?
     public var location: SourceLocation
+    /// Where the `next` value was written, so a finding about it points at the name.
+    public var nextLocation: SourceLocation?
 
     public init(
-        text: String, isCorrect: Bool = false, feedback: String? = nil, next: String? = nil, location: SourceLocation
+        text: String, isCorrect: Bool = false, feedback: String? = nil, next: String? = nil, location: SourceLocation,
+        nextLocation: SourceLocation? = nil
     ) {
         self.text = text
         self.isCorrect = isCorrect
         self.feedback = feedback
         self.next = next
         self.location = location
+        self.nextLocation = nextLocation
     }
 }
 

@@ -55,8 +55,8 @@ struct WalkthroughFlow {
                     "next-unknown", at: location, "next: '\(target)' names no step of walkthrough '\(id)'; \(hint)"))
         }
         for step in walkthrough.steps {
-            check(step.next, at: step.location(of: "next"))
-            for option in step.options { check(option.next, at: option.location) }
+            check(step.next, at: step.nextLocation ?? step.location(of: "next"))
+            for option in step.options { check(option.next, at: option.nextLocation ?? option.location) }
         }
         return findings
     }
@@ -65,13 +65,17 @@ struct WalkthroughFlow {
         let step = walkthrough.steps[position]
         let following = position + 1 < walkthrough.steps.count ? position + 1 : nil
         let fallback: Edge? =
-            step.next.flatMap { next in index[next].map { Edge(target: $0, location: step.location(of: "next")) } }
+            step.next.flatMap { next in
+                index[next].map { Edge(target: $0, location: step.nextLocation ?? step.location(of: "next")) }
+            }
             ?? (step.next == nil ? following.map { Edge(target: $0, location: nil) } : nil)
         guard case .choice(let options) = step.body, options.contains(where: { $0.next != nil }) else {
             return fallback.map { [$0] } ?? []
         }
         return options.compactMap { option in
-            if let next = option.next { return index[next].map { Edge(target: $0, location: option.location) } }
+            if let next = option.next {
+                return index[next].map { Edge(target: $0, location: option.nextLocation ?? option.location) }
+            }
             return fallback
         }
     }

@@ -71,7 +71,8 @@ extension DeckBuilder {
         let feedback = self.text(fields, "feedback").flatMap { $0.isBlank ? nil : $0 }
         return Option(
             text: text, isCorrect: boolean(fields, "correct") ?? false, feedback: feedback,
-            next: isStep ? self.text(fields, "next") : nil, location: fields.location)
+            next: isStep ? self.text(fields, "next") : nil, location: fields.location,
+            nextLocation: isStep ? fields["next"].map { YAMLComposer.location($0.value.mark, path) } : nil)
     }
 
     private mutating func numeric(_ fields: FieldMap, context: String) -> ItemBody? {

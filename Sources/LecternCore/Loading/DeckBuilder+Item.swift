@@ -50,7 +50,8 @@ extension DeckBuilder {
         return Item(
             id: id, skill: skill, tags: tags, prompt: prompt, explain: explain, source: source,
             hints: hints, confidence: confidence, body: body, next: next, location: fields.location,
-            fieldLocations: fields.keyLocations)
+            fieldLocations: fields.keyLocations,
+            nextLocation: isStep ? fields["next"].map { YAMLComposer.location($0.value.mark, path) } : nil)
     }
 
     private static func allKeys(isStep: Bool) -> [String] {

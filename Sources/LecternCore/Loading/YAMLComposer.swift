@@ -190,6 +190,29 @@ enum YAMLComposer {
         return nil
     }
 
+    /// The opening quote of the quoted scalar libyaml was scanning when it failed: the
+    /// quote at the reported start, else the first quote on that line at or after its column
+    /// (the mark can sit on the scalar rather than its quote); nil when the line has none.
+    static func openingQuote(line wanted: Int, column: Int, in text: String, path: String) -> SourceLocation? {
+        var lineNumber = 1
+        var lineText: Substring?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if lineNumber == wanted {
+                lineText = line
+                break
+            }
+            lineNumber += 1
+        }
+        guard let lineText else { return nil }
+        // Columns count Unicode scalars, as Yams marks do.
+        let scalars = Array(lineText.unicodeScalars)
+        let from = max(0, column - 1)
+        guard from < scalars.count,
+            let index = scalars[from...].firstIndex(where: { $0 == "\"" || $0 == "'" })
+        else { return nil }
+        return SourceLocation(file: path, line: wanted, column: index + 1)
+    }
+
     /// Maps a Yams error to a diagnostic at the position libyaml reported.
     private static func diagnostic(for error: Error, text: String, path: String) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
@@ -208,6 +231,15 @@ enum YAMLComposer {
                 return .error(
                     "yaml-alias", at: location(mark, path),
                     "YAML aliases (*name) are not allowed in decks; write the value out in full")
+            }
+            if let context, context.text.contains("quoted scalar"),
+                let start = openingQuote(line: context.mark.line, column: context.mark.column, in: text, path: path)
+            {
+                // libyaml reports where it gave up (often the end of the file, on an empty
+                // line); the author needs the quote that was opened and never closed.
+                return .error(
+                    "yaml-syntax", at: start,
+                    "the string that starts here is never closed; end it with the same quote it opens with")
             }
             var message = "invalid YAML: \(problem)"
             if let context {

@@ -406,7 +406,7 @@ import Testing
                         answer: false
                 """),
             expected: [
-                "22:9 error next-unknown next: 'thrid' names no step of walkthrough 'w'; steps are: first, second, second",
+                "22:15 error next-unknown next: 'thrid' names no step of walkthrough 'w'; steps are: first, second, second",
                 "23:9 error step-unreachable step 'second' of walkthrough 'w' can never be reached; point a 'next' at it or remove it",
                 "27:9 error duplicate-id step id 'second' is already used in walkthrough 'w' (line 23); give each its own id",
                 "27:9 error step-unreachable step 'second' of walkthrough 'w' can never be reached; point a 'next' at it or remove it",
@@ -445,7 +445,7 @@ import Testing
                         next: ask
                 """),
             expected: [
-                "37:9 error walkthrough-cycle walkthrough 'w' loops: ask → again → ask; every path must reach an end"
+                "37:15 error walkthrough-cycle walkthrough 'w' loops: ask → again → ask; every path must reach an end"
             ]),
         Row(
             name: "nested-walkthrough",
