@@ -2,14 +2,16 @@
 /// reasoning exercises that matter most (walkthroughs, branching, roles, confidence).
 ///
 /// The bundled decks promise minimum figures (see `Bars.bundled`); a test and
-/// `lectern deck-stats` compute them from the decks themselves, so they cannot drift.
+/// `lectern deck-stats --targets bundled` compute them from the decks themselves, so they
+/// cannot drift. Other decks are judged only against targets someone gives (`CoverageTargets`).
 public struct DeckCoverage: Sendable {
     /// Minimum figures a set of decks must reach.
     public struct Bars: Sendable {
         public var decks: Int
         public var items: Int
         public var perParagraph: Int
-        public var paragraphs: ClosedRange<Int>
+        /// The paragraphs that must each be cited `perParagraph` times.
+        public var paragraphs: [Int]
         public var perThread: Int
         public var threads: [String]
         public var perType: Int
@@ -22,9 +24,34 @@ public struct DeckCoverage: Sendable {
         public var roles: Int
         public var confidence: Int
 
+        public init(
+            decks: Int = 0, items: Int = 0, perParagraph: Int = 0, paragraphs: [Int] = [], perThread: Int = 0,
+            threads: [String] = [], perType: Int = 0, perSkill: Int = 0, reasoningShare: Double = 0,
+            longWalkthroughs: Int = 0, walkthroughMinimumSteps: Int = Bars.defaultMinimumSteps,
+            branchingWalkthroughs: Int = 0, roles: Int = 0, confidence: Int = 0
+        ) {
+            self.decks = decks
+            self.items = items
+            self.perParagraph = perParagraph
+            self.paragraphs = paragraphs
+            self.perThread = perThread
+            self.threads = threads
+            self.perType = perType
+            self.perSkill = perSkill
+            self.reasoningShare = reasoningShare
+            self.longWalkthroughs = longWalkthroughs
+            self.walkthroughMinimumSteps = walkthroughMinimumSteps
+            self.branchingWalkthroughs = branchingWalkthroughs
+            self.roles = roles
+            self.confidence = confidence
+        }
+
+        /// What makes a walkthrough "long" when no targets say otherwise.
+        public static let defaultMinimumSteps = 4
+
         /// The bars of the decks that ship with Lectern.
         public static let bundled = Bars(
-            decks: 7, items: 160, perParagraph: 5, paragraphs: 1...9, perThread: 4,
+            decks: 7, items: 160, perParagraph: 5, paragraphs: Array(1...9), perThread: 4,
             threads: (1...10).map { "T\($0)" }, perType: 5, perSkill: 6, reasoningShare: 0.5,
             longWalkthroughs: 8, walkthroughMinimumSteps: 4, branchingWalkthroughs: 4, roles: 6, confidence: 10)
     }
@@ -43,7 +70,7 @@ public struct DeckCoverage: Sendable {
     public var reasoningItems = 0
     private let minimumSteps: Int
 
-    public init(decks: [Deck], walkthroughMinimumSteps: Int = Bars.bundled.walkthroughMinimumSteps) {
+    public init(decks: [Deck], walkthroughMinimumSteps: Int = Bars.defaultMinimumSteps) {
         self.decks = decks.count
         self.minimumSteps = walkthroughMinimumSteps
         let items = decks.flatMap(\.items)
@@ -100,7 +127,7 @@ public struct DeckCoverage: Sendable {
     }
 
     /// The figures as a table, each beside its bar and marked when below it.
-    public func render(against bars: Bars = .bundled) -> String {
+    public func render(against bars: Bars) -> String {
         var rows: [(String, String, String)] = []
         func row(_ name: String, _ value: Int, _ bar: Int) {
             rows.append((name, String(value), value >= bar ? "≥ \(bar)" : "≥ \(bar)  BELOW"))
@@ -121,18 +148,37 @@ public struct DeckCoverage: Sendable {
                 reasoningShare >= bars.reasoningShare
                     ? "≥ \(Self.percent(bars.reasoningShare))" : "≥ \(Self.percent(bars.reasoningShare))  BELOW"
             ))
-        let nameWidth = rows.map { TerminalWidth.of($0.0) }.max() ?? 0
+        return Self.table(rows, header: "bar")
+    }
+
+    /// The figures alone, with no bar to judge them by: every type and skill, every cited
+    /// paragraph and every tag in use.
+    public func render() -> String {
+        var rows: [(String, String, String)] = []
+        func row(_ name: String, _ value: Int) { rows.append((name, String(value), "")) }
+        row("decks", decks)
+        row("items", items)
+        for kind in ItemKind.allCases { row("type \(kind.rawValue)", byType[kind] ?? 0) }
+        for skill in Skill.allCases { row("skill \(skill.rawValue)", bySkill[skill] ?? 0) }
+        for paragraph in byParagraph.keys.sorted() { row("source ¶\(paragraph)", byParagraph[paragraph] ?? 0) }
+        for tag in byTag.keys.sorted() { row("tag \(tag)", byTag[tag] ?? 0) }
+        row("walkthroughs \(minimumSteps)+ steps", longWalkthroughs)
+        row("branching walkthroughs", branchingWalkthroughs)
+        row("roles items", byType[.roles] ?? 0)
+        row("confidence items", confidence)
+        rows.append(("beyond recall/concept", Self.percent(reasoningShare), ""))
+        return Self.table(rows, header: nil)
+    }
+
+    private static func table(_ rows: [(String, String, String)], header: String?) -> String {
+        let nameWidth = max(6, rows.map { TerminalWidth.of($0.0) }.max() ?? 0)
         let valueWidth = max(5, rows.map(\.1.count).max() ?? 0)
-        var lines = [
-            "figure".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
-                + String(repeating: " ", count: valueWidth - 5) + "value  bar"
-        ]
-        for (name, value, bar) in rows {
+        func line(_ name: String, _ value: String, _ bar: String) -> String {
             let pad = String(repeating: " ", count: nameWidth - TerminalWidth.of(name))
-            lines.append(
-                name + pad + "  " + String(repeating: " ", count: valueWidth - value.count) + value + "  " + bar)
+            let text = name + pad + "  " + String(repeating: " ", count: valueWidth - value.count) + value
+            return bar.isEmpty ? text : text + "  " + bar
         }
-        return lines.joined(separator: "\n")
+        return ([line("figure", "value", header ?? "")] + rows.map { line($0.0, $0.1, $0.2) }).joined(separator: "\n")
     }
 
     private static func percent(_ share: Double) -> String {
