@@ -72,7 +72,8 @@ extension Shell {
             since: invocation.value("since"), format: invocation.value("format"),
             summary: invocation.flags.contains("summary")
         ).run(on: store)
-        sayVerbatim(text)
+        // The table's cells are made safe by its renderer; CSV and JSON are data.
+        if (invocation.value("format") ?? "table") == "table" { sayVerbatim(text) } else { sayData(text) }
     }
 }
 

@@ -24,6 +24,7 @@ public enum ShellRunner {
                 editor.remember(line)
                 if shell.handle(line: line) == .exit { return 0 }
             }
+            if shell.output.writeFailure != nil { return 1 }
         }
     }
 
@@ -31,14 +32,16 @@ public enum ShellRunner {
     /// with status 1 (like `sqlite3 -bail`), so a script never runs on after an error.
     public static func runScripted(_ shell: Shell, lines: some Sequence<String>) -> Int32 {
         for line in lines {
+            // Output that cannot be written ends the script: no answer is taken unseen.
+            if shell.output.writeFailure != nil { return 1 }
             switch shell.handle(line: line) {
             case .proceed: continue
             case .failed: return 1
-            case .exit: return 0
+            case .exit: return shell.output.writeFailure == nil ? 0 : 1
             }
         }
         // The script ended: close a running session as :quit would, so its summary shows.
-        return shell.endOfInput() == .failed ? 1 : 0
+        return shell.endOfInput() == .failed || shell.output.writeFailure != nil ? 1 : 0
     }
 
     /// Lines of standard input, read lazily so a script can be interleaved with output.
