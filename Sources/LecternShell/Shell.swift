@@ -169,7 +169,11 @@ public final class Shell {
         case .none: return command.options
         case .deck: return library.usableDecks.map(\.id)
         case .command: return Self.commandNames
-        case .learner: return (try? store?.learners().map(\.name)) ?? []
+        case .learner:
+            // A name with control characters (written into the database by hand) is not offered:
+            // libedit would print it raw in the list of candidates.
+            let names = (try? store?.learners().map(\.name)) ?? []
+            return names.filter { !$0.unicodeScalars.contains { TerminalText.isControl($0, keepingLineBreaks: false) } }
         }
     }
 

@@ -220,3 +220,32 @@ struct TerminalSafetyTests {
         #expect(terminal.transcript.contains(#"tester\e]52;c;"#))
     }
 }
+
+/// Our own colour: forced on a pipe, and on a terminal the prompt's colour ends where the typing starts.
+@Suite("Our colour")
+struct PromptColourTests {
+    @Test func statsAreColouredWhenColourIsForcedOnAPipe() throws {
+        let home = try LecternBinary.makeHome()
+        let arguments = ["stats", "--decks", LecternBinary.bundledDecks, "--db", home.path + "/p.sqlite3"]
+        let forced = try LecternBinary.run(arguments + ["--color", "always"], home: home)
+        #expect(forced.status == 0)
+        #expect(forced.standardOutput.hasPrefix("\u{1B}[1;36mStats for tester in all decks\u{1B}[0m\n"))
+        let plain = try LecternBinary.run(arguments, home: home)
+        #expect(plain.standardOutput.hasPrefix("Stats for tester in all decks\n"))
+    }
+
+    @Test func typedTextIsNotInThePromptsColour() throws {
+        let home = try LecternBinary.makeHome()
+        let terminal = try PseudoTerminal(
+            executable: LecternBinary.path, arguments: ["--decks", LecternBinary.bundledDecks, "--color", "always"],
+            environment: LecternBinary.environment(home: home))
+        try terminal.expect("lectern>")
+        terminal.type("help")
+        let echoed = try terminal.expect("help")
+        #expect(echoed.contains("\u{1B}[0m"), "the colour is reset before the typed text: \(echoed.debugDescription)")
+        terminal.type("\r")
+        try terminal.expect("lectern>")
+        terminal.type(PseudoTerminal.endOfInput)
+        #expect(terminal.waitForExit() == 0)
+    }
+}

@@ -58,7 +58,10 @@ extension Shell {
         do {
             let stats = try store.stats(
                 learner: configuration.learner, decks: library.usableDecks, deck: deckID, now: now())
-            sayVerbatim(StatsRenderer.render(stats, unicode: configuration.unicode))
+            let text = StatsRenderer.render(stats, unicode: configuration.unicode)
+            // The title line in the heading colour, as sessions show theirs (when colour is on).
+            let title = text.prefix { $0 != "\n" }
+            sayVerbatim(styler.apply(.heading, String(title)) + text.dropFirst(title.count))
         } catch {
             throw ShellError("cannot compute stats: \(error)")
         }

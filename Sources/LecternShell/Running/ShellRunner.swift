@@ -52,9 +52,15 @@ public enum ShellRunner {
 
 extension Shell {
     /// The prompt with its colour escapes marked invisible for libedit.
+    ///
+    /// libedit prints an invisible sequence together with the visible character after it,
+    /// so one at the very end of the prompt is never printed: the reset goes before the
+    /// prompt's last character, or what the user types would show in the prompt's colour.
     var promptForEditor: String {
-        guard styler.colorEnabled else { return prompt }
-        return LineEditor.invisible(Style.prompt.escape) + prompt + LineEditor.invisible("\u{1B}[0m")
+        let prompt = self.prompt
+        guard styler.colorEnabled, let last = prompt.last else { return prompt }
+        return LineEditor.invisible(Style.prompt.escape) + prompt.dropLast() + LineEditor.invisible("\u{1B}[0m")
+            + String(last)
     }
 
     /// True while a study session takes the lines.
