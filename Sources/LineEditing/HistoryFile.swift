@@ -7,6 +7,8 @@ public final class HistoryFile {
     public static let maximumEntries = 1_000
     /// A thousand entries of typed commands fit many times over; a bigger file is not ours.
     public static let maximumBytes = 1024 * 1024
+    /// The longest line kept: far more than any command or answer typed by hand.
+    public static let maximumEntryBytes = 4 * 1024
 
     public enum Preparation: Equatable {
         case ready(exists: Bool)
@@ -23,10 +25,11 @@ public final class HistoryFile {
         self.warn = warn
     }
 
-    /// Whether a line belongs in history: not blank. (libedit itself drops a line equal
-    /// to the one before it.)
+    /// Whether a line belongs in history: not blank, and not longer than `maximumEntryBytes`
+    /// (a pasted page would soon push the file over `maximumBytes`, after which history is
+    /// no longer read). libedit itself drops a line equal to the one before it.
     public static func shouldStore(_ line: String) -> Bool {
-        !line.allSatisfy(\.isWhitespace)
+        line.utf8.count <= maximumEntryBytes && !line.allSatisfy(\.isWhitespace)
     }
 
     /// The line as history keeps it: without the trailing space Tab completion leaves.

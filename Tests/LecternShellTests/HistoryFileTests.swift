@@ -75,7 +75,10 @@ struct HistoryFileTests {
         #expect(HistoryFile(path: folder + "/history") { _ in }.prepare() == .ready(exists: true))
     }
 
-    @Test(arguments: [("", false), ("   ", false), ("help", true), (" decks ", true)])
+    @Test(arguments: [
+        ("", false), ("   ", false), ("help", true), (" decks ", true),
+        (String(repeating: "x", count: HistoryFile.maximumEntryBytes + 1), false),
+    ])
     func blankLinesAreNotStored(line: String, stored: Bool) {
         #expect(HistoryFile.shouldStore(line) == stored)
     }
