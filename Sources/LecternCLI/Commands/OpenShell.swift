@@ -47,16 +47,16 @@ struct ShellLauncher {
             configuration: configuration, output: StandardOutput(), store: store, columns: { TerminalSize.columns() })
 
         if let commandLine {
-            return ShellRunner.runScripted(shell, lines: [commandLine])
+            return ShellRunner.runScripted(shell, lines: [commandLine], source: "-c")
         }
         guard interactive else {
-            return ShellRunner.runScripted(shell, lines: firstLines + ShellRunner.standardInputLines())
+            return ShellRunner.runScripted(shell, firstLines: firstLines, lines: ShellRunner.standardInputLines())
         }
         let warn: (String) -> Void = { shell.output.writeError($0 + "\n") }
         let history = HistoryFile(path: DeckFolders.historyFile(environment: environment), warn: warn)
         guard let editor = LineEditor(programName: "lectern", history: history, warn: warn) else {
             warn("warning: could not start line editing; reading plain lines")
-            return ShellRunner.runScripted(shell, lines: firstLines + ShellRunner.standardInputLines())
+            return ShellRunner.runScripted(shell, firstLines: firstLines, lines: ShellRunner.standardInputLines())
         }
         return ShellRunner.runInteractive(shell, editor: editor, firstLines: firstLines)
     }

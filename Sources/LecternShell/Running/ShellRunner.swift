@@ -29,8 +29,24 @@ public enum ShellRunner {
 
     /// Scripted mode: no banner, no prompt, no history; stops at the first failing command
     /// with status 1 (like `sqlite3 -bail`), so a script never runs on after an error.
-    public static func runScripted(_ shell: Shell, lines: some Sequence<String>) -> Int32 {
-        for line in lines {
+    ///
+    /// Lines are taken one at a time as they arrive, so a program can drive the shell over
+    /// pipes and see each answer's output before it sends the next; `firstLines` (the line
+    /// a subcommand such as `lectern exam DECK` stands for) run before standard input and
+    /// are not counted in its line numbers.
+    public static func runScripted(
+        _ shell: Shell, firstLines: [String] = [], lines: some Sequence<String>, source: String = "stdin"
+    ) -> Int32 {
+        for line in firstLines {
+            shell.inputPosition = nil
+            switch shell.handle(line: line) {
+            case .proceed: continue
+            case .failed: return 1
+            case .exit: return 0
+            }
+        }
+        for (index, line) in lines.enumerated() {
+            shell.inputPosition = "\(source):\(index + 1)"
             switch shell.handle(line: line) {
             case .proceed: continue
             case .failed: return 1
