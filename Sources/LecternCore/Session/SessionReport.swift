@@ -18,7 +18,7 @@ enum SessionReport {
         let weak = results.filter { $0.grade.outcome != .right }
         if !weak.isEmpty {
             lines.append(StyledLine("Look again:", .heading))
-            lines += weak.map { StyledLine("  \($0.item.id): \(excerpt($0.item.prompt))") }
+            lines += weak.map { StyledLine("  \($0.item.id): \(excerpt(shownPrompt($0.item)))") }
         }
         return lines
     }
@@ -116,6 +116,12 @@ enum SessionReport {
         case .partial: .partial
         case .wrong: .bad
         }
+    }
+
+    /// The prompt as the learner saw it: a cloze with its blanks, never its answers.
+    private static func shownPrompt(_ item: Item) -> String {
+        if case .cloze(let cloze) = item.body { return cloze.displayText }
+        return item.prompt
     }
 
     /// The first line of a prompt, cut to fit a summary line.

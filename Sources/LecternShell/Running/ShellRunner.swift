@@ -5,7 +5,15 @@ import LineEditing
 /// lines come from (libedit on a terminal, plain lines otherwise) and when to stop.
 public enum ShellRunner {
     /// The interactive loop on a terminal. Returns the exit status (0: the user left).
-    public static func runInteractive(_ shell: Shell, editor: LineEditor, firstLines: [String] = []) -> Int32 {
+    ///
+    /// History keeps shell commands only: answers typed inside a session are not written
+    /// (in a classroom they are the next student's exam answers). When `learner NAME`
+    /// switches the learner, the editor switches to that learner's history file
+    /// (`historyFor`), so Up never recalls another learner's lines.
+    public static func runInteractive(
+        _ shell: Shell, editor: LineEditor, firstLines: [String] = [],
+        historyFor: ((String) -> HistoryFile?)? = nil
+    ) -> Int32 {
         editor.completer = { [unowned shell] before in shell.complete(lineBeforeCursor: before) }
         shell.output.write(shell.banner + "\n")
         for line in firstLines where shell.handle(line: line) == .exit { return 0 }
@@ -21,8 +29,12 @@ public enum ShellRunner {
             case .interrupted:
                 _ = shell.interrupt()
             case .line(let line):
-                editor.remember(line)
+                if !shell.isInSession { editor.remember(line) }
+                let learner = shell.configuration.learner
                 if shell.handle(line: line) == .exit { return 0 }
+                if shell.configuration.learner != learner, let historyFor {
+                    editor.switchHistory(to: historyFor(shell.configuration.learner))
+                }
             }
         }
     }
