@@ -55,7 +55,8 @@ public enum NumericAnswerGrader {
             guard !percent, group(4).isEmpty else {
                 return .failure(
                     MalformedAnswer(
-                        "\"\(text)\": a percentage is not counted in \(scale.word); type the number, e.g. 20 or 20%."))
+                        "\"\(text)\": a percentage takes no scale word like '\(scale.word)'; type the number, e.g. 20 or 20%."
+                    ))
             }
             value *= scale.factor
         }

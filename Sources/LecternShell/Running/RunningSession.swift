@@ -32,8 +32,12 @@ extension Shell {
         // In a script the Enter after feedback is optional: an answer typed at `next> `
         // goes on first, then answers the next question (or, once the session is over,
         // runs as a command), so an answers file needs one line per answer and nothing else.
+        // `:hint` and `:skip` mean nothing after feedback, so they go on too and act on the
+        // next question.
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if !configuration.interactive, running.last.awaitsContinue, !trimmed.isEmpty, !trimmed.hasPrefix(":") {
+        let word = trimmed.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        let forNextQuestion = !trimmed.hasPrefix(":") || word == ":hint" || word == ":skip"
+        if !configuration.interactive, running.last.awaitsContinue, !trimmed.isEmpty, forNextQuestion {
             let outcome = sessionStep(line: "")
             guard outcome == .proceed else { return outcome }
             return session == nil ? handle(line: line) : sessionStep(line: line)
