@@ -68,6 +68,8 @@ extension StudySession {
         if case .open = attempt.asked.body {
             attempt.openLines.append(text)
             self.attempt = attempt
+            // A script gives an open answer on one line; the next line ticks the rubric.
+            if plan.scripted { return finishOpenAnswer(now: now) }
             phase = .writing
             return output()
         }

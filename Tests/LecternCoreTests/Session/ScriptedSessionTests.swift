@@ -52,6 +52,21 @@ import Testing
         #expect(driver.records.map(\.score) == [1, 1])
     }
 
+    /// In a script an open answer is one line, and the next line ticks the rubric.
+    @Test func aScriptedOpenAnswerIsOneLineThenTheTicks() throws {
+        let essay = F.item(
+            "essay", skill: .steelman, prompt: "Make the case for the celebrity seller.", source: [4],
+            .open(OpenAnswerKey(model: "Attention and trust transfer.", rubric: ["attention", "trust"])))
+        var plan = F.plan([essay, F.easyStart], mode: .exam)
+        plan.scripted = true
+        var driver = SessionDriver(plan)
+        #expect(driver.type("They bring an audience that already trusts them.").prompt == "tick> ")
+        driver.type("1 2")
+        driver.type("f")
+        #expect(driver.records.map(\.score) == [1, 1])
+        #expect(driver.records.first?.answer == "They bring an audience that already trusts them.")
+    }
+
     /// A bar that is not followed by a level 1–4 is part of the answer.
     @Test(arguments: ["a | b", "x |5", "| 3"])
     func aBarWithoutALevelStaysInTheAnswer(line: String) {
