@@ -20,7 +20,7 @@ struct TerminalSafetyTests {
     static let answers =
         [
             ":hint", "a", "", "a c", "", ":hint", "t", "", "platform", "", "20", "", "day; platform", "",
-            "a b c", "", "1a 2b 3c", "", "my \u{1B}]0;typed\u{7} answer \u{9B}2J \u{202E}", "", "1", "",
+            "a b c", "", "1a 2b 3c", "", "my \u{1B}]0;typed\u{7} answer \u{9B}2J \u{202E}", "1", "",
             "p p c", "", "a", "", "platform", "",
         ].joined(separator: "\n") + "\n"
 
