@@ -49,7 +49,9 @@ public enum ShortAnswerGrader {
     }
 
     private static func regexMatches(_ pattern: String, _ answer: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive]) else {
+        // Bounded by construction: unsafe shapes never run, and neither do long answers.
+        guard PatternSafety.problem(in: pattern) == nil, answer.count <= PatternSafety.maximumSubjectLength,
+            let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive]) else {
             return false
         }
         let subject = answer.precomposedStringWithCompatibilityMapping
