@@ -38,7 +38,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("new-per-day"), parsing: .unconditional,
         help: ArgumentHelp(
-            "How many new items 'study' and 'review' introduce per day (0 to \(Self.newPerDayRange.upperBound)).",
+            "How many new items 'study' introduces per day (0 to \(Self.newPerDayRange.upperBound)).",
             valueName: "n"))
     var newPerDayText: String = "20"
 
@@ -108,7 +108,8 @@ struct GlobalOptions: ParsableArguments {
 /// A failure already worded for the user: printed as `error: …` and exit status 1.
 struct ValidationFailure: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// The message often quotes a path, a deck or a name: it is shown in its safe form.
+    init(_ description: String) { self.description = TerminalText.safe(description) }
 }
 
 extension ColorChoice: ExpressibleByArgument {}

@@ -36,8 +36,10 @@ struct DeckStats: ParsableCommand {
         let coverage = DeckCoverage(
             decks: library.usableDecks,
             walkthroughMinimumSteps: bars?.walkthroughMinimumSteps ?? DeckCoverage.Bars.defaultMinimumSteps)
-        print(bars.map { coverage.render(against: $0) } ?? coverage.render())
-        for entry in broken { print("not counted (has errors): \(entry.path)") }
+        try CommandOutput.print(TerminalText.safe(bars.map { coverage.render(against: $0) } ?? coverage.render()))
+        for entry in broken {
+            try CommandOutput.print("not counted (has errors): \(TerminalText.safeLine(entry.path))")
+        }
         guard let bars else { return }
         let shortfalls = coverage.shortfalls(against: bars)
         if !shortfalls.isEmpty || !broken.isEmpty { throw ExitCode(1) }
