@@ -83,6 +83,13 @@ struct WalkthroughScaleTests {
         #expect(drill.standardOutput.contains("step 1 of 4000\n"))
         #expect(drill.standardOutput.contains("step 4000 of 4000\n"))
         #expect(drill.standardOutput.contains("Walkthrough: 100% over 4000 steps."))
+        let exam = try LecternBinary.run(
+            ["exam", "w", "--decks", decks], input: String(repeating: "true\n", count: count), home: home)
+        #expect(exam.status == 0, "\(exam.standardError)")
+        #expect(exam.standardOutput.contains("step 4000 of 4000\n"))
+        let preview = try LecternBinary.run(["preview", "w", "--decks", decks], home: home)
+        #expect(preview.status == 0)
+        #expect(preview.standardOutput.contains("s4000"))
         #expect(ContinuousClock.now - started < .seconds(60))
     }
 
