@@ -15,7 +15,8 @@ public struct ClassQuestion: Sendable {
     /// 1-based position of the step on the main path, and the path's length.
     public let stepNumber: Int?
     public let stepCount: Int?
-    let layout: ItemLayout
+    /// Which deck entry sits at each displayed letter, the same for every student.
+    package let layout: ItemLayout
 
     init(item: Item, asked: Item, stepID: String?, stepNumber: Int?, stepCount: Int?, layout: ItemLayout) {
         self.item = item

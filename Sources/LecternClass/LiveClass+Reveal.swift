@@ -43,9 +43,10 @@ extension LiveClass {
         }
         let histogram = Histogram(question: question, entries: entries, unanswered: unanswered)
         histograms[open.index] = histogram
+        let ranks = rankBySeat
         for index in seats.indices where seats[index].status == .connected {
             guard let client = seats[index].client else { continue }
-            effects.append(.send(client, .reveal(reveal(for: index, question: open.index))))
+            effects.append(.send(client, .reveal(reveal(for: index, question: open.index, ranks: ranks))))
         }
         effects.append(
             .teacher(
@@ -57,7 +58,7 @@ extension LiveClass {
     }
 
     /// One student's reveal of a revealed question (also sent again on a rejoin).
-    func reveal(for index: Int, question: Int) -> Reveal {
+    func reveal(for index: Int, question: Int, ranks: [Int: Int]) -> Reveal {
         let asked = questions[question]
         let seat = seats[index]
         let given = seat.answers[question]
@@ -75,6 +76,6 @@ extension LiveClass {
         return Reveal(
             question: question, count: questions.count, itemType: asked.kind.rawValue, answer: asked.answerText,
             explanation: asked.explanation, histogram: histogram, you: result, points: seat.points,
-            rank: rank(of: index), students: seats.filter(\.holdsName).count)
+            rank: ranks[index] ?? 0, students: ranks.count)
     }
 }

@@ -78,7 +78,7 @@ extension LiveClass {
 
     /// The messages of the current phase for one seat: the open question (and `accepted`
     /// if answered), or its own reveal; then `paused` when the class is paused.
-    func catchUp(_ index: Int, now: Date) -> [LiveEffect] {
+    func catchUp(_ index: Int, now: Date, ranks: [Int: Int]? = nil) -> [LiveEffect] {
         guard let client = seats[index].client else { return [] }
         var effects: [LiveEffect] = []
         switch stage {
@@ -90,7 +90,7 @@ extension LiveClass {
                 effects.append(.send(client, .accepted(Accepted(question: open.index, answer: given.recorded))))
             }
         case .revealed(let question):
-            effects.append(.send(client, .reveal(reveal(for: index, question: question))))
+            effects.append(.send(client, .reveal(reveal(for: index, question: question, ranks: ranks ?? rankBySeat))))
         }
         if pausedSince != nil {
             effects.append(.send(client, .paused(Paused(question: openQuestion?.index))))

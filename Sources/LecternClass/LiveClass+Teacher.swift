@@ -42,8 +42,9 @@ extension LiveClass {
                 stage = .open(open)
             }
             var effects: [LiveEffect] = [.teacher(.resumed)]
+            let ranks = rankBySeat
             for index in seats.indices where seats[index].status == .connected {
-                effects += catchUp(index, now: now)
+                effects += catchUp(index, now: now, ranks: ranks)
             }
             return effects + lobbyUpdate()
         case .board:
@@ -52,16 +53,14 @@ extension LiveClass {
         case .kick(let name):
             return kick(name, now: now)
         case .end:
+            // Ending while paused or with a question open still reveals it, so answers given count.
             var effects: [LiveEffect] = []
-            if pausedSince != nil, case .open = stage {
-                pausedSince = nil
-            }
             pausedSince = nil
             if case .open = stage { effects += reveal(automatic: false, now: now) }
             ended = true
-            let ranks = Dictionary(rankedSeats.map { ($0.seat, $0.rank) }, uniquingKeysWith: { first, _ in first })
+            let ranks = rankBySeat
             let top = Array(leaderboard.prefix(Self.boardRows))
-            let students = seats.filter(\.holdsName).count
+            let students = ranks.count
             for index in seats.indices where seats[index].status == .connected {
                 guard let client = seats[index].client else { continue }
                 let end = End(board: top, rank: ranks[index], points: seats[index].points, students: students)

@@ -204,8 +204,9 @@ public struct LiveClass: Sendable {
         return result
     }
 
-    func rank(of seat: Int) -> Int {
-        rankedSeats.first { $0.seat == seat }?.rank ?? 0
+    /// The rank of every seat on the board, computed once for a reveal or the end.
+    var rankBySeat: [Int: Int] {
+        Dictionary(rankedSeats.map { ($0.seat, $0.rank) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The top rows shown to the room.

@@ -48,6 +48,10 @@ public struct QuestionMessage: Sendable, Equatable, Codable {
         secondsLeft = max(0, Int(deadline.timeIntervalSince(now).rounded(.up)))
         self.deadline = deadline.timeIntervalSince1970
         lines = QuestionRenderer.lines(for: item, layout: layout).map(\.text)
+        if item.kind == .open, !lines.isEmpty {
+            // A study session takes an open answer over several lines; a class takes one.
+            lines[lines.count - 1] = "Write your answer on one line."
+        }
         scenario = asked.scenario
         step = asked.stepNumber
         steps = asked.stepCount

@@ -37,6 +37,9 @@ struct ClassOfThreeTests {
             driver.advance(2)
             let adaAccepted = driver.send(.answer(ada, question: index, text: TypedAnswers.right(asked, shown: shown)))
             #expect(ClassDriver.messages(to: ada, in: adaAccepted).compactMap(\.accepted).map(\.question) == [index])
+            #expect(
+                adaAccepted.contains(.teacher(.progress(answered: 1, of: 3, secondsLeft: Int(limit) - 2))),
+                "the teacher sees the count of answers and the time left")
             driver.advance(3)
             driver.send(.answer(ben, question: index, text: TypedAnswers.weaker(asked, shown: shown)))
             driver.advance(5)
@@ -62,6 +65,10 @@ struct ClassOfThreeTests {
             #expect(cyReveal.you.answered == cyAnswers)
 
             if asked.kind == .open {
+                #expect(shown.lines.last == "Write your answer on one line.")
+                #expect(
+                    driver.notices.contains(.openAnswer(question: index, name: "Ben", text: "No idea.")),
+                    "the teacher sees each open answer as it comes")
                 #expect(adaReveal.you.outcome == nil && adaReveal.you.points == 0)
                 #expect(histogram.kind == .none)
                 #expect(adaReveal.answer == "It keeps the followers whoever sells.")

@@ -104,6 +104,23 @@ struct ClassRulesTests {
         #expect(driver.records.filter { $0.learner == "Ada" }.count == 2)
     }
 
+    @Test func aRejoinAfterTheRevealGetsItsOwnRevealAndAPauseNotice() throws {
+        var (driver, ada, ben) = started()
+        driver.advance(4)
+        driver.send(.answer(ada.client, question: 0, text: try rightAnswer(driver, 0, for: ada.client)))
+        driver.send(.disconnect(ada.client))
+        driver.send(.teacher(.reveal))
+        driver.send(.teacher(.pause))
+        let again = driver.newClient()
+        let back = ClassDriver.messages(
+            to: again, in: driver.send(.join(again, code: driver.live.code, name: "Ada", token: ada.token)))
+        #expect(back.map(\.type) == ["welcome", "reveal", "paused"])
+        let reveal = try #require(back.compactMap(\.reveal).first)
+        #expect(reveal.you.outcome == "right" && reveal.rank == 1 && reveal.students == 2)
+        #expect(reveal.points == LiveScoring.points(credit: 1, left: 16, limit: 20))
+        #expect(driver.messages(to: ben.client).compactMap(\.reveal).first?.rank == 2)
+    }
+
     @Test func aRejoinWhileTheOldConnectionLivesClosesTheOldOne() throws {
         var (driver, ada, _) = started()
         let again = driver.newClient()
