@@ -53,7 +53,9 @@ public struct ClassQuestion: Sendable {
             guard case .walkthrough(let walkthrough) = item.body else {
                 let layout = ItemLayout.make(
                     for: item, key: "\(deck.id)/\(item.id)", seed: seed, shuffleOptions: true)
-                return [ClassQuestion(item: item, asked: item, stepID: nil, stepNumber: nil, stepCount: nil, layout: layout)]
+                return [
+                    ClassQuestion(item: item, asked: item, stepID: nil, stepNumber: nil, stepCount: nil, layout: layout)
+                ]
             }
             let path = mainPath(of: walkthrough)
             return path.enumerated().map { position, step in

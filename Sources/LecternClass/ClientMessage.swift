@@ -42,7 +42,8 @@ public enum ClientMessage: Sendable, Equatable {
             return .success(.join(code: code, name: name, token: token as? String))
         case "answer":
             guard let question = integer(fields["question"]), let answer = fields["answer"] as? String else {
-                return .failure(LiveError(.badMessage, "An answer needs \"question\" (a number) and \"answer\" (text)."))
+                return .failure(
+                    LiveError(.badMessage, "An answer needs \"question\" (a number) and \"answer\" (text)."))
             }
             return .success(.answer(question: question, answer: answer))
         case "leave":
@@ -57,7 +58,8 @@ public enum ClientMessage: Sendable, Equatable {
         switch self {
         case .join(let code, let name, let token):
             let tokenField = token.map { ",\"token\":\(JSONText.quoted($0))" } ?? ""
-            return "{\"type\":\"join\",\"code\":\(JSONText.quoted(code)),\"name\":\(JSONText.quoted(name))\(tokenField)}"
+            return
+                "{\"type\":\"join\",\"code\":\(JSONText.quoted(code)),\"name\":\(JSONText.quoted(name))\(tokenField)}"
         case .answer(let question, let answer):
             return "{\"type\":\"answer\",\"question\":\(question),\"answer\":\(JSONText.quoted(answer))}"
         case .leave:

@@ -93,7 +93,9 @@ public struct Histogram: Sendable, Equatable, Codable {
             ]
         case .numeric(let key):
             kind = .numbers
-            let values = entries.compactMap { try? NumericAnswerGrader.parse($0.text, percent: key.percent, unit: key.unit).get() }
+            let values = entries.compactMap {
+                try? NumericAnswerGrader.parse($0.text, percent: key.percent, unit: key.unit).get()
+            }
             spread = Self.spread(values.sorted())
         case .short, .cloze:
             kind = .words

@@ -14,7 +14,10 @@ extension LiveClass {
         guard JoinCode.matches(typed, code: code) else {
             let error = LiveError(.wrongCode, "That is not this class's code: check the code the teacher shows.")
             strikes[client] = nil
-            return [.send(client, .error(ErrorMessage(error))), .teacher(.clientError(client, name: nil, error)), .close(client)]
+            return [
+                .send(client, .error(ErrorMessage(error))), .teacher(.clientError(client, name: nil, error)),
+                .close(client),
+            ]
         }
         guard seatOfClient[client] == nil else {
             return refuse(client, LiveError(.alreadyJoined, "This connection has joined already."))
@@ -39,7 +42,10 @@ extension LiveClass {
         }
         guard seats.filter(\.holdsName).count < configuration.maxStudents else {
             let error = LiveError(.full, "This class is full (\(configuration.maxStudents) students).")
-            return [.send(client, .error(ErrorMessage(error))), .teacher(.clientError(client, name: name, error)), .close(client)]
+            return [
+                .send(client, .error(ErrorMessage(error))), .teacher(.clientError(client, name: name, error)),
+                .close(client),
+            ]
         }
         let token = newToken()
         seats.append(Seat(name: name, token: token, client: client, status: .connected))
@@ -116,12 +122,14 @@ extension LiveClass {
         }
         guard let open = openQuestion, open.index == question else {
             if case .revealed(let revealed) = stage, revealed == question {
-                return refuse(client, LiveError(.late, "Time was up for question \(question + 1): this answer does not count."))
+                return refuse(
+                    client, LiveError(.late, "Time was up for question \(question + 1): this answer does not count."))
             }
             return refuse(client, LiveError(.notOpen, "Question \(question + 1) is not open."))
         }
         guard now < open.deadline else {
-            return refuse(client, LiveError(.late, "Time was up for question \(question + 1): this answer does not count."))
+            return refuse(
+                client, LiveError(.late, "Time was up for question \(question + 1): this answer does not count."))
                 + reveal(automatic: true, now: now)
         }
         guard seats[index].answers[question] == nil else {
@@ -151,9 +159,10 @@ extension LiveClass {
         }
         let left = open.deadline.timeIntervalSince(now)
         let duration = max(0, configuration.timeLimit - left)
-        let points = evaluation.map {
-            LiveScoring.points(credit: $0.grade.score, left: left, limit: configuration.timeLimit)
-        } ?? 0
+        let points =
+            evaluation.map {
+                LiveScoring.points(credit: $0.grade.score, left: left, limit: configuration.timeLimit)
+            } ?? 0
         seats[index].answers[question] = SeatAnswer(
             text: trimmed, recorded: recorded, evaluation: evaluation, points: points, duration: duration)
         let record = LiveAnswerRecord(
@@ -163,7 +172,8 @@ extension LiveClass {
         effects.insert(.store(record), at: 0)
         effects.append(.send(client, .accepted(Accepted(question: question, answer: recorded))))
         if let progress = progress(now: now) {
-            effects.append(.teacher(.progress(answered: progress.answered, of: progress.of, secondsLeft: progress.secondsLeft)))
+            effects.append(
+                .teacher(.progress(answered: progress.answered, of: progress.of, secondsLeft: progress.secondsLeft)))
         }
         return effects + revealIfAllAnswered(now: now)
     }
@@ -175,7 +185,8 @@ extension LiveClass {
         seats[index].client = nil
         seats[index].status = .gone
         seatOfToken[seats[index].token] = nil
-        return [.close(client), .teacher(.left(name: seats[index].name))] + lobbyUpdate() + revealIfAllAnswered(now: now)
+        return [.close(client), .teacher(.left(name: seats[index].name))] + lobbyUpdate()
+            + revealIfAllAnswered(now: now)
     }
 
     /// A dropped connection keeps its seat for a rejoin.

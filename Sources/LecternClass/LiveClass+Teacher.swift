@@ -33,7 +33,9 @@ extension LiveClass {
         case .pause:
             guard pausedSince == nil else { return refused("The class is paused already.") }
             pausedSince = now
-            return [.broadcast(.paused(Paused(question: openQuestion?.index)), to: connectedClients), .teacher(.paused)]
+            return [
+                .broadcast(.paused(Paused(question: openQuestion?.index)), to: connectedClients), .teacher(.paused),
+            ]
         case .resume:
             guard let since = pausedSince else { return refused("The class is not paused.") }
             pausedSince = nil
@@ -98,7 +100,8 @@ extension LiveClass {
     /// token can no longer join. Answers already stored stay stored.
     private mutating func kick(_ typed: String, now: Date) -> [LiveEffect] {
         let folded = SeatName.folded(typed.trimmingCharacters(in: .whitespaces))
-        guard let index = seats.indices.first(where: { seats[$0].holdsName && SeatName.folded(seats[$0].name) == folded })
+        guard
+            let index = seats.indices.first(where: { seats[$0].holdsName && SeatName.folded(seats[$0].name) == folded })
         else {
             let hint = Suggestion.closest(to: typed, among: names).map { " Did you mean \($0)?" } ?? ""
             return refused("No student is called \"\(typed)\".\(hint)")

@@ -84,7 +84,10 @@ public struct LiveClass: Sendable {
 
     /// A class over `deck`, with a join code drawn from `random` (which also makes the
     /// rejoin tokens: pass the system's generator in a real class, a seeded one in tests).
-    public init(deck: Deck, configuration: ClassConfiguration = ClassConfiguration(), random: some RandomNumberGenerator & Sendable) {
+    public init(
+        deck: Deck, configuration: ClassConfiguration = ClassConfiguration(),
+        random: some RandomNumberGenerator & Sendable
+    ) {
         self.deck = deck
         self.configuration = configuration
         let ids = configuration.itemIDs ?? deck.items.map(\.id)
@@ -162,7 +165,11 @@ public struct LiveClass: Sendable {
 
     /// The whole board, best first; ties in points and right answers share a rank.
     public var leaderboard: [BoardEntry] {
-        rankedSeats.map { BoardEntry(rank: $0.rank, name: seats[$0.seat].name, points: seats[$0.seat].points, right: seats[$0.seat].rightCount) }
+        rankedSeats.map {
+            BoardEntry(
+                rank: $0.rank, name: seats[$0.seat].name, points: seats[$0.seat].points,
+                right: seats[$0.seat].rightCount)
+        }
     }
 
     // MARK: - Shared pieces

@@ -7,10 +7,14 @@ enum ClassFixture {
     static let here = SourceLocation(file: "Decks/live.yaml", line: 1, column: 1)
     static let start = Date(timeIntervalSince1970: 1_800_000_000)
 
-    static func item(_ id: String, prompt: String, explain: String? = "Because of ¶4.", next: String? = nil, _ body: ItemBody)
+    static func item(
+        _ id: String, prompt: String, explain: String? = "Because of ¶4.", next: String? = nil, _ body: ItemBody
+    )
         -> Item
     {
-        Item(id: id, skill: .claim, prompt: prompt, explain: explain, source: [4], body: body, next: next, location: here)
+        Item(
+            id: id, skill: .claim, prompt: prompt, explain: explain, source: [4], body: body, next: next, location: here
+        )
     }
 
     static func option(_ text: String, correct: Bool = false, feedback: String? = nil, next: String? = nil) -> Option {
@@ -32,12 +36,18 @@ enum ClassFixture {
                 option("The owners", correct: true), option("Early sellers"),
             ])),
         item("easy-start", prompt: "Starting a shop is the hard part.", .truefalse(answer: false)),
-        item("winner-word", prompt: "Who wins in the end?", .short(ShortAnswerKey(accept: ["platform", "the marketplace"]))),
-        item("share", prompt: "What share of sellers made a profit?", .numeric(NumericAnswerKey(target: .value(10, tolerance: 2), percent: true))),
+        item(
+            "winner-word", prompt: "Who wins in the end?",
+            .short(ShortAnswerKey(accept: ["platform", "the marketplace"]))),
+        item(
+            "share", prompt: "What share of sellers made a profit?",
+            .numeric(NumericAnswerKey(target: .value(10, tolerance: 2), percent: true))),
         item(
             "gap", prompt: "The {{marketplace}} gains while the {{sellers|seller}} compete.",
             .cloze(Cloze(parsing: "The {{marketplace}} gains while the {{sellers|seller}} compete."))),
-        item("steps", prompt: "Put the argument in order.", .order(["Sellers join", "Followers grow", "The platform keeps them"])),
+        item(
+            "steps", prompt: "Put the argument in order.",
+            .order(["Sellers join", "Followers grow", "The platform keeps them"])),
         item(
             "pairs", prompt: "Match each actor with its gain.",
             .match([
@@ -50,7 +60,10 @@ enum ClassFixture {
                 RoleSentence(text: "Anyone can open a shop.", role: .premise),
                 RoleSentence(text: "So the platform wins.", role: .conclusion),
             ])),
-        item("why-open", prompt: "Why does crowding help the platform?", .open(OpenAnswerKey(model: "It keeps the followers whoever sells.", rubric: ["followers", "whoever sells"]))),
+        item(
+            "why-open", prompt: "Why does crowding help the platform?",
+            .open(
+                OpenAnswerKey(model: "It keeps the followers whoever sells.", rubric: ["followers", "whoever sells"]))),
         Item(
             id: "walk", skill: .apply, prompt: "Think it through.", explain: "The walk's reason.", source: [4],
             body: .walkthrough(
@@ -59,16 +72,23 @@ enum ClassFixture {
                     steps: [
                         item(
                             "first", prompt: "Who pays rent?", explain: nil,
-                            .choice([option("The stall holders", correct: true, next: "third"), option("The town", next: "second")])),
+                            .choice([
+                                option("The stall holders", correct: true, next: "third"),
+                                option("The town", next: "second"),
+                            ])),
                         item("second", prompt: "Is the town paid?", .truefalse(answer: true)),
-                        item("third", prompt: "Who fills the hall on market day?", .short(ShortAnswerKey(accept: ["shoppers"]))),
+                        item(
+                            "third", prompt: "Who fills the hall on market day?",
+                            .short(ShortAnswerKey(accept: ["shoppers"]))),
                     ])),
             location: here),
     ]
 
     static let deck = Deck(
         id: "live", title: "Who gains from crowding",
-        source: DeckSource(title: "A selling essay", passages: [Passage(number: 4, summary: "The platform keeps them.", location: here)], location: here),
+        source: DeckSource(
+            title: "A selling essay",
+            passages: [Passage(number: 4, summary: "The platform keeps them.", location: here)], location: here),
         items: items, path: here.file, location: here)
 
     static func makeClass(_ configuration: ClassConfiguration = ClassConfiguration(timeLimit: 20), deck: Deck = deck)

@@ -15,8 +15,12 @@ struct ProtocolTests {
         for message in messages {
             #expect(ClientMessage.decode(message.encoded()) == .success(message), "\(message.encoded())")
         }
-        #expect(ClientMessage.decode(#"{"type":"answer","question":2.0,"answer":"b"}"#) == .success(.answer(question: 2, answer: "b")))
-        #expect(ClientMessage.decode(#"{"type":"join","code":"K7QF","name":"Ada","token":null}"#) == .success(.join(code: "K7QF", name: "Ada", token: nil)))
+        #expect(
+            ClientMessage.decode(#"{"type":"answer","question":2.0,"answer":"b"}"#)
+                == .success(.answer(question: 2, answer: "b")))
+        #expect(
+            ClientMessage.decode(#"{"type":"join","code":"K7QF","name":"Ada","token":null}"#)
+                == .success(.join(code: "K7QF", name: "Ada", token: nil)))
     }
 
     @Test func anythingElseIsRefusedWithACode() {
