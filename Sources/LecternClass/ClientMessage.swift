@@ -49,7 +49,7 @@ public enum ClientMessage: Sendable, Equatable {
         case "leave":
             return .success(.leave)
         default:
-            return .failure(LiveError(.unknownType, "Unknown message type \"\(type.prefix(40))\"."))
+            return .failure(LiveError(.unknownType, "Unknown message type \"\(UntrustedText.quoted(type))\"."))
         }
     }
 

@@ -141,6 +141,10 @@ extension LiveClass {
         }
         let asked = questions[question]
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !UntrustedText.hasControlCharacters(trimmed) else {
+            return refuse(
+                client, LiveError(.malformedAnswer, "An answer is one line of text, without control characters."))
+        }
         var evaluation: Evaluation?
         var recorded = trimmed
         var effects: [LiveEffect] = []

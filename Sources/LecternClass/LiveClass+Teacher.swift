@@ -99,7 +99,7 @@ extension LiveClass {
     /// Removes a student: the connection is closed, the seat leaves the board, and its
     /// token can no longer join. Answers already stored stay stored.
     private mutating func kick(_ typed: String, now: Date) -> [LiveEffect] {
-        let folded = SeatName.folded(typed.trimmingCharacters(in: .whitespaces))
+        let folded = SeatName.folded(typed.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         guard
             let index = seats.indices.first(where: { seats[$0].holdsName && SeatName.folded(seats[$0].name) == folded })
         else {

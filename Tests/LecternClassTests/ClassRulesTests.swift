@@ -149,6 +149,13 @@ struct ClassRulesTests {
         let error = try #require(ClassDriver.messages(to: ada.client, in: bad).compactMap(\.error).first)
         #expect(error.code == .malformedAnswer && error.message.contains("letter"))
         #expect(driver.records.isEmpty)
+        // Control characters would reach other screens (the teacher's, a histogram): refused.
+        for sly in ["b\u{1B}[2J", "a\nc", "b\u{202E}"] {
+            let refused = driver.send(.answer(ada.client, question: 0, text: sly))
+            #expect(
+                ClassDriver.errorCodes(to: ada.client, in: refused) == [.malformedAnswer], "\(sly.debugDescription)")
+        }
+        #expect(driver.records.isEmpty)
         let good = driver.send(.answer(ada.client, question: 0, text: try rightAnswer(driver, 0, for: ada.client)))
         #expect(ClassDriver.messages(to: ada.client, in: good).compactMap(\.accepted).count == 1)
     }
@@ -179,7 +186,7 @@ struct ClassRulesTests {
         let unknown = driver.send(.teacher(.kick("Bem")))
         #expect(unknown == [.teacher(.refused("No student is called \"Bem\". Did you mean Ben?"))])
 
-        let kick = driver.send(.teacher(.kick("ben")))
+        let kick = driver.send(.teacher(.kick(" ben ")))
         #expect(ClassDriver.errorCodes(to: ben.client, in: kick) == [.kicked])
         #expect(ClassDriver.closed(ben.client, in: kick))
         #expect(driver.live.names == ["Ada"])

@@ -36,6 +36,15 @@ struct ProtocolTests {
             (#"{"type":"answer","question":1e300,"answer":"b"}"#, .badMessage),
             (#"{"type":"answer","question":1,"answer":["b"]}"#, .badMessage),
         ]
+        // A client's words quoted back are cut short and cannot drive a terminal.
+        if case .failure(let error) = ClientMessage.decode(
+            #"{"type":"\u001b]0;owned\u0007\#(String(repeating: "x", count: 100))"}"#)
+        {
+            #expect(error.code == .unknownType)
+            #expect(!error.message.unicodeScalars.contains { $0.value < 0x20 } && error.message.count < 80)
+        } else {
+            Issue.record("an unknown type was accepted")
+        }
         for (text, code) in refused {
             guard case .failure(let error) = ClientMessage.decode(text) else {
                 Issue.record("accepted: \(text)")
