@@ -1,22 +1,20 @@
+import LecternCore
+
 /// Text from a client, made safe before it reaches another screen.
 ///
 /// Answers, names and message types travel to the teacher's terminal and, in histograms,
 /// to every student's: a control character there could clear a screen, retitle a window or
-/// hide text, and a bidirectional override could make one answer read as another.
+/// hide text, and a bidirectional override could make one answer read as another. The
+/// judgement of what is a control character is `TerminalText`'s, shared with the shells.
 enum UntrustedText {
-    /// Whether `text` holds a control character or a bidirectional override or isolate.
+    /// Whether `text` holds a control character (newline and tab included) or a bidirectional control.
     static func hasControlCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
-                || (0x2066...0x2069).contains(scalar.value)
-        }
+        text.unicodeScalars.contains { TerminalText.isControl($0, keepingLineBreaks: false) }
     }
 
-    /// `text` cut to `limit` characters with anything unprintable shown as `?`, for quoting
+    /// `text` cut to `limit` characters, with controls shown in a visible form, for quoting
     /// a client's words back in an error.
     static func quoted(_ text: String, limit: Int = 40) -> String {
-        let cut = text.count > limit ? String(text.prefix(limit)) + "…" : text
-        return String(
-            String.UnicodeScalarView(cut.unicodeScalars.map { hasControlCharacters(String($0)) ? "?" : $0 }))
+        TerminalText.safeLine(text.count > limit ? String(text.prefix(limit)) + "…" : text)
     }
 }
