@@ -89,6 +89,12 @@ public struct LiveClass: Sendable {
         random: some RandomNumberGenerator & Sendable
     ) {
         self.deck = deck
+        // Limits come from the command line: a question open for no time, or a class of no
+        // students, would only refuse everyone.
+        var configuration = configuration
+        configuration.timeLimit = configuration.timeLimit.isFinite ? max(1, configuration.timeLimit) : 30
+        configuration.maxStudents = max(1, configuration.maxStudents)
+        configuration.maxStrikes = max(1, configuration.maxStrikes)
         self.configuration = configuration
         let ids = configuration.itemIDs ?? deck.items.map(\.id)
         var items = ids.compactMap(deck.item(withID:))

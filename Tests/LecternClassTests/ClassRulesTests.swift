@@ -269,6 +269,15 @@ struct ClassRulesTests {
         #expect(ClassDriver.messages(to: fourth, in: joined).compactMap(\.welcome).first?.rejoined == false)
     }
 
+    @Test func limitsThatWouldRefuseEveryoneAreRaised() throws {
+        var driver = ClassDriver(ClassFixture.makeClass(ClassConfiguration(timeLimit: 0, maxStudents: 0)))
+        #expect(driver.live.configuration.timeLimit == 1 && driver.live.configuration.maxStudents == 1)
+        let ada = driver.join("Ada").client
+        driver.send(.teacher(.start))
+        let accepted = driver.send(.answer(ada, question: 0, text: try rightAnswer(driver, 0, for: ada)))
+        #expect(ClassDriver.messages(to: ada, in: accepted).compactMap(\.accepted).count == 1)
+    }
+
     @Test func repeatedAbuseClosesTheConnection() {
         var (driver, ada, ben) = started(ClassConfiguration(timeLimit: 20, maxStrikes: 3))
         let garbage = LiveError(.badJSON, "The frame is not a JSON object.")
