@@ -52,8 +52,8 @@ extension LiveClass {
         let index = seats.count - 1
         seatOfClient[client] = index
         seatOfToken[token] = index
+        noteRosterChange()
         return welcome(index, rejoined: false, now: now) + [.teacher(.joined(name: name, rejoined: false))]
-            + lobbyUpdate()
     }
 
     /// The seat goes to the new connection; an old connection still holding it is closed.
@@ -69,7 +69,8 @@ extension LiveClass {
         seatOfClient[client] = index
         effects += welcome(index, rejoined: true, now: now)
         effects.append(.teacher(.joined(name: seats[index].name, rejoined: true)))
-        return effects + lobbyUpdate()
+        noteRosterChange()
+        return effects
     }
 
     /// The welcome, then whatever the student needs to be where the class is.
@@ -82,14 +83,14 @@ extension LiveClass {
         return [.send(client, .welcome(welcome))] + catchUp(index, now: now)
     }
 
-    /// The messages of the current phase for one seat: the open question (and `accepted`
-    /// if answered), or its own reveal; then `paused` when the class is paused.
+    /// The messages of the current phase for one seat: the lobby, the open question (and
+    /// `accepted` if answered), or its own reveal; then `paused` when the class is paused.
     func catchUp(_ index: Int, now: Date, ranks: [Int: Int]? = nil) -> [LiveEffect] {
         guard let client = seats[index].client else { return [] }
         var effects: [LiveEffect] = []
         switch stage {
         case .lobby:
-            break
+            effects.append(.send(client, .lobby(lobbySnapshot)))
         case .open(let open):
             effects.append(.send(client, .question(questionMessage(open, now: now))))
             if let given = seats[index].answers[open.index] {
@@ -189,7 +190,8 @@ extension LiveClass {
         seats[index].client = nil
         seats[index].status = .gone
         seatOfToken[seats[index].token] = nil
-        return [.close(client), .teacher(.left(name: seats[index].name))] + lobbyUpdate()
+        noteRosterChange()
+        return [.close(client), .teacher(.left(name: seats[index].name))]
             + revealIfAllAnswered(now: now)
     }
 

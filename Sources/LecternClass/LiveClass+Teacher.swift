@@ -48,7 +48,8 @@ extension LiveClass {
             for index in seats.indices where seats[index].status == .connected {
                 effects += catchUp(index, now: now, ranks: ranks)
             }
-            return effects + lobbyUpdate()
+            lobbyChanged = false
+            return effects
         case .board:
             guard revealedCount > 0 || ended else { return refused("No question has been revealed yet.") }
             return [.broadcast(.board(board()), to: connectedClients), .teacher(.board(leaderboard))]
@@ -75,10 +76,11 @@ extension LiveClass {
         }
     }
 
-    /// The clock: a question whose time is up is revealed.
+    /// The clock: the lobby goes out if it changed, and a question whose time is up is revealed.
     mutating func tick(now: Date) -> [LiveEffect] {
-        guard !ended, pausedSince == nil, let open = openQuestion, now >= open.deadline else { return [] }
-        return reveal(automatic: true, now: now)
+        let lobby = flushLobby()
+        guard !ended, pausedSince == nil, let open = openQuestion, now >= open.deadline else { return lobby }
+        return lobby + reveal(automatic: true, now: now)
     }
 
     private func refused(_ sentence: String) -> [LiveEffect] {
@@ -118,6 +120,7 @@ extension LiveClass {
         kickedTokens.insert(seats[index].token)
         seatOfToken[seats[index].token] = nil
         effects.append(.teacher(.kicked(name: seats[index].name)))
-        return effects + lobbyUpdate() + revealIfAllAnswered(now: now)
+        noteRosterChange()
+        return effects + revealIfAllAnswered(now: now)
     }
 }

@@ -81,6 +81,8 @@ public struct LiveClass: Sendable {
     var kickedTokens: Set<String> = []
     var strikes: [ClientID: Int] = [:]
     var histograms: [Int: Histogram] = [:]
+    /// Someone arrived in or left the lobby since the last lobby broadcast.
+    var lobbyChanged = false
 
     /// A class over `deck`, with a join code drawn from `random` (which also makes the
     /// rejoin tokens: pass the system's generator in a real class, a seeded one in tests).
@@ -265,15 +267,32 @@ public struct LiveClass: Sendable {
         seats[index].client = nil
         if seats[index].status == .connected { seats[index].status = .disconnected }
         effects.append(.teacher(.disconnected(name: seats[index].name)))
-        effects += lobbyUpdate()
+        noteRosterChange()
         return effects
     }
 
-    /// In the lobby, everyone sees who is there whenever it changes.
-    func lobbyUpdate() -> [LiveEffect] {
-        guard case .lobby = stage, !ended else { return [] }
+    /// The lobby shows at most this many names (the most recent arrivals); `count` says how many there are.
+    static let lobbyNames = 100
+
+    /// Who is waiting, as the lobby shows it.
+    var lobbySnapshot: Lobby {
         let names = seats.filter { $0.status == .connected }.map(\.name)
-        return [.broadcast(.lobby(Lobby(names: names, count: names.count)), to: connectedClients)]
+        return Lobby(names: Array(names.suffix(Self.lobbyNames)), count: names.count)
+    }
+
+    /// In the lobby, everyone sees who is there; a change is sent at the next tick, so that
+    /// 500 students joining at once cost one broadcast per tick, not one per join.
+    mutating func noteRosterChange() {
+        guard case .lobby = stage, !ended else { return }
+        lobbyChanged = true
+    }
+
+    /// The lobby to everyone, when it changed since the last time.
+    mutating func flushLobby() -> [LiveEffect] {
+        guard lobbyChanged else { return [] }
+        lobbyChanged = false
+        guard case .lobby = stage, !ended else { return [] }
+        return [.broadcast(.lobby(lobbySnapshot), to: connectedClients)]
     }
 
     mutating func newToken() -> String {

@@ -42,6 +42,26 @@ struct ClassRulesTests {
         #expect(ClassDriver.messages(to: joined, in: answer).isEmpty)
     }
 
+    @Test func theLobbyGoesOutOncePerTickWhenItChanged() throws {
+        var driver = ClassDriver()
+        let ada = driver.join("Ada").client
+        #expect(driver.messages(to: ada).compactMap(\.lobby).map(\.names) == [["Ada"]])
+        let ben = driver.join("Ben").client
+        let cy = driver.join("Cy").client
+        #expect(driver.messages(to: ada).compactMap(\.lobby).count == 1, "no frame per arrival")
+        #expect(driver.messages(to: cy).compactMap(\.lobby).last?.names == ["Ada", "Ben", "Cy"])
+        driver.send(.leave(ben))
+        let tick = driver.send(.tick)
+        let lobby = try #require(ClassDriver.messages(to: ada, in: tick).compactMap(\.lobby).first)
+        #expect(lobby.names == ["Ada", "Cy"] && lobby.count == 2)
+        #expect(ClassDriver.messages(to: cy, in: tick).compactMap(\.lobby) == [lobby])
+        #expect(driver.send(.tick).isEmpty, "nothing changed since")
+        // Once the class has started, nobody gets a lobby any more.
+        _ = driver.join("Dee")
+        driver.send(.teacher(.start))
+        #expect(driver.send(.tick).isEmpty)
+    }
+
     @Test func aTakenNameGetsAClearErrorAndASuggestion() throws {
         var driver = ClassDriver()
         _ = driver.join("Ada")
