@@ -30,7 +30,7 @@ public struct DeckLibrary: Sendable {
     }
 
     /// Loads every `*.yaml` under `directories`, recursively and sorted, skipping `schema/`
-    /// folders, and reports a deck id already used by an earlier file at the later `id:`.
+    /// folders and the concept vocabulary (`concepts.yaml`), and reports a deck id already used by an earlier file at the later `id:`.
     /// An entry of `directories` that is a file is loaded as given.
     public static func load(directories: [String], limits: LoadLimits = .default) -> DeckLibrary {
         let paths = directories.flatMap(deckPaths(under:))
@@ -81,7 +81,8 @@ public struct DeckLibrary: Sendable {
                 walker.skipDescendants()
                 continue
             }
-            guard url.pathExtension == "yaml" else { continue }
+            // The folder's concept vocabulary sits beside the decks but is not one.
+            guard url.pathExtension == "yaml", url.lastPathComponent != ConceptVocabulary.fileName else { continue }
             var relative =
                 url.path.hasPrefix(root.path) ? String(url.path.dropFirst(root.path.count)) : url.lastPathComponent
             while relative.hasPrefix("/") { relative.removeFirst() }

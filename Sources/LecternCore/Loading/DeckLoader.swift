@@ -32,8 +32,15 @@ public enum DeckLoader {
         findings += composed.diagnostics
         guard let root = composed.root else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings)) }
         var builder = DeckBuilder(path: path)
-        let deck = builder.deck(from: root)
+        var deck = builder.deck(from: root)
         findings += builder.diagnostics
+        if let built = deck {
+            // `@concept` answers take their wordings from the folder's shared vocabulary.
+            let (vocabulary, vocabularyFindings) = ConceptVocabulary.beside(deckAt: path, limits: limits)
+            let expanded = ConceptExpansion.expand(built, vocabulary: vocabulary, vocabularyFindings: vocabularyFindings)
+            deck = expanded.deck
+            findings += expanded.diagnostics
+        }
         if let deck { findings += DeckLinter.lint(deck) }
         return DeckLoadResult(deck: deck, diagnostics: sorted(findings))
     }
