@@ -31,7 +31,10 @@ extension ConceptVocabulary {
     ) {
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (.empty, [.error("unreadable", at: start, "cannot read the concept vocabulary; check that it is readable")])
+            return (
+                .empty,
+                [.error("unreadable", at: start, "cannot read the concept vocabulary; check that it is readable")]
+            )
         }
         guard data.count <= limits.maxBytes else {
             return (
@@ -107,7 +110,9 @@ extension ConceptVocabulary {
         let accept = (reader.textList(fields, "accept") ?? []).filter { !$0.isBlank }
         if fields.has("accept") && accept.isEmpty {
             findings.append(
-                .error("too-few-entries", at: fields.location, "\(label) has no wordings in 'accept'; it needs at least 1"))
+                .error(
+                    "too-few-entries", at: fields.location, "\(label) has no wordings in 'accept'; it needs at least 1")
+            )
         }
         if let nested = accept.first(where: { ConceptVocabulary.reference(in: $0) != nil }) {
             findings.append(

@@ -37,7 +37,8 @@ public enum DeckLoader {
         if let built = deck {
             // `@concept` answers take their wordings from the folder's shared vocabulary.
             let (vocabulary, vocabularyFindings) = ConceptVocabulary.beside(deckAt: path, limits: limits)
-            let expanded = ConceptExpansion.expand(built, vocabulary: vocabulary, vocabularyFindings: vocabularyFindings)
+            let expanded = ConceptExpansion.expand(
+                built, vocabulary: vocabulary, vocabularyFindings: vocabularyFindings)
             deck = expanded.deck
             findings += expanded.diagnostics
         }
