@@ -57,6 +57,13 @@ public struct DeckLibrary: Sendable {
             }
             entries.append(Entry(path: path, deck: result.deck, diagnostics: diagnostics, text: result.text))
         }
+        // Rules across decks; results from another library may already hold their findings.
+        let usable = entries.compactMap { entry in entry.hasErrors ? nil : entry.deck.map { (entry.path, $0) } }
+        let acrossDecks = LibraryLinter.lint(usable)
+        for index in entries.indices {
+            let new = (acrossDecks[entries[index].path] ?? []).filter { !entries[index].diagnostics.contains($0) }
+            if !new.isEmpty { entries[index].diagnostics = DeckLoader.sorted(entries[index].diagnostics + new) }
+        }
         return DeckLibrary(entries: entries)
     }
 
