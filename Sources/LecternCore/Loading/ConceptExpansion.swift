@@ -57,27 +57,27 @@ enum ConceptExpansion {
         _ entries: [String], in name: String, at location: SourceLocation, vocabulary: ConceptVocabulary,
         findings: inout [Diagnostic], namesAConcept: inout Bool
     ) -> [String] {
-        var result: [String] = []
-        var seen = Set<String>()
-        var named = Set<String>()
-        func add(_ wording: String) {
-            let isPattern = wording.count >= 3 && wording.hasPrefix("/") && wording.hasSuffix("/")
-            if seen.insert(isPattern ? wording : TextNormalizer.normalize(wording)).inserted { result.append(wording) }
+        findings += unnamedConcepts(entries, in: name, at: location, vocabulary: vocabulary)
+        guard entries.contains(where: { ConceptVocabulary.reference(in: $0) != nil }) else {
+            return entries  // no concept named: the author's list stays exactly as written
         }
+        namesAConcept = true
+        // The author's own entries are kept as written; a concept's wordings join once each.
+        var seen = Set(entries.filter { ConceptVocabulary.reference(in: $0) == nil }.map(TextNormalizer.normalize))
+        var result: [String] = []
         for entry in entries {
             guard let id = ConceptVocabulary.reference(in: entry) else {
-                add(entry)
+                result.append(entry)
                 continue
             }
-            namesAConcept = true
             guard let concept = vocabulary.concepts[id] else {
                 findings.append(.error("concept-unknown", at: location, unknownMessage(id, in: name, vocabulary)))
                 continue
             }
-            named.insert(id)
-            concept.accept.forEach(add)
+            for wording in concept.accept where seen.insert(TextNormalizer.normalize(wording)).inserted {
+                result.append(wording)
+            }
         }
-        findings += unnamedConcepts(entries, named: named, in: name, at: location, vocabulary: vocabulary)
         return result
     }
 
@@ -95,9 +95,9 @@ enum ConceptExpansion {
     /// A list that shows the answer of a concept, or two of its wordings, asks for that
     /// concept: it should name it, or it will reject the concept's other wordings.
     private static func unnamedConcepts(
-        _ entries: [String], named: Set<String>, in name: String, at location: SourceLocation,
-        vocabulary: ConceptVocabulary
+        _ entries: [String], in name: String, at location: SourceLocation, vocabulary: ConceptVocabulary
     ) -> [Diagnostic] {
+        let named = Set(entries.compactMap(ConceptVocabulary.reference(in:)))
         let plain = entries.filter { ConceptVocabulary.reference(in: $0) == nil }
         guard !plain.isEmpty else { return [] }
         let wordings = Set(plain.map(TextNormalizer.normalize))
