@@ -15,7 +15,10 @@ public enum CoverageTargets {
             "decks": \.decks, "items": \.items, "per-paragraph": \.perParagraph, "per-thread": \.perThread,
             "per-type": \.perType, "per-skill": \.perSkill, "long-walkthroughs": \.longWalkthroughs,
             "walkthrough-minimum-steps": \.walkthroughMinimumSteps,
-            "branching-walkthroughs": \.branchingWalkthroughs, "roles": \.roles, "confidence": \.confidence,
+            "branching-walkthroughs": \.branchingWalkthroughs,
+            "really-branching-walkthroughs": \.reallyBranchingWalkthroughs,
+            "deeply-branching-walkthroughs": \.deeplyBranchingWalkthroughs, "roles": \.roles,
+            "confidence": \.confidence,
         ]
     }
     static var allKeys: [String] {

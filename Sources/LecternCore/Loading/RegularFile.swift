@@ -120,6 +120,11 @@ enum RegularFile {
 }
 
 extension RegularFile.Refusal {
+    var isUnreadable: Bool {
+        if case .unreadable = self { return true }
+        return false
+    }
+
     /// The refusal as the end of a sentence that starts with the file's name.
     var reason: String {
         switch self {

@@ -49,7 +49,7 @@ struct WalkthroughPaths: Sendable {
     /// set once all its successors have theirs (post-order is a reverse topological order).
     /// An edge back onto the walk's own path (a cycle, which the linter forbids) is ignored,
     /// so a broken deck still gets finite counts.
-    private static func longestPaths(_ successors: [[Int]]) -> [Int] {
+    static func longestPaths(_ successors: [[Int]]) -> [Int] {
         enum Mark { case unvisited, onPath, done }
         var marks = Array(repeating: Mark.unvisited, count: successors.count)
         var longest = Array(repeating: 1, count: successors.count)

@@ -217,4 +217,21 @@ struct DeckFileTrustTests {
         #expect(library.entries.map { ($0.path as NSString).lastPathComponent } == ["linked.yaml", "real.yaml"])
         #expect(library.entries.first?.diagnostics.map(\.rule) == ["id-not-filename"])
     }
+
+    @Test func aFIFONamedAsTheConceptVocabularyIsRefusedWithoutBlocking() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.write(Self.essay, to: "decks/essay.txt")
+        let path = try sandbox.deck(naming: "essay.txt")
+        try sandbox.fifo("decks/concepts.yaml")
+        let started = ContinuousClock.now
+        let result = DeckLoader.load(fileAt: path)
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(result.usableDeck != nil)
+        let vocabulary = ConceptVocabulary.load(fileAt: sandbox.decks.appending(path: "concepts.yaml").path)
+        #expect(
+            vocabulary.diagnostics.map { "\($0.rule) \($0.message)" } == [
+                "not-regular-file the concept vocabulary is a FIFO (named pipe), not a regular file; it must be a readable text file"
+            ])
+    }
 }

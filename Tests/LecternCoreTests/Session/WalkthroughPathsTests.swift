@@ -38,4 +38,15 @@ struct WalkthroughPathsTests {
         let paths = WalkthroughPaths(Walkthrough(scenario: "", steps: steps))
         #expect(paths.longest == [2, 1, 1])
     }
+
+    /// The right answer jumps to the end; the wrong one walks a branch of 3,998 steps.
+    @Test func aLongBranchIsMeasuredWithoutRecursion() {
+        let count = 4000
+        var steps = [Self.branch("s1", to: ["s\(count)", "s2"])]
+        steps += (2...count).map { Self.plain("s\($0)") }
+        let branches = WalkthroughBranches(Walkthrough(scenario: "", steps: steps))
+        #expect(branches.mainLine == ["s1", "s\(count)"])
+        #expect(branches.branchDepth == count - 2)
+        #expect(branches.reallyBranches == false)
+    }
 }
