@@ -54,17 +54,48 @@ struct GlobalOptions: ParsableArguments {
     var learnerName: String { learner.last ?? StoreDefaults.learnerName(environment: environment) }
 
     /// Opens the progress database, or fails with a message that names the file.
+    ///
+    /// Nothing is created or written until the first answer or new learner: reading
+    /// commands leave a missing file missing and an existing one untouched.
     func openStore() throws -> ProgressStore {
         do {
-            return try ProgressStore(path: databasePath)
+            return try ProgressStore(path: databasePath, mode: .whenNeeded)
         } catch {
             throw ValidationFailure("\(error)")
         }
     }
 
+    /// Where the database path was given, for messages: `--db PATH` or `LECTERN_DB=PATH`;
+    /// nil for the default location, whose folder Lectern creates itself.
+    var explicitDatabaseSource: String? {
+        if let database { return "--db \(database)" }
+        if let explicit = environment["LECTERN_DB"], !explicit.isEmpty { return "LECTERN_DB=\(explicit)" }
+        return nil
+    }
+
     func validate() throws {
         if newPerDay < 0 { throw ValidationError("--new-per-day cannot be negative") }
         if maxDeckMiB <= 0 { throw ValidationError("--max-deck-size must be at least 1 (MiB)") }
+        for name in learner {
+            do { _ = try LearnerName.validated(name) } catch { throw ValidationFailure("--learner: \(error)") }
+        }
+        try checkDatabaseFolder()
+    }
+
+    /// A path the user gave must be in a folder that exists: creating folders there would
+    /// hide a typo, and the progress would end up somewhere nobody looks.
+    func checkDatabaseFolder() throws {
+        guard let source = explicitDatabaseSource else { return }
+        let folder = (databasePath as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            throw ValidationFailure(
+                "no such folder: \(folder) (for \(source)); create it first or choose another path")
+        }
+        if !isFolder.boolValue {
+            throw ValidationFailure("not a folder: \(folder) (for \(source)); choose another path")
+        }
     }
 }
 

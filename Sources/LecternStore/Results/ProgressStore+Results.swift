@@ -54,12 +54,13 @@ extension ProgressStore {
                         COALESCE(SUM(r.duration), 0) AS total,
                         SUM(r.id IS NOT NULL AND (typeof(r.score) NOT IN ('integer', 'real')
                             OR r.score NOT BETWEEN 0 AND 1 OR typeof(r.duration) NOT IN ('integer', 'real')
-                            OR r.duration NOT BETWEEN 0 AND 31536000)) AS bad
+                            OR r.duration NOT BETWEEN 0 AND 31536000
+                            OR typeof(r.answered_at) != 'integer' OR r.answered_at NOT BETWEEN 0 AND ?)) AS bad
                     FROM learners l LEFT JOIN reviews r ON r.learner_id = l.id \(filter.reviewSQL)
                     WHERE 1 \(learnerFilter)
                     GROUP BY l.id ORDER BY l.name
                     """,
-                arguments: filter.reviewArguments + filter.learnerArguments)
+                arguments: [CheckedRow.timeRange.upperBound] + filter.reviewArguments + filter.learnerArguments)
             var totals: [LearnerTotals] = []
             while let row = try rows.next() {
                 let learner = CheckedRow(row, table: "learners", idColumn: "id")
