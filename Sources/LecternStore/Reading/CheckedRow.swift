@@ -154,7 +154,7 @@ struct CheckedRow {
         case .int64(let number): "\(number)"
         case .double(let number): "\(number)"
         case .string(let text): "text ('\(shortened(text))')"
-        case .blob(let data): "a blob of \(data.count) bytes"
+        case .blob(let data): "a blob of \(data.count) \(data.count == 1 ? "byte" : "bytes")"
         }
     }
 
