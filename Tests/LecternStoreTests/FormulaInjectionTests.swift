@@ -15,7 +15,8 @@ import Testing
 
     @Test(arguments: [
         ("=1+1", "'=1+1"), ("+41 22", "'+41 22"), ("-5", "'-5"), ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
-        ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
+        ("\tx", "'\tx"), ("\rx", "\"'\rx\""),
+        ("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
         ("a=b", "a=b"), ("1-2", "1-2"), (" =x", " =x"), ("", ""),
     ])
     func answerCells(answer: String, cell: String) {

@@ -175,7 +175,10 @@ public enum DatabaseCheck {
         var problems: [String] = []
         var stored = Set<CardKey>()
         let cards = try Row.fetchAll(
-            db, sql: "SELECT learner_id, deck_id, item_id, \(StoredCard.columns) FROM cards ORDER BY learner_id, deck_id, item_id")
+            db,
+            sql:
+                "SELECT learner_id, deck_id, item_id, \(StoredCard.columns) FROM cards ORDER BY learner_id, deck_id, item_id"
+        )
         for row in cards {
             let checked = StoredTables.cards.checkedRow(row)
             guard let learnerID = try? checked.id("learner_id"), let deckID = try? checked.text("deck_id"),

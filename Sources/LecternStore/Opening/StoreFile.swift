@@ -27,12 +27,7 @@ enum StoreFile {
 
     /// Looks at the file by reading only; throws for a file Lectern must not touch.
     static func inspect(_ path: String) throws -> State {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return FileManager.default.fileExists(atPath: path)
-                ? try unreadable(path) : .absent
-        }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        try? handle.close()
+        guard let header = try header(of: path) else { return .absent }
         if header.isEmpty { return .unfinished }
         guard header == Data("SQLite format 3\u{0}".utf8) else {
             throw ProgressStoreError.notADatabase(path: path)
@@ -48,8 +43,30 @@ enum StoreFile {
         }
     }
 
-    private static func unreadable(_ path: String) throws -> State {
-        throw ProgressStoreError.cannotOpen(path: path, reason: "the file cannot be read")
+    /// The first 16 bytes, or nil when there is no file. One `open` call decides, so a file
+    /// another process links into place meanwhile is either seen whole or not at all.
+    private static func header(of path: String) throws -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { return nil }
+            let reason = String(cString: strerror(errno))
+            throw ProgressStoreError.cannotOpen(path: path, reason: reason)
+        }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 {
+                throw ProgressStoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return Data(bytes[..<filled])
     }
 
     private static func inspect(_ path: String, readonly: Bool) throws -> State {
