@@ -35,9 +35,7 @@ extension Shell {
             sayVerbatim(table)
             return
         }
-        let narrow = zip(rows, titles).map { row, title in
-            title == nil ? row : row.enumerated().filter { $0.offset != 1 }.map(\.element)
-        }
+        let narrow = zip(rows, titles).map { row, title in title == nil ? row : row.enumerated().filter { $0.offset != 1 }.map(\.element) }
         for (line, title) in zip(TableLayout.columns(narrow, separator: "  ").split(separator: "\n"), titles) {
             say(String(line))
             if let title { say(title, style: .dim, indent: "    ") }
