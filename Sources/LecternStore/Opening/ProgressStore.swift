@@ -79,12 +79,6 @@ public final class ProgressStore: @unchecked Sendable {
         try read(empty: []) { db in try StoreFile.appliedMigrations(db, path: path) }
     }
 
-    /// Whether the file exists as a Lectern database yet (a read-only store on a missing
-    /// file has nothing to show).
-    public var fileExists: Bool {
-        (try? StoreFile.inspect(path)).map { $0 == .current || $0 == .older } ?? true
-    }
-
     /// The writer, creating and migrating the file first when needed.
     var pool: DatabasePool {
         get throws {
