@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Seed for shuffling options and items, to make a session repeatable.")
     var seed: UInt64?
 
-    @Option(name: .customLong("new-per-day"), help: "How many new items 'study' and 'review' introduce per day.")
+    @Option(name: .customLong("new-per-day"), help: "How many new items 'study' introduces per day.")
     var newPerDay: Int = 20
 
     @Option(name: .customLong("max-deck-size"), help: "Refuse deck files larger than this many MiB.")

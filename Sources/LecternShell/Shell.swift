@@ -64,6 +64,8 @@ public final class Shell {
     public internal(set) var library: DeckLibrary
     /// The study session in progress, if any.
     var session: RunningSession?
+    /// Where the line being handled came from (`stdin:3`), for errors in scripted mode.
+    public var inputPosition: String?
 
     public init(
         configuration: Configuration, output: ShellOutput, store: ProgressStore? = nil,
@@ -134,11 +136,28 @@ public final class Shell {
 
     /// The end of input (Ctrl-D, or the end of a script). A running session is closed as
     /// `:quit` would close it, so its summary is shown and nothing answered is lost.
+    ///
+    /// A script that ends inside a session has not answered every question: the report
+    /// lists them as not reached and the status is 1, so a short answers file is noticed.
+    /// Ending after the last answer's feedback (where Enter would close the session) is clean.
     public func endOfInput() -> Outcome {
-        guard session != nil else { return .exit }
-        let outcome = sessionStep(line: ":quit")
-        session = nil
-        return outcome == .failed ? .failed : .exit
+        guard let running = session else { return .exit }
+        var probe = running.session
+        if running.last.awaitsContinue, running.upcoming.isEmpty, probe.handle(line: "", now: now()).isFinished {
+            let outcome = sessionStep(line: "")
+            session = nil
+            return outcome == .failed ? .failed : .exit
+        }
+        let position = inputPosition.map { "\($0.split(separator: ":").first ?? "stdin"): " } ?? ""
+        var place = ""
+        if let question = running.session.currentQuestion {
+            place = " at question \(question.number) of \(running.session.itemCount) (\(question.itemID))"
+        }
+        output.writeError(
+            position + styler.apply(.bad, "error:")
+                + " input ended inside the session\(place); the report counts the rest as not reached\n")
+        closeSession()
+        return .failed
     }
 
     /// What Tab offers for the line up to the cursor.

@@ -14,10 +14,10 @@ enum ItemEvaluator {
             }
         case .multi(let options):
             return AnswerParser.multi(answer, count: options.count).map { positions in
-                let picked = Set(positions.map(layout.deckIndex(at:)))
+                let picked = positions.map(layout.deckIndex(at:))
                 return Evaluation(
-                    grade: StructuredGraders.multi(picked: picked, options: options), answer: answer,
-                    detail: .options(picked.sorted()))
+                    grade: StructuredGraders.multi(picked: Set(picked), options: options), answer: answer,
+                    detail: .options(picked))
             }
         case .truefalse(let key):
             return AnswerParser.trueFalse(answer).map { given in

@@ -5,7 +5,15 @@ import LineEditing
 /// lines come from (libedit on a terminal, plain lines otherwise) and when to stop.
 public enum ShellRunner {
     /// The interactive loop on a terminal. Returns the exit status (0: the user left).
-    public static func runInteractive(_ shell: Shell, editor: LineEditor, firstLines: [String] = []) -> Int32 {
+    ///
+    /// History keeps shell commands only: answers typed inside a session are not written
+    /// (in a classroom they are the next student's exam answers). When `learner NAME`
+    /// switches the learner, the editor switches to that learner's history file
+    /// (`historyFor`), so Up never recalls another learner's lines.
+    public static func runInteractive(
+        _ shell: Shell, editor: LineEditor, firstLines: [String] = [],
+        historyFor: ((String) -> HistoryFile?)? = nil
+    ) -> Int32 {
         editor.completer = { [unowned shell] before in shell.complete(lineBeforeCursor: before) }
         shell.output.write(shell.banner + "\n")
         for line in firstLines where shell.handle(line: line) == .exit { return 0 }
@@ -21,16 +29,36 @@ public enum ShellRunner {
             case .interrupted:
                 _ = shell.interrupt()
             case .line(let line):
-                editor.remember(line)
+                if !shell.isInSession { editor.remember(line) }
+                let learner = shell.configuration.learner
                 if shell.handle(line: line) == .exit { return 0 }
+                if shell.configuration.learner != learner, let historyFor {
+                    editor.switchHistory(to: historyFor(shell.configuration.learner))
+                }
             }
         }
     }
 
     /// Scripted mode: no banner, no prompt, no history; stops at the first failing command
     /// with status 1 (like `sqlite3 -bail`), so a script never runs on after an error.
-    public static func runScripted(_ shell: Shell, lines: some Sequence<String>) -> Int32 {
-        for line in lines {
+    ///
+    /// Lines are taken one at a time as they arrive, so a program can drive the shell over
+    /// pipes and see each answer's output before it sends the next; `firstLines` (the line
+    /// a subcommand such as `lectern exam DECK` stands for) run before standard input and
+    /// are not counted in its line numbers.
+    public static func runScripted(
+        _ shell: Shell, firstLines: [String] = [], lines: some Sequence<String>, source: String = "stdin"
+    ) -> Int32 {
+        for line in firstLines {
+            shell.inputPosition = nil
+            switch shell.handle(line: line) {
+            case .proceed: continue
+            case .failed: return 1
+            case .exit: return 0
+            }
+        }
+        for (index, line) in lines.enumerated() {
+            shell.inputPosition = "\(source):\(index + 1)"
             switch shell.handle(line: line) {
             case .proceed: continue
             case .failed: return 1
