@@ -102,7 +102,7 @@ struct DatabaseFileTests {
     @Test func theDefaultFolderIsCreatedByTheFirstAnswer() throws {
         let home = try LecternBinary.makeHome()
         let result = try LecternBinary.run(
-            ["study", "tiny", "--decks", Self.decks, "--learner", "ana"], input: "t\n", home: home)
+            ["study", "tiny", "--decks", Self.decks, "--learner", "ana"], input: "t\n:quit\n", home: home)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
             FileManager.default.fileExists(atPath: home.appendingPathComponent("data/lectern/lectern.sqlite3").path))
@@ -128,7 +128,7 @@ struct DatabaseFileTests {
         let home = try LecternBinary.makeHome()
         let database = home.appendingPathComponent("progress.sqlite3").path
         let study = try LecternBinary.run(
-            ["study", "tiny", "--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n", home: home)
+            ["study", "tiny", "--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n:quit\n", home: home)
         #expect(study.status == 0, "\(study.standardError)")
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
         for command in Self.readingCommands {
@@ -152,7 +152,7 @@ struct DatabaseFileTests {
     ) throws -> String {
         let database = home.appendingPathComponent("progress.sqlite3").path
         let study = try LecternBinary.run(
-            ["study", "tiny", "--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n", home: home)
+            ["study", "tiny", "--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n:quit\n", home: home)
         #expect(study.status == 0, "\(study.standardError)")
         let queue = try DatabaseQueue(path: database)
         try queue.write { db in try db.execute(sql: sql) }
@@ -165,7 +165,7 @@ struct DatabaseFileTests {
         let home = try LecternBinary.makeHome()
         let database = try damagedFile(home: home)
         let result = try LecternBinary.run(
-            command + ["--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n", home: home)
+            command + ["--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n:quit\n", home: home)
         #expect(result.status == 1)
         #expect(
             result.standardError.contains(
@@ -179,7 +179,7 @@ struct DatabaseFileTests {
         let home = try LecternBinary.makeHome()
         let database = try damagedFile(home: home, sql: "UPDATE cards SET due = x'00' WHERE item_id = 'start-easy'")
         let result = try LecternBinary.run(
-            command + ["--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n", home: home)
+            command + ["--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n:quit\n", home: home)
         #expect(result.status == 1)
         #expect(
             result.standardError.contains(
