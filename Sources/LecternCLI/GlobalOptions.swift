@@ -90,12 +90,20 @@ struct GlobalOptions: ParsableArguments {
         guard !folder.isEmpty else { return }
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-            throw ValidationFailure(
-                "no such folder: \(folder) (for \(source)); create it first or choose another path")
+            throw Self.failure("no such folder: \(folder) (for \(source)); create it first or choose another path")
         }
         if !isFolder.boolValue {
-            throw ValidationFailure("not a folder: \(folder) (for \(source)); choose another path")
+            throw Self.failure("not a folder: \(folder) (for \(source)); choose another path")
         }
+    }
+}
+
+extension GlobalOptions {
+    /// Prints `error: message` on standard error, as the shell words its errors, and gives the
+    /// exit status 1 to throw.
+    static func failure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode(1)
     }
 }
 

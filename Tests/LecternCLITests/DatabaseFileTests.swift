@@ -118,9 +118,8 @@ struct DatabaseFileTests {
         let result = try LecternBinary.run(command + ["--decks", Self.decks, "--db", database], home: home)
         #expect(result.status == 1)
         #expect(
-            result.standardError.contains(
-                "no such folder: \(folder) (for --db \(database)); create it first or choose another path"),
-            "\(result.standardError)")
+            result.standardError
+                == "error: no such folder: \(folder) (for --db \(database)); create it first or choose another path\n")
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("no").path))
     }
 
@@ -128,7 +127,8 @@ struct DatabaseFileTests {
         let home = try LecternBinary.makeHome()
         let database = home.appendingPathComponent("progress.sqlite3").path
         let study = try LecternBinary.run(
-            ["study", "tiny", "--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n:quit\n", home: home)
+            ["study", "tiny", "--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n:quit\n",
+            home: home)
         #expect(study.status == 0, "\(study.standardError)")
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
         for command in Self.readingCommands {
@@ -152,7 +152,8 @@ struct DatabaseFileTests {
     ) throws -> String {
         let database = home.appendingPathComponent("progress.sqlite3").path
         let study = try LecternBinary.run(
-            ["study", "tiny", "--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n:quit\n", home: home)
+            ["study", "tiny", "--decks", Self.decks, "--db", database, "--learner", "ana"], input: "t\n:quit\n",
+            home: home)
         #expect(study.status == 0, "\(study.standardError)")
         let queue = try DatabaseQueue(path: database)
         try queue.write { db in try db.execute(sql: sql) }

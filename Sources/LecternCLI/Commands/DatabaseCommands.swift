@@ -26,7 +26,7 @@ struct DatabaseCommands: ParsableCommand {
             do {
                 report = try DatabaseCheck.run(path: global.databasePath)
             } catch {
-                throw ValidationFailure("\(error)")
+                throw GlobalOptions.failure("\(error)")
             }
             print(report.text, terminator: "")
             if !report.isClean { throw ExitCode(1) }

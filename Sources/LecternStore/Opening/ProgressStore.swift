@@ -87,8 +87,9 @@ public final class ProgressStore: @unchecked Sendable {
             switch connection {
             case .writer(let pool): return pool
             case .closed: throw ProgressStoreError.cannotOpen(path: path, reason: "the store is closed")
-            case .reader(let queue):
-                try queue.close()
+            case .reader:
+                // Dropped rather than closed: a read still running elsewhere keeps its
+                // connection until it ends, and GRDB closes it then.
                 connection = .none
             case .none: break
             }
