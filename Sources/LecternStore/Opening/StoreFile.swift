@@ -194,6 +194,7 @@ enum StoreFile {
         defer {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
         }
+        removeLeftovers(of: url)
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration(readonly: false))
             _ = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
@@ -205,6 +206,20 @@ enum StoreFile {
         if link(temporary, path) != 0 && errno != EEXIST {
             let reason = String(cString: strerror(errno))
             throw ProgressStoreError.cannotOpen(path: path, reason: reason)
+        }
+    }
+
+    /// Removes temporary files that first opens killed half-way left beside `url`: those
+    /// whose process (the number in the name) is gone. A live process's file is its own.
+    static func removeLeftovers(of url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).new-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink(folder.appendingPathComponent(name).path)
+            }
         }
     }
 
