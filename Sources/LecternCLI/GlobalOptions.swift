@@ -110,7 +110,8 @@ extension GlobalOptions {
 /// A failure already worded for the user: printed as `error: …` and exit status 1.
 struct ValidationFailure: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// The message often quotes a path, a deck or a name: it is shown in its safe form.
+    init(_ description: String) { self.description = TerminalText.safe(description) }
 }
 
 extension ColorChoice: ExpressibleByArgument {}

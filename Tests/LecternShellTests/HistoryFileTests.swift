@@ -58,7 +58,38 @@ struct HistoryFileTests {
         #expect(file.prepare() == .unavailable("history path \(path) is a folder"))
     }
 
-    @Test(arguments: [("", false), ("   ", false), ("help", true), (" decks ", true)])
+    @Test(arguments: ["/dev/zero", "/dev/null"])
+    func aDeviceIsNotReadAsHistory(path: String) {
+        let file = HistoryFile(path: path) { _ in }
+        #expect(file.prepare() == .unavailable("history path \(path) is not a regular file; it is left untouched"))
+        #expect(!file.savingEnabled)
+    }
+
+    @Test func aFileOverTheCapIsLeftUntouched() throws {
+        let path = try temporaryFolder() + "/history"
+        let text = String(repeating: "help\n", count: HistoryFile.maximumBytes / 5 + 1)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let file = HistoryFile(path: path) { _ in }
+        guard case .unavailable(let reason) = file.prepare() else {
+            Issue.record("expected unavailable")
+            return
+        }
+        #expect(reason.contains("is larger than 1 MiB; it is left untouched"))
+        #expect(!file.savingEnabled)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    }
+
+    @Test func aLinkToAHistoryFileIsFollowed() throws {
+        let folder = try temporaryFolder()
+        try "help\n".write(toFile: folder + "/real", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/history", withDestinationPath: folder + "/real")
+        #expect(HistoryFile(path: folder + "/history") { _ in }.prepare() == .ready(exists: true))
+    }
+
+    @Test(arguments: [
+        ("", false), ("   ", false), ("help", true), (" decks ", true),
+        (String(repeating: "x", count: HistoryFile.maximumEntryBytes + 1), false),
+    ])
     func blankLinesAreNotStored(line: String, stored: Bool) {
         #expect(HistoryFile.shouldStore(line) == stored)
     }

@@ -45,7 +45,16 @@ struct ShellLauncher {
             unicode: Self.localeIsUTF8(environment))
         let shell = Shell(
             configuration: configuration, output: StandardOutput(), store: store, columns: { TerminalSize.columns() })
+        let status = run(shell, firstLines: firstLines, commandLine: commandLine, interactive: interactive)
+        if let failure = shell.output.writeFailure {
+            shell.output.writeError("error: \(failure)\n")
+            return 1
+        }
+        return status
+    }
 
+    private func run(_ shell: Shell, firstLines: [String], commandLine: String?, interactive: Bool) -> Int32 {
+        let environment = shell.configuration.environment
         if let commandLine {
             return ShellRunner.runScripted(shell, lines: [commandLine], source: "-c")
         }

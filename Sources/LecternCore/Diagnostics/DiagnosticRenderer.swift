@@ -35,15 +35,20 @@ public enum DiagnosticRenderer {
         let style = Style(enabled: color)
         let severityStyle =
             diagnostic.severity == .error ? Style.red : diagnostic.severity == .warning ? Style.yellow : Style.cyan
+        // The path, the message (which quotes deck keys and values) and the source line all
+        // come from the deck: shown in their safe form, so a deck's escapes are read, not run.
         var output =
-            style.apply(Style.bold, "\(diagnostic.location):") + " "
+            style.apply(Style.bold, "\(TerminalText.safeLine(diagnostic.location.description)):") + " "
             + style.apply(Style.bold + severityStyle, "\(diagnostic.severity.rawValue):") + " "
-            + style.apply(Style.bold, diagnostic.message) + " [\(diagnostic.rule)]"
+            + style.apply(Style.bold, TerminalText.safe(diagnostic.message))
+            + " [\(TerminalText.safeLine(diagnostic.rule))]"
         guard let line else { return output }
-        var shown = line
-        if shown.hasSuffix("\r") { shown.removeLast() }
-        shown = shown.replacingTabs
-        let before = String(shown.unicodeScalars.prefix(max(0, diagnostic.location.column - 1)))
+        var raw = line
+        if raw.hasSuffix("\r") { raw.removeLast() }
+        raw = raw.replacingTabs
+        let shown = TerminalText.safeLine(raw)
+        // The caret goes under the column's visible form: an escaped character is wider.
+        let before = TerminalText.safeLine(String(raw.unicodeScalars.prefix(max(0, diagnostic.location.column - 1))))
         output +=
             "\n" + shown + "\n" + String(repeating: " ", count: TerminalWidth.of(before))
             + style.apply(Style.green, "^")

@@ -6,7 +6,8 @@ import Foundation
 /// the whole answer (after NFKC, trimming and collapsing spaces). Other variants match the
 /// answer after `TextNormalizer` when they are equal, or — unless `exact` — when they are
 /// within `TypoDistance.allowedTypos` of each other, counted on the accepted variant's
-/// length so that a short key never tolerates a typo.
+/// length so that a short key never tolerates a typo. The comparison is bounded (see
+/// `TypoDistance.isWithin`), so a pasted megabyte costs no more than a short answer.
 public enum ShortAnswerGrader {
     public static func grade(_ answer: String, accept: [String], exact: Bool = false) -> Result<Grade, MalformedAnswer>
     {
@@ -27,7 +28,7 @@ public enum ShortAnswerGrader {
             let key = TextNormalizer.normalize(variant)
             if key == normalized { return true }
             if !exact, !key.isEmpty,
-                TypoDistance.optimalStringAlignment(key, normalized) <= TypoDistance.allowedTypos(forLength: key.count)
+                TypoDistance.isWithin(key, normalized, typos: TypoDistance.allowedTypos(forLength: key.count))
             {
                 return true
             }
@@ -48,7 +49,9 @@ public enum ShortAnswerGrader {
     }
 
     private static func regexMatches(_ pattern: String, _ answer: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive]) else {
+        // Bounded by construction: unsafe shapes never run, and neither do long answers.
+        guard PatternSafety.problem(in: pattern) == nil, answer.count <= PatternSafety.maximumSubjectLength,
+            let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive]) else {
             return false
         }
         let subject = answer.precomposedStringWithCompatibilityMapping

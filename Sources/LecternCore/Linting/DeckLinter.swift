@@ -240,6 +240,12 @@ enum DeckLinter {
         entries.compactMap { entry in
             guard entry.count >= 2, entry.hasPrefix("/"), entry.hasSuffix("/") else { return nil }
             let pattern = String(entry.dropFirst().dropLast())
+            if let problem = PatternSafety.problem(in: pattern) {
+                return .error(
+                    "unsafe-regex", at: item.location(of: key),
+                    "\(name) has an answer pattern \(entry) that \(problem), which could take Lectern minutes to match; list the variants as plain answers or simplify the pattern"
+                )
+            }
             guard (try? NSRegularExpression(pattern: pattern)) == nil else { return nil }
             return .error(
                 "bad-regex", at: item.location(of: key),

@@ -45,6 +45,9 @@ public enum LintRules {
         Rule(id: "cloze-unclosed", severity: .error, summary: "a cloze blank opened but not closed"),
         Rule(id: "cloze-empty-blank", severity: .error, summary: "a cloze blank with no answer"),
         Rule(id: "bad-regex", severity: .error, summary: "an /…/ answer that is not a valid regular expression"),
+        Rule(
+            id: "unsafe-regex", severity: .error,
+            summary: "an /…/ answer whose matching time could explode (nested repetition, backreferences, length)"),
         Rule(id: "numeric-tolerance", severity: .error, summary: "a negative tolerance"),
         Rule(id: "numeric-range", severity: .error, summary: "a range whose low end is above its high end"),
         Rule(id: "numeric-key", severity: .error, summary: "both answer and range, or tolerance with range"),

@@ -60,7 +60,8 @@ extension Shell {
         if let first = reason.first { reason = first.lowercased() + reason.dropFirst() }
         output.writeError(
             position + styler.apply(.bad, "error:")
-                + " question \(rejection.question) (\(rejection.itemID)\(step)): got '\(line)': \(reason)\n")
+                + " question \(rejection.question) (\(rejection.itemID)\(step)): got '\(TerminalText.safeLine(line))': "
+                + TerminalText.safe(reason) + "\n")
         closeSession()
         return .failed
     }

@@ -36,6 +36,7 @@ public enum ShellRunner {
                     editor.switchHistory(to: historyFor(shell.configuration.learner))
                 }
             }
+            if shell.output.writeFailure != nil { return 1 }
         }
     }
 
@@ -54,19 +55,21 @@ public enum ShellRunner {
             switch shell.handle(line: line) {
             case .proceed: continue
             case .failed: return 1
-            case .exit: return 0
+            case .exit: return shell.output.writeFailure == nil ? 0 : 1
             }
         }
         for (index, line) in lines.enumerated() {
+            // Output that cannot be written ends the script: no answer is taken unseen.
+            if shell.output.writeFailure != nil { return 1 }
             shell.inputPosition = "\(source):\(index + 1)"
             switch shell.handle(line: line) {
             case .proceed: continue
             case .failed: return 1
-            case .exit: return 0
+            case .exit: return shell.output.writeFailure == nil ? 0 : 1
             }
         }
         // The script ended: close a running session as :quit would, so its summary shows.
-        return shell.endOfInput() == .failed ? 1 : 0
+        return shell.endOfInput() == .failed || shell.output.writeFailure != nil ? 1 : 0
     }
 
     /// Lines of standard input, read lazily so a script can be interleaved with output.
@@ -77,9 +80,15 @@ public enum ShellRunner {
 
 extension Shell {
     /// The prompt with its colour escapes marked invisible for libedit.
+    ///
+    /// libedit prints an invisible sequence together with the visible character after it,
+    /// so one at the very end of the prompt is never printed: the reset goes before the
+    /// prompt's last character, or what the user types would show in the prompt's colour.
     var promptForEditor: String {
-        guard styler.colorEnabled else { return prompt }
-        return LineEditor.invisible(Style.prompt.escape) + prompt + LineEditor.invisible("\u{1B}[0m")
+        let prompt = self.prompt
+        guard styler.colorEnabled, let last = prompt.last else { return prompt }
+        return LineEditor.invisible(Style.prompt.escape) + prompt.dropLast() + LineEditor.invisible("\u{1B}[0m")
+            + String(last)
     }
 
     /// True while a study session takes the lines.
