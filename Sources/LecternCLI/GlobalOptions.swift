@@ -76,9 +76,6 @@ struct GlobalOptions: ParsableArguments {
     func validate() throws {
         if newPerDay < 0 { throw ValidationError("--new-per-day cannot be negative") }
         if maxDeckMiB <= 0 { throw ValidationError("--max-deck-size must be at least 1 (MiB)") }
-        for name in learner {
-            do { _ = try LearnerName.validated(name) } catch { throw Self.failure("--learner: \(error)") }
-        }
         try checkDatabaseFolder()
     }
 

@@ -136,8 +136,15 @@ struct CheckedRow {
         try choice(column, ["study", "review", "drill", "exam"]) { AnswerRecord.Mode(rawValue: $0) }
     }
 
-    /// A learner's name as Lectern stores it: text with no control characters.
+    /// A learner's name for reading: any text. A name with control characters (written by
+    /// hand or by an older Lectern) still names its learner; the terminal layer shows it
+    /// escaped, and `db check` lists it, since Lectern itself no longer writes such names.
     func learnerName(_ column: String) throws(RowDamage) -> String {
+        try text(column)
+    }
+
+    /// A learner's name as Lectern writes it: text that ``LearnerName`` accepts.
+    func strictLearnerName(_ column: String) throws(RowDamage) -> String {
         let name = try text(column)
         if let problem = LearnerName.problem(name) {
             throw RowDamage(table: table, row: id, column: aliases[column] ?? column, problem: problem)

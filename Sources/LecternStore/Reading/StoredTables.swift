@@ -38,7 +38,7 @@ enum StoredTables {
         name: "learners", key: ["id"],
         checks: [
             ("id", { _ = try $0.id("id") }),
-            ("name", { _ = try $0.learnerName("name") }),
+            ("name", { _ = try $0.strictLearnerName("name") }),
             ("created_at", { _ = try $0.time("created_at") }),
         ])
 
