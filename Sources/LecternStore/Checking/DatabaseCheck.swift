@@ -40,7 +40,15 @@ public enum DatabaseCheck {
     /// database at all (not SQLite, someone else's, newer than this build).
     public static func run(path: String, scheduler: FSRSScheduler = FSRSScheduler()) throws -> Report {
         var report = Report(path: path, fileExists: true)
-        let state = try StoreFile.inspect(path)
+        let state: StoreFile.State
+        do {
+            state = try StoreFile.inspect(path, recovering: false)
+        } catch let error as DatabaseError {
+            throw ProgressStoreError.cannotOpen(
+                path: path,
+                reason: "\(ProgressStore.reason(error)); if a write was interrupted, run any lectern command "
+                    + "that records an answer to let SQLite finish it, then check again")
+        }
         guard state == .current || state == .older else {
             report.fileExists = false
             return report

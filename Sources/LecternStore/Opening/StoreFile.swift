@@ -26,7 +26,10 @@ enum StoreFile {
     static let ownTables: Set<String> = ["learners", "reviews", "cards", "rating_changes", "grdb_migrations"]
 
     /// Looks at the file by reading only; throws for a file Lectern must not touch.
-    static func inspect(_ path: String) throws -> State {
+    ///
+    /// With `recovering` (the default), a hot journal beside the file is rolled back by
+    /// SQLite first; `db check` passes false, as it must never change the file.
+    static func inspect(_ path: String, recovering: Bool = true) throws -> State {
         guard let header = try header(of: path) else { return .absent }
         if header.isEmpty { return .unfinished }
         guard header == Data("SQLite format 3\u{0}".utf8) else {
@@ -35,7 +38,7 @@ enum StoreFile {
         do {
             return try inspect(path, readonly: true)
         } catch let error as DatabaseError
-            where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_BUSY
+            where recovering && (error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_BUSY)
         {
             // A hot journal left by a writer killed mid-transaction needs rolling back before
             // anyone can read; SQLite does that on a connection that may write.
