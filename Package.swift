@@ -27,6 +27,8 @@ let package = Package(
             name: "LecternStore",
             dependencies: ["LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The live class as a pure state machine: no sockets, no terminal, no database.
+        .target(name: "LecternClass", dependencies: ["LecternCore"]),
         .target(name: "LecternShell", dependencies: ["LecternCore", "LecternStore", "LineEditing"]),
         .target(
             name: "LecternCLI",
@@ -40,6 +42,7 @@ let package = Package(
         .executableTarget(name: "lectern-bench", dependencies: ["LecternCore", "LecternStore"]),
 
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
         .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
         .testTarget(

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Grades a typed line for the question on screen, mapping displayed letters back to the deck.
-enum ItemEvaluator {
-    static func evaluate(_ line: String, item: Item, layout: ItemLayout) -> Result<Evaluation, MalformedAnswer> {
+package enum ItemEvaluator {
+    package static func evaluate(_ line: String, item: Item, layout: ItemLayout) -> Result<Evaluation, MalformedAnswer>
+    {
         let answer = line.trimmingCharacters(in: .whitespacesAndNewlines)
         switch item.body {
         case .choice(let options):
