@@ -7,7 +7,9 @@ import Foundation
 /// answer after `TextNormalizer` when they are equal, or — unless `exact` — when they are
 /// within `TypoDistance.allowedTypos` of each other, counted on the accepted variant's
 /// length so that a short key never tolerates a typo. The comparison is bounded (see
-/// `TypoDistance.isWithin`), so a pasted megabyte costs no more than a short answer.
+/// `TypoDistance.isWithin`), so a pasted megabyte costs no more than a short answer. Unless
+/// `exact`, a plain variant also matches inside a longer answer whose other words cannot
+/// change its meaning (see `PhraseInAnswer`): "an edge over rivals" for "edge", never "no edge".
 public enum ShortAnswerGrader {
     public static func grade(_ answer: String, accept: [String], exact: Bool = false) -> Result<Grade, MalformedAnswer>
     {
@@ -33,7 +35,7 @@ public enum ShortAnswerGrader {
                 return true
             }
         }
-        return false
+        return !exact && PhraseInAnswer.matches(answer, phrases: accept.filter { regexPattern($0) == nil })
     }
 
     /// The first variant that is not a regular expression: what the learner is shown as the answer.

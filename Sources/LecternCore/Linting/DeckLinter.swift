@@ -214,6 +214,7 @@ enum DeckLinter {
             if let finding = tooFew(sentences.count, 2, "sentence", in: item, key: "sentences", name: name) {
                 findings.append(finding)
             }
+            findings += AssumptionRule.findings(sentences, in: item, name: name)
         case .walkthrough(let walkthrough):
             if let finding = tooFew(walkthrough.steps.count, 2, "step", in: item, key: "steps", name: name) {
                 findings.append(finding)
@@ -223,6 +224,11 @@ enum DeckLinter {
                 findings += lint(step, isStep: true, passages: passages, hasSource: hasSource)
             }
             findings += WalkthroughFlow(walkthrough, id: item.id).findings()
+            if !findings.contains(where: { $0.severity == .error }),
+                let shallow = WalkthroughBranches.shallowFinding(item, walkthrough)
+            {
+                findings.append(shallow)
+            }
         }
         return findings
     }

@@ -58,6 +58,24 @@ public enum LintRules {
         Rule(id: "missing-explain", severity: .warning, summary: "an item without explain"),
         Rule(id: "option-without-feedback", severity: .warning, summary: "a wrong option without feedback"),
         Rule(id: "choice-few-options", severity: .warning, summary: "a choice item with only two options"),
+        Rule(
+            id: "concept-unknown", severity: .error,
+            summary: "an @concept answer that the folder's concepts.yaml does not define"),
+        Rule(
+            id: "concept-not-named", severity: .warning,
+            summary: "an answer list that uses a concept's wordings without naming the concept"),
+        Rule(
+            id: "concept-lists-disagree", severity: .warning,
+            summary: "two answer lists that ask for the same answer but accept different wordings"),
+        Rule(
+            id: "assumption-restates-conclusion", severity: .warning,
+            summary: "a roles item whose unstated assumption says what its conclusion says"),
+        Rule(
+            id: "duplicate-item", severity: .warning,
+            summary: "two items, in one deck or two, with near-identical prompt and answer"),
+        Rule(
+            id: "walkthrough-shallow-branch", severity: .warning,
+            summary: "a walkthrough whose branches are only true/false steps restating the feedback"),
     ]
 
     public static func rule(id: String) -> Rule? {
