@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
         .testTarget(
             name: "LecternCLITests",
-            dependencies: ["LecternCLI", "LecternCore"],
+            dependencies: ["LecternCLI", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -81,9 +81,12 @@ struct GlobalOptions: ParsableArguments {
     var learnerName: String { learner.last ?? StoreDefaults.learnerName(environment: environment) }
 
     /// Opens the progress database, or fails with a message that names the file.
+    ///
+    /// Nothing is created or written until the first answer or new learner: reading
+    /// commands leave a missing file missing and an existing one untouched.
     func openStore() throws -> ProgressStore {
         do {
-            return try ProgressStore(path: databasePath)
+            return try ProgressStore(path: databasePath, mode: .whenNeeded)
         } catch {
             throw ValidationFailure("\(error)")
         }
@@ -95,6 +98,7 @@ struct GlobalOptions: ParsableArguments {
         if let seedText { _ = try checked(WholeNumberText.parse(seedText, option: "--seed", within: 0...UInt64.max)) }
         _ = try checked(WholeNumberText.parse(newPerDayText, option: "--new-per-day", within: Self.newPerDayRange))
         _ = try checked(WholeNumberText.parse(maxDeckMiBText, option: "--max-deck-size", within: Self.maxDeckMiBRange))
+        try checkDatabaseFolder()
     }
 
     private func checked<Number>(_ result: Result<Number, NumberError>) throws -> Number {
@@ -102,6 +106,37 @@ struct GlobalOptions: ParsableArguments {
         case .success(let value): return value
         case .failure(let error): throw ValidationError(error.description)
         }
+    }
+    /// Where the database path was given, for messages: `--db PATH` or `LECTERN_DB=PATH`;
+    /// nil for the default location, whose folder Lectern creates itself.
+    var explicitDatabaseSource: String? {
+        if let database { return "--db \(database)" }
+        if let explicit = environment["LECTERN_DB"], !explicit.isEmpty { return "LECTERN_DB=\(explicit)" }
+        return nil
+    }
+
+    /// A path the user gave must be in a folder that exists: creating folders there would
+    /// hide a typo, and the progress would end up somewhere nobody looks.
+    func checkDatabaseFolder() throws {
+        guard let source = explicitDatabaseSource else { return }
+        let folder = (databasePath as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            throw Self.failure("no such folder: \(folder) (for \(source)); create it first or choose another path")
+        }
+        if !isFolder.boolValue {
+            throw Self.failure("not a folder: \(folder) (for \(source)); choose another path")
+        }
+    }
+}
+
+extension GlobalOptions {
+    /// Prints `error: message` on standard error, as the shell words its errors, and gives the
+    /// exit status 1 to throw.
+    static func failure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode(1)
     }
 }
 

@@ -35,6 +35,7 @@ import Testing
         (["USER": "mei", "LOGNAME": "other"], "mei"),
         (["LOGNAME": "sam"], "sam"),
         (["USER": "  "], "learner"),
+        (["USER": "a\u{1B}[2Jb", "LOGNAME": "sam"], "sam"),
         ([:], "learner"),
     ])
     func defaultLearner(environment: [String: String], expected: String) {

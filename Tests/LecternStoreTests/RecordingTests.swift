@@ -20,7 +20,7 @@ import Testing
                     "SELECT item_id, \(StoredCard.columns), first_seen_at FROM cards ORDER BY learner_id, deck_id, item_id"
             ).map {
                 CardRow(
-                    item: $0["item_id"], state: StoredCard.state(from: $0),
+                    item: $0["item_id"], state: try StoredCard.state(from: CheckedRow($0, table: "cards", id: "")),
                     firstSeen: $0["first_seen_at"])
             }
         }
@@ -127,7 +127,11 @@ import Testing
                 LearnerActivity(name: "mei", answers: 2, lastActivity: Clock.at(hours: 2)),
                 LearnerActivity(name: "李华", answers: 0, lastActivity: nil),
             ])
-        #expect(throws: ProgressStoreError.invalidLearnerName("  ")) {
+        #expect(
+            throws: ProgressStoreError.invalidLearnerName(
+                "  ",
+                reason: "is empty once leading and trailing spaces are trimmed; use at least one visible character")
+        ) {
             try store.learner(named: "  ")
         }
     }

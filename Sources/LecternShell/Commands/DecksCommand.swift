@@ -50,7 +50,7 @@ extension Shell {
         do {
             return try store.counts(learner: configuration.learner, decks: decks, now: now())
         } catch {
-            throw ShellError("cannot read progress: \(error)")
+            throw ShellError(reading: error, "cannot read progress")
         }
     }
 

@@ -2,6 +2,18 @@ import Foundation
 import LecternCore
 import LecternStore
 
+extension ShellError {
+    /// A store error while `doing` something: a damaged database speaks for itself (it names
+    /// the file, the row and what to run), anything else is prefixed with what failed.
+    init(reading error: any Error, _ doing: String) {
+        if case ProgressStoreError.damaged = error {
+            self.init("\(error)")
+        } else {
+            self.init("\(doing): \(error)")
+        }
+    }
+}
+
 extension Shell {
     /// The store, or an error saying how to get one.
     func requireStore(_ command: String) throws(ShellError) -> ProgressStore {
@@ -17,8 +29,8 @@ extension Shell {
             say("learner: \(configuration.learner)")
             return
         }
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw ShellError("a learner needs a name") }
+        let trimmed: String
+        do { trimmed = try LearnerName.validated(name) } catch { throw ShellError("\(error)") }
         if let store {
             do { _ = try store.learner(named: trimmed) } catch {
                 throw ShellError("cannot open learner '\(trimmed)': \(error)")
@@ -34,7 +46,7 @@ extension Shell {
     func listLearners() throws(ShellError) {
         let store = try requireStore("learners")
         let learners: [LearnerActivity]
-        do { learners = try store.learners() } catch { throw ShellError("cannot read learners: \(error)") }
+        do { learners = try store.learners() } catch { throw ShellError(reading: error, "cannot read learners") }
         guard !learners.isEmpty else {
             say("no learners yet; answers are saved as \(configuration.learner)")
             return
@@ -63,7 +75,7 @@ extension Shell {
             let title = text.prefix { $0 != "\n" }
             sayVerbatim(styler.apply(.heading, String(title)) + text.dropFirst(title.count))
         } catch {
-            throw ShellError("cannot compute stats: \(error)")
+            throw ShellError(reading: error, "cannot compute stats")
         }
     }
 
@@ -122,7 +134,7 @@ public struct ResultsQuery: Sendable {
             return ResultsRenderer.render(
                 try store.results(deck: deck, learners: learners, since: sinceDate), as: resultsFormat)
         } catch {
-            throw ShellError("cannot read results: \(error)")
+            throw ShellError(reading: error, "cannot read results")
         }
     }
 

@@ -125,7 +125,7 @@ extension Shell {
                 learner: configuration.learner, decks: decks, now: now(),
                 newLimit: newLimit ?? configuration.newItemsPerDay)
         } catch {
-            throw ShellError("cannot read progress: \(error)")
+            throw ShellError(reading: error, "cannot read progress")
         }
     }
 
@@ -133,7 +133,7 @@ extension Shell {
     func makeSink() throws(ShellError) -> ResultsSink {
         guard let store else { return CollectingSink() }
         do {
-            return LearnerSink(store: store, learner: try store.learner(named: configuration.learner))
+            return try PendingLearnerSink(store: store, learnerName: configuration.learner)
         } catch {
             throw ShellError("cannot open learner '\(configuration.learner)': \(error)")
         }

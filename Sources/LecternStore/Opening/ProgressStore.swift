@@ -8,119 +8,149 @@ import LecternCore
 /// Several shells may open the same file at once (two terminals, two students on one
 /// machine): the file runs in WAL mode and writers wait up to five seconds for each other
 /// instead of failing. Every method returns data or throws; nothing here prints or exits.
-public final class ProgressStore: Sendable {
+///
+/// Reading never writes: with ``OpenMode/whenNeeded`` a missing file reads as "no progress
+/// yet" and stays missing, an existing one is read through a read-only connection, and the
+/// file is created (atomically, see ``StoreFile``) only by the first write.
+public final class ProgressStore: @unchecked Sendable {
+    /// When the file is created and migrated.
+    public enum OpenMode: Sendable {
+        /// Now, in `init`: for tools and tests that will write anyway.
+        case create
+        /// On the first write; reads before that leave the disk as it was.
+        case whenNeeded
+    }
+
     /// The file as given to `init`.
     public let path: String
-    let pool: DatabasePool
     let scheduler: FSRSScheduler
     /// Used only to stamp when a learner was first created.
     let clock: @Sendable () -> Date
 
+    /// The open connection, guarded by `lock`: none yet, a read-only one, or the writer.
+    private var connection: Connection = .none
+    private let lock = NSLock()
+
+    private enum Connection {
+        case none
+        case reader(DatabaseQueue)
+        case writer(DatabasePool)
+        case closed
+    }
+
     /// How long a writer waits for another one before giving up.
     static let busyTimeout: TimeInterval = 5
 
-    /// Opens (creating when missing) the progress file at `path` and brings its schema up to
-    /// date.
+    /// Opens the progress file at `path`; with `.create` (the default) creates it when missing
+    /// and brings its schema up to date.
     ///
     /// A file that is not Lectern's, or was written by a newer Lectern, is refused with a
     /// ``ProgressStoreError`` before anything writes to it, so the file is left as it was.
     public init(
         path: String, scheduler: FSRSScheduler = FSRSScheduler(),
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, mode: OpenMode = .create
     ) throws {
         self.path = path
         self.scheduler = scheduler
         self.clock = clock
-        try Self.createParentFolder(of: path)
-        try Self.checkExistingFile(at: path)
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
-        configuration.foreignKeysEnabled = true
-        configuration.label = "lectern"
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrate(pool)
-        } catch {
-            throw ProgressStoreError.cannotOpen(path: path, reason: Self.reason(error))
-        }
-    }
-
-    /// Applies missing migrations, trying again when another process applied some first.
-    ///
-    /// The migrator decides what to run before taking the write lock, so two shells opening
-    /// a new file at once may both try the first migration; the loser's attempt rolls back
-    /// ("table already exists") and a second look finds it done.
-    private static func migrate(_ pool: DatabasePool) throws {
-        var attempt = 1
-        while true {
-            do {
-                return try StoreSchema.migrator.migrate(pool)
-            } catch is DatabaseError where attempt < 3 {
-                attempt += 1
-            }
+        switch mode {
+        case .create:
+            try StoreFile.createParentFolder(of: path)
+            connection = .writer(try StoreFile.openForWriting(path))
+        case .whenNeeded:
+            _ = try StoreFile.inspect(path)
         }
     }
 
     /// Closes the file's connections; later calls on this store throw.
     public func close() throws {
-        try pool.close()
+        lock.lock()
+        defer { lock.unlock() }
+        switch connection {
+        case .reader(let queue): try queue.close()
+        case .writer(let pool): try pool.close()
+        case .none, .closed: break
+        }
+        connection = .closed
     }
 
     /// The migrations recorded in the file, in the order this build registers them.
     public func appliedMigrations() throws -> [String] {
-        try pool.read { db in try StoreSchema.migrator.appliedMigrations(db) }
+        try read(empty: []) { db in try StoreFile.appliedMigrations(db, path: path) }
     }
 
-    private static func createParentFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        guard !folder.isEmpty else { return }
-        do {
-            try FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ProgressStoreError.cannotCreateFolder(
-                path: folder, reason: (error as NSError).localizedDescription)
-        }
-    }
-
-    /// Refuses, by reading only, a file that is not Lectern's or is newer than this build.
-    private static func checkExistingFile(at path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        try? handle.close()
-        if header.isEmpty { return }
-        guard header == Data("SQLite format 3\u{0}".utf8) else {
-            throw ProgressStoreError.notADatabase(path: path)
-        }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(busyTimeout)
-        let found: (applicationID: Int32, tables: Int, migrations: Set<String>)
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            found = try queue.read { db in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables =
-                    try Int.fetchOne(
-                        db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-                let migrations = try StoreSchema.migrator.appliedIdentifiers(db)
-                return (applicationID, tables, migrations)
+    /// The writer, creating and migrating the file first when needed.
+    var pool: DatabasePool {
+        get throws {
+            lock.lock()
+            defer { lock.unlock() }
+            switch connection {
+            case .writer(let pool): return pool
+            case .closed: throw ProgressStoreError.cannotOpen(path: path, reason: "the store is closed")
+            case .reader:
+                // Dropped rather than closed: a read still running elsewhere keeps its
+                // connection until it ends, and GRDB closes it then.
+                connection = .none
+            case .none: break
             }
-            try queue.close()
-        } catch let error as DatabaseError
-            where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
-        {
-            throw ProgressStoreError.notADatabase(path: path)
-        } catch {
-            throw ProgressStoreError.cannotOpen(path: path, reason: reason(error))
+            try StoreFile.createParentFolder(of: path)
+            let pool = try StoreFile.openForWriting(path)
+            connection = .writer(pool)
+            return pool
         }
-        let known = Set(StoreSchema.migrator.migrations)
-        let unknown = found.migrations.subtracting(known).sorted()
-        if !unknown.isEmpty {
-            throw ProgressStoreError.newerDatabase(path: path, unknownMigrations: unknown)
+    }
+
+    /// Runs `body` on a connection that may read, or returns `empty` when there is no
+    /// database yet. Damaged rows come out as ``ProgressStoreError/damaged(path:_:)``.
+    func read<T>(empty: T, _ body: (Database) throws -> T) throws -> T {
+        guard let reader = try readerConnection() else { return empty }
+        return try reporting { try reader.read(body) }
+    }
+
+    /// Runs `body` in a write transaction, creating the file first when needed.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        let pool = try pool
+        return try reporting { try pool.write(body) }
+    }
+
+    /// Turns a damaged row found while reading into an error that names the file.
+    func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let damage as RowDamage {
+            throw ProgressStoreError.damaged(path: path, damage)
         }
-        if found.applicationID != StoreSchema.applicationID && found.tables > 0 {
-            throw ProgressStoreError.foreignDatabase(path: path)
+    }
+
+    private func readerConnection() throws -> (any DatabaseReader)? {
+        lock.lock()
+        switch connection {
+        case .writer(let pool):
+            lock.unlock()
+            return pool
+        case .reader(let queue):
+            lock.unlock()
+            return queue
+        case .closed:
+            lock.unlock()
+            throw ProgressStoreError.cannotOpen(path: path, reason: "the store is closed")
+        case .none:
+            break
+        }
+        defer { lock.unlock() }
+        switch try StoreFile.inspect(path) {
+        case .absent, .unfinished:
+            return nil
+        case .current:
+            let queue = try StoreFile.openForReading(path)
+            connection = .reader(queue)
+            return queue
+        case .older:
+            // Reading an older file needs its new tables and columns: migrating is the
+            // one write a read may cause.
+            let pool = try StoreFile.openForWriting(path)
+            connection = .writer(pool)
+            return pool
         }
     }
 

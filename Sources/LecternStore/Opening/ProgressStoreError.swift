@@ -15,8 +15,10 @@ public enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConverti
     case cannotCreateFolder(path: String, reason: String)
     /// SQLite refused to open or migrate the file for another reason.
     case cannotOpen(path: String, reason: String)
-    /// A learner name that is empty once surrounding spaces are removed.
-    case invalidLearnerName(String)
+    /// A learner name Lectern will not store (see ``LearnerName``); the second value says why.
+    case invalidLearnerName(String, reason: String)
+    /// A row holds a value Lectern did not write; reading stopped rather than guess.
+    case damaged(path: String, RowDamage)
 
     public var description: String {
         switch self {
@@ -36,8 +38,11 @@ public enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConverti
         case .cannotOpen(let path, let reason):
             "\(path): cannot open the progress database (\(reason)); "
                 + "check the file's permissions or choose another file with --db or LECTERN_DB"
-        case .invalidLearnerName(let name):
-            "\"\(name)\": a learner name needs at least one visible character"
+        case .invalidLearnerName(let name, let reason):
+            "learner name \"\(CheckedRow.shortened(name))\" \(reason)"
+        case .damaged(let path, let damage):
+            "progress database \(path) is damaged: \(damage); "
+                + "run 'lectern db check' to list every damaged row"
         }
     }
 

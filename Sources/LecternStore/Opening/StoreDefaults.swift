@@ -19,10 +19,11 @@ public enum StoreDefaults {
             .appendingPathComponent(fileName)
     }
 
-    /// The login name (`USER`, then `LOGNAME`), or `learner` when neither is set.
+    /// The login name (`USER`, then `LOGNAME`), or `learner` when neither is set to a name
+    /// ``LearnerName`` accepts.
     public static func learnerName(environment: [String: String]) -> String {
         for key in ["USER", "LOGNAME"] {
-            if let name = environment[key]?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+            if let value = environment[key], let name = try? LearnerName.validated(value) {
                 return name
             }
         }

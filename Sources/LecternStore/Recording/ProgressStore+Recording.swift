@@ -14,7 +14,7 @@ extension ProgressStore {
     /// Drill and exam answers are logged but leave the schedule alone: cramming for a test
     /// should not tell the scheduler the material is learned.
     public func record(_ answer: AnswerRecord, for learner: Learner) throws {
-        try pool.write { db in try insert(answer, learnerID: learner.id, in: db) }
+        try write { db in try insert(answer, learnerID: learner.id, in: db) }
     }
 
     /// Commits many answers, in order, in one transaction: all or none.
@@ -22,7 +22,7 @@ extension ProgressStore {
     /// For importing a history (another file, a classroom export) and for filling
     /// benchmarks; each answer is handled exactly as ``record(_:for:)`` would.
     public func record(contentsOf answers: [AnswerRecord], for learner: Learner) throws {
-        try pool.write { db in
+        try write { db in
             for answer in answers {
                 try insert(answer, learnerID: learner.id, in: db)
             }
@@ -52,11 +52,16 @@ extension ProgressStore {
                     """),
             arguments: [learnerID, answer.deckID, answer.itemID])
         let at = StoredTime.date(answeredAt)
-        let before = row.map(StoredCard.state(from:)) ?? CardState.new(now: at)
+        let card = row.map {
+            CheckedRow(
+                $0, table: "cards",
+                id: StoredCard.rowName(learnerID: learnerID, deckID: answer.deckID, itemID: answer.itemID))
+        }
+        let before = try card.map { row throws(RowDamage) in try StoredCard.state(from: row) } ?? CardState.new(now: at)
         let after = scheduler.review(before, rating: answer.rating, at: at)
         try StoredCard.save(
             after, learnerID: learnerID, deckID: answer.deckID, itemID: answer.itemID,
-            firstSeenAt: row?["first_seen_at"] ?? answeredAt, in: db)
+            firstSeenAt: try card?.optionalTime("first_seen_at") ?? answeredAt, in: db)
     }
 
     /// Records a new rating for the learner's latest answer to the item, and derives the
@@ -83,24 +88,13 @@ extension ProgressStore {
 
     /// Derives one card again from its answers in the log (with their latest ratings).
     private func replayCard(learnerID: Int64, deckID: String, itemID: String, in db: Database) throws {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT answered_at, rating FROM answers
-                WHERE learner_id = ? AND deck_id = ? AND item_id = ? AND mode IN ('study', 'review')
-                ORDER BY id
-                """,
+        let replayed = try Self.replayedCards(
+            db, scheduler: scheduler, where: "r.learner_id = ? AND r.deck_id = ? AND r.item_id = ?",
             arguments: [learnerID, deckID, itemID])
-        guard let first = rows.first else { return }
-        var state: CardState?
-        for row in rows {
-            let at = StoredTime.date(row["answered_at"])
-            let rating = Rating(rawValue: row["rating"]) ?? .again
-            state = StoredCard.roundTripped(scheduler.review(state ?? CardState.new(now: at), rating: rating, at: at))
-        }
-        if let state {
+        for card in replayed {
             try StoredCard.save(
-                state, learnerID: learnerID, deckID: deckID, itemID: itemID, firstSeenAt: first["answered_at"], in: db)
+                card.state, learnerID: learnerID, deckID: deckID, itemID: itemID, firstSeenAt: card.firstSeenAt,
+                in: db)
         }
     }
 
@@ -109,41 +103,57 @@ extension ProgressStore {
     ///
     /// For repairs and for a scheduler change: the log is the truth, cards are a cache.
     public func rebuildCards() throws {
-        try pool.write { db in
+        try write { db in
+            let replayed = try Self.replayedCards(db, scheduler: scheduler, where: "1", arguments: [])
             try db.execute(sql: "DELETE FROM cards")
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT learner_id, deck_id, item_id, answered_at, rating FROM answers
-                    WHERE mode IN ('study', 'review')
-                    ORDER BY learner_id, deck_id, item_id, id
-                    """)
-            var current: (learner: Int64, deck: String, item: String, firstSeen: Int64)?
-            var state: CardState?
-            func flush() throws {
-                if let current, let state {
-                    try StoredCard.save(
-                        state, learnerID: current.learner, deckID: current.deck,
-                        itemID: current.item, firstSeenAt: current.firstSeen, in: db)
-                }
+            for card in replayed {
+                try StoredCard.save(
+                    card.state, learnerID: card.learnerID, deckID: card.ref.deckID, itemID: card.ref.itemID,
+                    firstSeenAt: card.firstSeenAt, in: db)
             }
-            while let row = try rows.next() {
-                let learner: Int64 = row["learner_id"]
-                let deck: String = row["deck_id"]
-                let item: String = row["item_id"]
-                let answeredAt: Int64 = row["answered_at"]
-                let rating = Rating(rawValue: row["rating"]) ?? .again
-                if current?.learner != learner || current?.deck != deck || current?.item != item {
-                    try flush()
-                    current = (learner, deck, item, answeredAt)
-                    state = nil
-                }
-                let at = StoredTime.date(answeredAt)
-                let next = scheduler.review(state ?? CardState.new(now: at), rating: rating, at: at)
-                state = StoredCard.roundTripped(next)
-            }
-            try flush()
         }
+    }
+
+    /// A card as its study and review answers in the log make it.
+    struct ReplayedCard {
+        var learnerID: Int64
+        var ref: ItemRef
+        var firstSeenAt: Int64
+        var state: CardState
+    }
+
+    /// Replays the study and review answers matching `condition` (on `reviews r`), per
+    /// card in commit order, each rating the latest one given; every value is checked.
+    static func replayedCards(
+        _ db: Database, scheduler: FSRSScheduler, where condition: String, arguments: StatementArguments
+    ) throws -> [ReplayedCard] {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT r.id, r.learner_id, r.deck_id, r.item_id, r.mode, r.answered_at, r.rating,
+                    \(LatestRating.columns)
+                FROM reviews r \(LatestRating.join)
+                WHERE r.mode IN ('study', 'review') AND \(condition)
+                ORDER BY r.learner_id, r.deck_id, r.item_id, r.id
+                """,
+            arguments: arguments)
+        var cards: [ReplayedCard] = []
+        while let row = try rows.next() {
+            let review = CheckedRow(row, table: "reviews", idColumn: "id")
+            let learnerID = try review.id("learner_id")
+            let ref = ItemRef(deckID: try review.text("deck_id"), itemID: try review.text("item_id"))
+            let answeredAt = try review.time("answered_at")
+            let rating = try LatestRating.read(row, review: review)
+            let at = StoredTime.date(answeredAt)
+            if let last = cards.last, last.learnerID == learnerID, last.ref == ref {
+                cards[cards.count - 1].state = StoredCard.roundTripped(
+                    scheduler.review(last.state, rating: rating, at: at))
+            } else {
+                let state = StoredCard.roundTripped(scheduler.review(CardState.new(now: at), rating: rating, at: at))
+                cards.append(ReplayedCard(learnerID: learnerID, ref: ref, firstSeenAt: answeredAt, state: state))
+            }
+        }
+        return cards
     }
 
     static func movesSchedule(_ mode: AnswerRecord.Mode) -> Bool {

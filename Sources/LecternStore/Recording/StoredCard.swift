@@ -7,16 +7,19 @@ enum StoredCard {
     static let columns =
         "phase, step, stability, difficulty, due, last_review, reps, lapses"
 
-    static func state(from row: Row) -> CardState {
+    /// The card in `row`, every column checked: a tampered card reports itself instead of
+    /// scheduling from nonsense.
+    static func state(from row: CheckedRow) throws(RowDamage) -> CardState {
         CardState(
-            phase: CardPhase(rawValue: row["phase"]) ?? .learning,
-            step: row["step"],
-            stability: row["stability"],
-            difficulty: row["difficulty"],
-            due: StoredTime.date(row["due"]),
-            lastReview: (row["last_review"] as Int64?).map(StoredTime.date),
-            reps: row["reps"],
-            lapses: row["lapses"])
+            phase: try row.phase(), step: try row.step(), stability: try row.stability(),
+            difficulty: try row.difficulty(), due: StoredTime.date(try row.time("due")),
+            lastReview: try row.optionalTime("last_review").map(StoredTime.date),
+            reps: try row.count("reps"), lapses: try row.count("lapses"))
+    }
+
+    /// The row name of a card, as reports give it.
+    static func rowName(learnerID: Int64, deckID: String, itemID: String) -> String {
+        "learner \(learnerID), deck \(CheckedRow.shortened(deckID)), item \(CheckedRow.shortened(itemID))"
     }
 
     /// The state as it reads back from the file, so replays start from exactly what a
@@ -48,5 +51,23 @@ enum StoredCard {
             state.difficulty, StoredTime.micros(state.due),
             state.lastReview.map(StoredTime.micros), state.reps, state.lapses, firstSeenAt,
         ])
+    }
+}
+
+extension CheckedRow {
+    func phase() throws(RowDamage) -> CardPhase {
+        try choice("phase", CardPhase.allCases.map(\.rawValue)) { CardPhase(rawValue: $0) }
+    }
+
+    func step() throws(RowDamage) -> Int? {
+        try optionalInteger("step", in: 0...1_000, expected: "a learning step").map(Int.init)
+    }
+
+    func stability() throws(RowDamage) -> Double? {
+        try optionalReal("stability", in: 0...1_000_000_000, expected: "a stability in days")
+    }
+
+    func difficulty() throws(RowDamage) -> Double? {
+        try optionalReal("difficulty", in: 1...10, expected: "a difficulty from 1 to 10")
     }
 }

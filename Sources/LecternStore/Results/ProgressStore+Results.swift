@@ -11,26 +11,30 @@ extension ProgressStore {
     ///   - since: only answers given at or after this instant.
     public func results(deck: String?, learners: [String], since: Date?) throws -> [ResultRow] {
         let filter = ResultsFilter(deck: deck, learners: learners, since: since)
-        return try pool.read { db in
+        return try read(empty: []) { db in
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT l.name, r.deck_id, r.item_id, r.mode, r.answered_at, r.score, r.rating,
-                        r.hints, r.confidence, r.duration, r.skipped, r.answer
-                    FROM answers r JOIN learners l ON l.id = r.learner_id
+                    SELECT l.id AS lid, l.name, r.id, r.deck_id, r.item_id, r.mode, r.answered_at, r.score,
+                        r.rating, r.hints, r.confidence, r.duration, r.skipped, r.answer, \(LatestRating.columns)
+                    FROM reviews r JOIN learners l ON l.id = r.learner_id \(LatestRating.join)
                     WHERE 1 \(filter.sql)
                     ORDER BY l.name, r.answered_at, r.id
                     """,
                 arguments: filter.arguments)
             var result: [ResultRow] = []
             while let row = try rows.next() {
+                let learner = CheckedRow(row, table: "learners", idColumn: "lid")
+                let review = CheckedRow(row, table: "reviews", idColumn: "id")
                 result.append(
                     ResultRow(
-                        learner: row[0], deck: row[1], item: row[2],
-                        mode: AnswerRecord.Mode(rawValue: row[3]) ?? .study,
-                        answeredAt: StoredTime.date(row[4]), score: row[5],
-                        rating: Rating(rawValue: row[6]) ?? .again, hints: row[7],
-                        confidence: row[8], duration: row[9], skipped: row[10], answer: row[11]))
+                        learner: try learner.learnerName("name"), deck: try review.text("deck_id"),
+                        item: try review.text("item_id"), mode: try review.mode("mode"),
+                        answeredAt: StoredTime.date(try review.time("answered_at")),
+                        score: try review.score("score"), rating: try LatestRating.read(row, review: review),
+                        hints: try review.count("hints"), confidence: try review.confidence("confidence"),
+                        duration: try review.duration("duration"), skipped: try review.flag("skipped"),
+                        answer: try review.text("answer")))
             }
             return result
         }
@@ -42,20 +46,40 @@ extension ProgressStore {
     public func summary(deck: String?, learners: [String], since: Date?) throws -> [LearnerTotals] {
         let filter = ResultsFilter(deck: deck, learners: learners, since: since)
         let learnerFilter = filter.learnerSQL
-        return try pool.read { db in
-            try Row.fetchAll(
+        return try read(empty: []) { db in
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT l.name, COUNT(r.id), AVG(r.score), COALESCE(SUM(r.duration), 0)
+                    SELECT l.id, l.name, COUNT(r.id) AS answers, AVG(r.score) AS mean,
+                        COALESCE(SUM(r.duration), 0) AS total,
+                        SUM(r.id IS NOT NULL AND (typeof(r.score) NOT IN ('integer', 'real')
+                            OR r.score NOT BETWEEN 0 AND 1 OR typeof(r.duration) NOT IN ('integer', 'real')
+                            OR r.duration NOT BETWEEN 0 AND 31536000
+                            OR typeof(r.answered_at) != 'integer' OR r.answered_at NOT BETWEEN 0 AND ?)) AS bad
                     FROM learners l LEFT JOIN reviews r ON r.learner_id = l.id \(filter.reviewSQL)
                     WHERE 1 \(learnerFilter)
                     GROUP BY l.id ORDER BY l.name
                     """,
-                arguments: filter.reviewArguments + filter.learnerArguments
-            ).map { row in
-                LearnerTotals(
-                    learner: row[0], answers: row[1], meanScore: row[2], totalTime: row[3])
+                arguments: [CheckedRow.timeRange.upperBound] + filter.reviewArguments + filter.learnerArguments)
+            var totals: [LearnerTotals] = []
+            while let row = try rows.next() {
+                let learner = CheckedRow(row, table: "learners", idColumn: "id")
+                let id = try learner.id("id")
+                if (row["bad"] as Int64?) ?? 0 > 0 {
+                    throw try StoredTables.firstDamage(
+                        in: db, StoredTables.reviews, filter: "learner_id = ?", arguments: [id],
+                        otherwise: RowDamage(
+                            table: "reviews", row: "of learner \(id)", column: "score",
+                            problem: "is not a score from 0 to 1"))
+                }
+                totals.append(
+                    LearnerTotals(
+                        learner: try learner.learnerName("name"), answers: try learner.count("answers"),
+                        meanScore: try learner.optionalReal("mean", in: 0...1, expected: "a mean score"),
+                        totalTime: try learner.real(
+                            "total", in: 0...Double.greatestFiniteMagnitude, expected: "seconds")))
             }
+            return totals
         }
     }
 }

@@ -9,7 +9,8 @@ extension ProgressStore {
         learner: String, decks: [Deck], deck: String? = nil, now: Date,
         calendar: Calendar = .current
     ) throws -> Stats {
-        let (answers, cards) = try pool.read { db -> ([StatsAnswer], [CardTiming]) in
+        let empty: ([StatsAnswer], [CardTiming]) = ([], [])
+        let (answers, cards) = try read(empty: empty) { db -> ([StatsAnswer], [CardTiming]) in
             guard let learnerID = try learnerID(named: learner, in: db) else { return ([], []) }
             var arguments: StatementArguments = [learnerID]
             var deckFilter = ""
@@ -17,42 +18,27 @@ extension ProgressStore {
                 deckFilter = " AND deck_id = ?"
                 arguments += [deck]
             }
-            // Modes come back as small integers: tens of thousands of rows, no strings.
-            let modes: [AnswerRecord.Mode] = [.study, .review, .drill, .exam]
             var answers: [StatsAnswer] = []
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT deck_id, item_id,
-                        CASE mode WHEN 'study' THEN 0 WHEN 'review' THEN 1 WHEN 'drill' THEN 2
-                            ELSE 3 END,
-                        answered_at, rating, confidence
-                    FROM answers
-                    WHERE learner_id = ?\(deckFilter) ORDER BY answered_at, id
+                    SELECT r.id, r.deck_id, r.item_id, r.mode, r.answered_at, r.rating, r.confidence,
+                        \(LatestRating.columns)
+                    FROM reviews r \(LatestRating.join)
+                    WHERE r.learner_id = ?\(deckFilter.replacingOccurrences(of: "deck_id", with: "r.deck_id"))
+                    ORDER BY r.answered_at, r.id
                     """,
                 arguments: arguments)
             while let row = try rows.next() {
+                let review = CheckedRow(row, table: "reviews", idColumn: "id")
                 answers.append(
                     StatsAnswer(
-                        ref: ItemRef(deckID: row[0], itemID: row[1]),
-                        mode: modes[min(3, max(0, row[2] as Int))], answeredAt: row[3],
-                        rating: Rating(rawValue: row[4]) ?? .again, confidence: row[5]))
+                        ref: ItemRef(deckID: try review.text("deck_id"), itemID: try review.text("item_id")),
+                        mode: try review.mode("mode"), answeredAt: try review.time("answered_at"),
+                        rating: try LatestRating.read(row, review: review),
+                        confidence: try review.confidence("confidence")))
             }
-            var cards: [CardTiming] = []
-            let cardRows = try Row.fetchCursor(
-                db,
-                sql:
-                    """
-                    SELECT deck_id, item_id, due, first_seen_at FROM cards
-                    WHERE learner_id = ?\(deckFilter)
-                    """,
-                arguments: arguments)
-            while let row = try cardRows.next() {
-                cards.append(
-                    CardTiming(
-                        ref: ItemRef(deckID: row[0], itemID: row[1]), due: row[2],
-                        firstSeenAt: row[3] ?? 0))
-            }
+            let cards = try Self.cardTimings(db, where: "learner_id = ?\(deckFilter)", arguments: arguments)
             return (answers, cards)
         }
         return StatsCalculator.compute(

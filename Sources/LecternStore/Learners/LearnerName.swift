@@ -1,0 +1,60 @@
+/// The rules for a learner's name, in one place for every path that creates or reads one.
+///
+/// Names appear in teachers' tables, spreadsheets and terminals, and two learners must never
+/// share one by accident: control characters (a NUL once cut names short, so two learners
+/// merged), bidirectional overrides (which make a name display as another) and very long
+/// names are refused. Spaces around a name are trimmed, so "ana " is "ana".
+public enum LearnerName {
+    /// The longest name, in characters.
+    public static let maxLength = 64
+
+    /// The name with surrounding spaces trimmed, or an error that says what to change.
+    public static func validated(_ name: String) throws(ProgressStoreError) -> String {
+        let trimmed = trimmed(name)
+        if trimmed.isEmpty {
+            throw .invalidLearnerName(
+                name,
+                reason: "is empty once leading and trailing spaces are trimmed; use at least one visible character")
+        }
+        if let problem = problem(trimmed) { throw .invalidLearnerName(name, reason: problem) }
+        return trimmed
+    }
+
+    /// Leading and trailing spaces removed (only spaces: a tab or line break is refused).
+    public static func trimmed(_ name: String) -> String {
+        var scalars = Substring.UnicodeScalarView(name.unicodeScalars)
+        while scalars.first == " " { scalars.removeFirst() }
+        while scalars.last == " " { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// Why a (trimmed) name cannot be stored, or nil when it can.
+    static func problem(_ name: String) -> String? {
+        if name.isEmpty { return "is empty" }
+        for scalar in name.unicodeScalars {
+            let hex = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                return "contains a control character (\(hex)); use letters, digits, spaces and punctuation"
+            }
+            if isBidiControl(scalar) {
+                return "contains a text-direction control (\(hex)) that would make it display as another name"
+            }
+        }
+        if name.count > maxLength {
+            return "is \(name.count) characters long; the limit is \(maxLength)"
+        }
+        if name != trimmed(name) { return "starts or ends with a space" }
+        return nil
+    }
+
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            || [0x200E, 0x200F, 0x061C].contains(scalar.value)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

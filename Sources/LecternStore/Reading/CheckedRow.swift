@@ -1,0 +1,190 @@
+import GRDB
+import LecternCore
+
+/// A row read with decoders that return errors instead of trapping.
+///
+/// GRDB's typed subscripts stop the program on a value of the wrong type, and SQLite's own
+/// conversions turn text into 0; both would let one tampered row crash or silently skew every
+/// learner's statistics. Every column is read here as the raw SQLite value and checked
+/// against what Lectern writes.
+struct CheckedRow {
+    let row: Row
+    let table: String
+    /// How the row is named in a report.
+    let id: String
+    /// Result columns named differently from the table's column (`change_rating` → `rating`).
+    let aliases: [String: String]
+
+    init(_ row: Row, table: String, id: String, aliases: [String: String] = [:]) {
+        self.row = row
+        self.table = table
+        self.id = id
+        self.aliases = aliases
+    }
+
+    /// A row of a table with an integer id in column `idColumn`.
+    init(_ row: Row, table: String, idColumn: String, aliases: [String: String] = [:]) {
+        self.init(row, table: table, id: CheckedRow.describeID(Self.value(row, idColumn)), aliases: aliases)
+    }
+
+    /// The earliest and latest instants Lectern stores: 1970 to the end of year 9999, in
+    /// microseconds. Anything outside is not a time any learner answered at.
+    static let timeRange: ClosedRange<Int64> = 0...253_402_300_799_999_999
+
+    static func value(_ row: Row, _ column: String) -> DatabaseValue {
+        (row[column] as DatabaseValue?) ?? .null
+    }
+
+    func value(_ column: String) -> DatabaseValue { Self.value(row, column) }
+
+    func damage(_ column: String, _ value: DatabaseValue, expected: String) -> RowDamage {
+        RowDamage(
+            table: table, row: id, column: aliases[column] ?? column,
+            problem: "is \(Self.describe(value)), expected \(expected)")
+    }
+
+    // MARK: - Integers
+
+    func integer(_ column: String, in range: ClosedRange<Int64>, expected: String) throws(RowDamage) -> Int64 {
+        let value = value(column)
+        guard case .int64(let number) = value.storage, range.contains(number) else {
+            throw damage(column, value, expected: expected)
+        }
+        return number
+    }
+
+    func optionalInteger(_ column: String, in range: ClosedRange<Int64>, expected: String) throws(RowDamage)
+        -> Int64?
+    {
+        if value(column).isNull { return nil }
+        return try integer(column, in: range, expected: expected + " or nothing")
+    }
+
+    func id(_ column: String) throws(RowDamage) -> Int64 {
+        try integer(column, in: 1...Int64.max, expected: "a row id")
+    }
+
+    func count(_ column: String) throws(RowDamage) -> Int {
+        Int(try integer(column, in: 0...Int64(Int32.max), expected: "a count (0 or more)"))
+    }
+
+    func time(_ column: String) throws(RowDamage) -> Int64 {
+        try integer(column, in: Self.timeRange, expected: "a time")
+    }
+
+    func optionalTime(_ column: String) throws(RowDamage) -> Int64? {
+        try optionalInteger(column, in: Self.timeRange, expected: "a time")
+    }
+
+    func flag(_ column: String) throws(RowDamage) -> Bool {
+        try integer(column, in: 0...1, expected: "0 or 1") == 1
+    }
+
+    func rating(_ column: String) throws(RowDamage) -> Rating {
+        let raw = try integer(column, in: 1...4, expected: "a rating from 1 to 4")
+        guard let rating = Rating(rawValue: Int(raw)) else {
+            throw damage(column, value(column), expected: "a rating from 1 to 4")
+        }
+        return rating
+    }
+
+    func confidence(_ column: String) throws(RowDamage) -> Int? {
+        try optionalInteger(column, in: 1...4, expected: "a confidence from 1 to 4").map(Int.init)
+    }
+
+    // MARK: - Reals
+
+    /// A finite number in `range`; whole numbers are numbers too (SQLite stores 1.0 as 1).
+    func real(_ column: String, in range: ClosedRange<Double>, expected: String) throws(RowDamage) -> Double {
+        let value = value(column)
+        let number: Double
+        switch value.storage {
+        case .int64(let whole): number = Double(whole)
+        case .double(let real): number = real
+        default: throw damage(column, value, expected: expected)
+        }
+        guard number.isFinite, range.contains(number) else { throw damage(column, value, expected: expected) }
+        return number
+    }
+
+    func optionalReal(_ column: String, in range: ClosedRange<Double>, expected: String) throws(RowDamage)
+        -> Double?
+    {
+        if value(column).isNull { return nil }
+        return try real(column, in: range, expected: expected + " or nothing")
+    }
+
+    // MARK: - Text
+
+    func text(_ column: String) throws(RowDamage) -> String {
+        let value = value(column)
+        guard case .string(let text) = value.storage else { throw damage(column, value, expected: "text") }
+        return text
+    }
+
+    /// Text that is one of `choices`, turned into a value by `make`.
+    func choice<T>(_ column: String, _ choices: [String], _ make: (String) -> T?) throws(RowDamage) -> T {
+        let value = value(column)
+        let expected = "one of " + choices.joined(separator: ", ")
+        guard case .string(let text) = value.storage, let made = make(text) else {
+            throw damage(column, value, expected: expected)
+        }
+        return made
+    }
+
+    func mode(_ column: String) throws(RowDamage) -> AnswerRecord.Mode {
+        try choice(column, ["study", "review", "drill", "exam"]) { AnswerRecord.Mode(rawValue: $0) }
+    }
+
+    /// A learner's name for reading: any text. A name with control characters (written by
+    /// hand or by an older Lectern) still names its learner; the terminal layer shows it
+    /// escaped, and `db check` lists it, since Lectern itself no longer writes such names.
+    func learnerName(_ column: String) throws(RowDamage) -> String {
+        try text(column)
+    }
+
+    /// A learner's name as Lectern writes it: text that ``LearnerName`` accepts.
+    func strictLearnerName(_ column: String) throws(RowDamage) -> String {
+        let name = try text(column)
+        if let problem = LearnerName.problem(name) {
+            throw RowDamage(table: table, row: id, column: aliases[column] ?? column, problem: problem)
+        }
+        return name
+    }
+
+    // MARK: - Describing values
+
+    /// A value as a report shows it: its SQLite type and a short, terminal-safe rendering.
+    static func describe(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: "empty (NULL)"
+        case .int64(let number): "\(number)"
+        case .double(let number): "\(number)"
+        case .string(let text): "text ('\(shortened(text))')"
+        case .blob(let data): "a blob of \(data.count) \(data.count == 1 ? "byte" : "bytes")"
+        }
+    }
+
+    static func describeID(_ value: DatabaseValue) -> String {
+        if case .int64(let number) = value.storage { return "\(number)" }
+        return describe(value)
+    }
+
+    /// At most 40 characters, control characters shown as `?` so a report cannot drive the
+    /// terminal.
+    static func shortened(_ text: String) -> String {
+        var out = ""
+        for (index, character) in text.enumerated() {
+            if index == 40 {
+                out += "…"
+                break
+            }
+            let isControl = character.unicodeScalars.contains {
+                $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                    || (0x2066...0x2069).contains($0.value)
+            }
+            out += isControl ? "?" : String(character)
+        }
+        return out
+    }
+}
