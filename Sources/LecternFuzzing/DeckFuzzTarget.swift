@@ -31,8 +31,11 @@ public enum DeckFuzzTarget {
         guard let deck = result.deck else { return }
         _ = DeckPreview.render(deck)
         _ = DeckCoverage(decks: [deck]).shortfalls(against: .bundled)
-        guard let usable = result.usableDeck else { return }
-        for item in usable.items {
+        // Grade only what a session would study: a deck without errors, except that its id
+        // need not match this made-up file name (else no fuzzed or seed deck would qualify).
+        let blocking = result.diagnostics.filter { $0.severity == .error && $0.rule != "id-not-filename" }
+        guard blocking.isEmpty else { return }
+        for item in deck.items {
             var answers = cannedAnswers
             answers.append(String(item.prompt.prefix(200)))
             if case .short(let key) = item.body, let first = key.accept.first { answers.append(first) }
