@@ -27,6 +27,8 @@ let package = Package(
             name: "LecternStore",
             dependencies: ["LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The live class as a pure state machine: no sockets, no terminal, no database.
+        .target(name: "LecternClass", dependencies: ["LecternCore"]),
         .target(name: "LecternShell", dependencies: ["LecternCore", "LecternStore", "LineEditing"]),
         .target(
             name: "LecternCLI",
@@ -47,6 +49,7 @@ let package = Package(
 
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternFuzzTests", dependencies: ["LecternFuzzing", "LecternCore"]),
+        .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
         .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
         .testTarget(

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct lectern_editor {
     EditLine *el;
@@ -181,4 +182,50 @@ int lectern_history_count(lectern_editor *editor) {
     HistEvent event;
     if (history(editor->history, &event, H_GETSIZE) < 0) return 0;
     return event.num;
+}
+
+void lectern_history_clear(lectern_editor *editor) {
+    if (editor->history == NULL) return;
+    history(editor->history, &editor->event, H_CLEAR);
+}
+
+/* The foreground group to give back at exit; -1 when Lectern did not take the terminal. */
+static pid_t lectern_previous_foreground = -1;
+
+static void lectern_set_foreground(pid_t group) {
+    /* A background group that calls tcsetpgrp gets SIGTTOU unless it is blocked. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGTTOU);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
+    tcsetpgrp(STDIN_FILENO, group);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+void lectern_release_foreground(void) {
+    if (lectern_previous_foreground < 0) return;
+    lectern_set_foreground(lectern_previous_foreground);
+    lectern_previous_foreground = -1;
+}
+
+int lectern_claim_foreground(void) {
+    if (!isatty(STDIN_FILENO)) return 0;
+    pid_t self = getpid();
+    pid_t group = getpgrp();
+    /* A job-control shell already made us a group of our own: nothing to do. */
+    if (group == self) return 0;
+    if (tcgetpgrp(STDIN_FILENO) != group) return 0;
+    if (setpgid(0, 0) != 0) return -1;
+    lectern_previous_foreground = group;
+    lectern_set_foreground(self);
+    if (tcgetpgrp(STDIN_FILENO) != self) {
+        lectern_previous_foreground = -1;
+        setpgid(0, group);
+        return -1;
+    }
+    /* Stopped with Ctrl-Z, Lectern would hold the terminal while its parent waits on: the
+     * parent is no job-control shell and could never resume it. */
+    signal(SIGTSTP, SIG_IGN);
+    atexit(lectern_release_foreground);
+    return 1;
 }

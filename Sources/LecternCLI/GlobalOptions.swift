@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Seed for shuffling options and items, to make a session repeatable.")
     var seed: UInt64?
 
-    @Option(name: .customLong("new-per-day"), help: "How many new items 'study' and 'review' introduce per day.")
+    @Option(name: .customLong("new-per-day"), help: "How many new items 'study' introduces per day.")
     var newPerDay: Int = 20
 
     @Option(name: .customLong("max-deck-size"), help: "Refuse deck files larger than this many MiB.")
@@ -71,7 +71,8 @@ struct GlobalOptions: ParsableArguments {
 /// A failure already worded for the user: printed as `error: …` and exit status 1.
 struct ValidationFailure: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// The message often quotes a path, a deck or a name: it is shown in its safe form.
+    init(_ description: String) { self.description = TerminalText.safe(description) }
 }
 
 extension ColorChoice: ExpressibleByArgument {}

@@ -22,7 +22,8 @@ enum FuzzGrading {
         case .multi(let options):
             grade = value(AnswerParser.multi(answer, count: options.count)).map { picked in
                 precondition(!picked.isEmpty && picked.allSatisfy(options.indices.contains), "multi picked \(picked)")
-                return StructuredGraders.multi(picked: picked, options: options)
+                precondition(Set(picked).count == picked.count, "multi names an option twice: \(picked)")
+                return StructuredGraders.multi(picked: Set(picked), options: options)
             }
         case .truefalse(let key):
             grade = value(AnswerParser.trueFalse(answer)).map {

@@ -16,10 +16,28 @@ public enum DeckFolders {
         XDGDirectories.dataHome(environment: environment) + "/lectern/decks"
     }
 
-    /// `$LECTERN_HISTORY`, else `$XDG_STATE_HOME/lectern/history`.
-    public static func historyFile(environment: [String: String]) -> String {
+    /// `$LECTERN_HISTORY`, else `$XDG_STATE_HOME/lectern/history-LEARNER`.
+    ///
+    /// Each learner has a file of their own, so on a classroom machine the Up key never
+    /// recalls the previous student's lines. The name is kept readable where it is safe in
+    /// a file name and percent-encoded elsewhere (`/`, spaces, dots at the start).
+    public static func historyFile(environment: [String: String], learner: String) -> String {
         if let explicit = environment["LECTERN_HISTORY"], !explicit.isEmpty { return explicit }
-        return XDGDirectories.stateHome(environment: environment) + "/lectern/history"
+        return XDGDirectories.stateHome(environment: environment) + "/lectern/history-" + fileNameSafe(learner)
+    }
+
+    static func fileNameSafe(_ name: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+        var result = ""
+        for byte in name.utf8.prefix(200) {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80, allowed.contains(character) {
+                result.append(character)
+            } else {
+                result += String(format: "%%%02X", byte)
+            }
+        }
+        return result.isEmpty ? "%" : result
     }
 
     /// Finds the bundled decks from where the binary is: `PREFIX/share/lectern/decks` after

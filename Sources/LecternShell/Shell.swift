@@ -64,6 +64,8 @@ public final class Shell {
     public internal(set) var library: DeckLibrary
     /// The study session in progress, if any.
     var session: RunningSession?
+    /// Where the line being handled came from (`stdin:3`), for errors in scripted mode.
+    public var inputPosition: String?
 
     public init(
         configuration: Configuration, output: ShellOutput, store: ProgressStore? = nil,
@@ -90,11 +92,12 @@ public final class Shell {
 
     /// The prompt for the next line.
     public var prompt: String {
-        session?.prompt ?? "lectern> "
+        session.map { TerminalText.safeLine($0.prompt) } ?? "lectern> "
     }
 
     /// Runs one line: a command at the home prompt, or input to the running session.
     public func handle(line: String) -> Outcome {
+        guard line.utf8.count <= Self.maximumLineBytes else { return refuseLongLine(line) }
         if session != nil { return sessionStep(line: line) }
         let words: [String]
         do {
@@ -134,11 +137,28 @@ public final class Shell {
 
     /// The end of input (Ctrl-D, or the end of a script). A running session is closed as
     /// `:quit` would close it, so its summary is shown and nothing answered is lost.
+    ///
+    /// A script that ends inside a session has not answered every question: the report
+    /// lists them as not reached and the status is 1, so a short answers file is noticed.
+    /// Ending after the last answer's feedback (where Enter would close the session) is clean.
     public func endOfInput() -> Outcome {
-        guard session != nil else { return .exit }
-        let outcome = sessionStep(line: ":quit")
-        session = nil
-        return outcome == .failed ? .failed : .exit
+        guard let running = session else { return .exit }
+        var probe = running.session
+        if running.last.awaitsContinue, running.upcoming.isEmpty, probe.handle(line: "", now: now()).isFinished {
+            let outcome = sessionStep(line: "")
+            session = nil
+            return outcome == .failed ? .failed : .exit
+        }
+        let position = inputPosition.map { "\($0.split(separator: ":").first ?? "stdin"): " } ?? ""
+        var place = ""
+        if let question = running.session.currentQuestion {
+            place = " at question \(question.number) of \(running.session.itemCount) (\(question.itemID))"
+        }
+        output.writeError(
+            position + styler.apply(.bad, "error:")
+                + " input ended inside the session\(place); the report counts the rest as not reached\n")
+        closeSession()
+        return .failed
     }
 
     /// What Tab offers for the line up to the cursor.
@@ -168,31 +188,73 @@ public final class Shell {
         case .none: return command.options
         case .deck: return library.usableDecks.map(\.id)
         case .command: return Self.commandNames
-        case .learner: return (try? store?.learners().map(\.name)) ?? []
+        case .learner:
+            // A name with control characters (written into the database by hand) is not offered:
+            // libedit would print it raw in the list of candidates.
+            let names = (try? store?.learners().map(\.name)) ?? []
+            return names.filter { !$0.unicodeScalars.contains { TerminalText.isControl($0, keepingLineBreaks: false) } }
         }
     }
 
+    /// No command or answer is this long; a pasted file is refused before it is parsed,
+    /// graded or compared with anything, so it costs nothing.
+    public static let maximumLineBytes = 64 * 1024
+
+    func refuseLongLine(_ line: String) -> Outcome {
+        let kib = (line.utf8.count + 1023) / 1024
+        return fail(
+            ShellError(
+                "the line is too long (\(kib) KiB; at most \(Self.maximumLineBytes / 1024) KiB) and was not run; nothing was changed"
+            ))
+    }
+
     // MARK: Output helpers
+    //
+    // Everything the shell prints goes through these helpers, and each makes its text safe
+    // (`TerminalText`) before adding our own colour: deck text, learner names and typed words
+    // can hold escape sequences, which must be shown, never obeyed.
 
     /// Writes text wrapped to the terminal (in scripted mode, unwrapped: scripts parse lines).
+    /// Wrapping measures the visible form, so an escaped control character takes its columns.
     func say(_ text: String, style: Style = .plain, indent: String = "") {
-        let body = configuration.interactive ? TextWrapper.wrap(text, width: columns(), indent: indent) : indent + text
+        let safe = TerminalText.safe(text)
+        let body = configuration.interactive ? TextWrapper.wrap(safe, width: columns(), indent: indent) : indent + safe
         output.write(styler.apply(style, body) + "\n")
     }
 
-    /// Writes preformatted text (tables, diagnostics) as it is.
+    /// A styled term and plain text after it on one line (help's `name  summary`).
+    func say(term: String, style: Style, then rest: String) {
+        let term = TerminalText.safe(term)
+        let plain = term + TerminalText.safe(rest)
+        let body = configuration.interactive ? TextWrapper.wrap(plain, width: columns()) : plain
+        guard body.hasPrefix(term) else {
+            output.write(body + "\n")
+            return
+        }
+        output.write(styler.apply(style, term) + body.dropFirst(term.count) + "\n")
+    }
+
+    /// Writes preformatted text (tables, diagnostics) as it is. The producers made their
+    /// cells safe and added colour themselves; `StandardOutput` still guards the result.
     func sayVerbatim(_ text: String) {
         guard !text.isEmpty else { return }
         // Compare scalars: "\r\n" (CSV) is one Character, which hasSuffix("\n") would miss.
         output.write(text.unicodeScalars.last == "\n" ? text : text + "\n")
     }
 
+    /// Writes data (CSV, JSON) whose bytes must stay exact in a file or a pipe; on a terminal
+    /// `StandardOutput` still escapes its control characters.
+    func sayData(_ text: String) {
+        guard !text.isEmpty else { return }
+        output.writeExact(text.unicodeScalars.last == "\n" ? text : text + "\n")
+    }
+
     func fail(_ error: ShellError) -> Outcome {
-        output.writeError(styler.apply(.bad, "error:") + " " + error.message + "\n")
+        output.writeError(styler.apply(.bad, "error:") + " " + TerminalText.safe(error.message) + "\n")
         return .failed
     }
 
     func warn(_ message: String) {
-        output.writeError(styler.apply(.warning, "warning:") + " " + message + "\n")
+        output.writeError(styler.apply(.warning, "warning:") + " " + TerminalText.safe(message) + "\n")
     }
 }

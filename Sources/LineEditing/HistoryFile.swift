@@ -5,6 +5,10 @@ import Foundation
 /// A history problem is never fatal: the shell warns once and carries on without it.
 public final class HistoryFile {
     public static let maximumEntries = 1_000
+    /// A thousand entries of typed commands fit many times over; a bigger file is not ours.
+    public static let maximumBytes = 1024 * 1024
+    /// The longest line kept: far more than any command or answer typed by hand.
+    public static let maximumEntryBytes = 4 * 1024
 
     public enum Preparation: Equatable {
         case ready(exists: Bool)
@@ -21,10 +25,11 @@ public final class HistoryFile {
         self.warn = warn
     }
 
-    /// Whether a line belongs in history: not blank. (libedit itself drops a line equal
-    /// to the one before it.)
+    /// Whether a line belongs in history: not blank, and not longer than `maximumEntryBytes`
+    /// (a pasted page would soon push the file over `maximumBytes`, after which history is
+    /// no longer read). libedit itself drops a line equal to the one before it.
     public static func shouldStore(_ line: String) -> Bool {
-        !line.allSatisfy(\.isWhitespace)
+        line.utf8.count <= maximumEntryBytes && !line.allSatisfy(\.isWhitespace)
     }
 
     /// The line as history keeps it: without the trailing space Tab completion leaves.
@@ -55,6 +60,20 @@ public final class HistoryFile {
         if isDirectory.boolValue {
             savingEnabled = false
             return .unavailable("history path \(path) is a folder")
+        }
+        // libedit reads the whole file line by line: a device (/dev/zero), a pipe or a huge
+        // file would hang or fill memory before the first prompt. Such a file is left as it is.
+        // (stat follows a symbolic link, so a linked history file is still welcome.)
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            savingEnabled = false
+            return .unavailable("history path \(path) is not a regular file; it is left untouched")
+        }
+        if info.st_size > Self.maximumBytes {
+            savingEnabled = false
+            return .unavailable(
+                "history file \(path) is larger than \(Self.maximumBytes / 1024 / 1024) MiB; it is left untouched (move it away to start afresh)"
+            )
         }
         if !manager.isReadableFile(atPath: path) {
             savingEnabled = false

@@ -18,7 +18,8 @@ public final class LineEditor {
     public typealias Completer = (_ lineBeforeCursor: String) -> Completion
 
     private let editor: OpaquePointer
-    private let history: HistoryFile?
+    private var history: HistoryFile?
+    private let warn: (String) -> Void
     public var completer: Completer?
 
     /// Opens the editor on the process's terminal.
@@ -27,13 +28,26 @@ public final class LineEditor {
     ///   - programName: scopes `~/.editrc` lines (`lectern:bind -v`), so it must stay stable.
     ///   - history: where to keep history across runs; `nil` keeps it for this run only.
     ///   - warn: receives one-line warnings (an unreadable history file never stops the shell).
-    public init?(programName: String, history: HistoryFile?, warn: (String) -> Void) {
+    public init?(programName: String, history: HistoryFile?, warn: @escaping (String) -> Void) {
         lectern_use_utf8_locale()
         guard let editor = lectern_editor_open(programName, Int32(HistoryFile.maximumEntries)) else { return nil }
         self.editor = editor
         self.history = history
+        self.warn = warn
         lectern_editor_set_completion(editor, lineEditorCompletionTrampoline, Unmanaged.passUnretained(self).toOpaque())
         lectern_editor_source_editrc(editor)
+        load(history, warn: warn)
+    }
+
+    /// Replaces the lines Up recalls with those of another file (another learner's), so no
+    /// line of the previous file can be recalled afterwards.
+    public func switchHistory(to file: HistoryFile?) {
+        lectern_history_clear(editor)
+        history = file
+        load(file, warn: warn)
+    }
+
+    private func load(_ history: HistoryFile?, warn: (String) -> Void) {
         if let history {
             switch history.prepare() {
             case .ready(let exists):
@@ -80,6 +94,13 @@ public final class LineEditor {
                 history.reportSaveFailure()
             }
         }
+    }
+
+    /// Takes the terminal's foreground when a parent that is no job-control shell started
+    /// Lectern (`make run`): Ctrl-C then reaches Lectern alone, which drops the question on
+    /// screen, instead of also ending the parent with status 130. Given back at exit.
+    public static func claimTerminalForeground() {
+        _ = lectern_claim_foreground()
     }
 
     /// Marks terminal escapes in a prompt so they take no width on screen.

@@ -34,7 +34,7 @@ struct InteractiveShellTests {
             #expect(terminal.waitForExit() == 0)
         }
         let history = try String(
-            contentsOfFile: home.appendingPathComponent("state/lectern/history").path, encoding: .utf8)
+            contentsOfFile: home.appendingPathComponent("state/lectern/history-tester").path, encoding: .utf8)
         #expect(
             history.components(separatedBy: "\n").filter { $0 == "help\\040decks" }.count == 1,
             "consecutive duplicates are stored once")
@@ -143,6 +143,65 @@ struct InteractiveSessionTests {
         try terminal.expect("Session over")
         try terminal.expect("lectern> ")
         terminal.type(PseudoTerminal.endOfInput)
+        #expect(terminal.waitForExit() == 0)
+    }
+}
+
+/// History on a shared machine: shell commands only, one file per learner.
+@Suite("History per learner in a pseudo-terminal", .serialized)
+struct HistoryPerLearnerTests {
+    @Test func answersAreNotKeptAndAnotherLearnerCannotRecallThem() throws {
+        let home = try LecternBinary.makeHome()
+        let terminal = try LecternBinary.onTerminal(
+            [
+                "--decks", InteractiveSessionTests.decks, "--db", home.appendingPathComponent("p.sqlite3").path,
+                "--learner", "ana",
+            ], home: home)
+        try terminal.expect("lectern> ")
+        terminal.type("drill tiny\r")
+        try terminal.expect("answer> ")
+        terminal.type("secret-answer-t\r")
+        try terminal.expect("answer> ")
+        terminal.type(":quit\r")
+        try terminal.expect("lectern> ")
+        terminal.type("learner ben\r")
+        try terminal.expect("learner is now ben")
+        try terminal.expect("lectern> ")
+        // Up at ben's first prompt recalls nothing of ana's: the line stays empty.
+        terminal.type(PseudoTerminal.up)
+        terminal.type("\r")
+        try terminal.expect("lectern> ")
+        terminal.type("help quit\r")
+        try terminal.expect("leave the shell")
+        terminal.type(PseudoTerminal.endOfInput)
+        #expect(terminal.waitForExit() == 0)
+        #expect(!terminal.transcript.contains("unknown command"), "Up recalled a line: \(terminal.transcript)")
+
+        let state = home.appendingPathComponent("state/lectern")
+        let ana = try String(contentsOf: state.appendingPathComponent("history-ana"), encoding: .utf8)
+        let ben = try String(contentsOf: state.appendingPathComponent("history-ben"), encoding: .utf8)
+        #expect(ana.contains("drill\\040tiny"))
+        #expect(!ana.contains("secret-answer"), "answers typed in a session are not history")
+        #expect(!ana.contains(":quit"))
+        #expect(ben.contains("help\\040quit"))
+        #expect(!ben.contains("drill"))
+    }
+
+    /// Started by a parent that is no job-control shell (as `make run` starts it), Ctrl-C
+    /// reaches Lectern alone: the parent lives on and sees status 0 after `quit`.
+    @Test func ctrlCUnderAParentThatIsNoShellKeepsStatusZero() throws {
+        let home = try LecternBinary.makeHome()
+        let command = "'\(LecternBinary.path)' --decks '\(LecternBinary.bundledDecks)'; echo parent-saw-status=$?"
+        let terminal = try PseudoTerminal(
+            executable: "/bin/sh", arguments: ["-c", command],
+            environment: LecternBinary.environment(home: home, extra: ["NO_COLOR": "1"]))
+        try terminal.expect("lectern> ")
+        terminal.type("xyz")
+        usleep(200_000)
+        terminal.type(PseudoTerminal.interrupt)
+        try terminal.expect("lectern> ")
+        terminal.type("quit\r")
+        try terminal.expect("parent-saw-status=0")
         #expect(terminal.waitForExit() == 0)
     }
 }

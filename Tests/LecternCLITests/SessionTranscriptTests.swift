@@ -13,6 +13,8 @@ struct SessionTranscriptTests {
         var name: String
         var arguments: [String]
         var input: [String]
+        /// The exit status the run must end with.
+        var status: Int32 = 0
         var description: String { name }
     }
 
@@ -20,12 +22,14 @@ struct SessionTranscriptTests {
         Case(
             name: "study-tiny", arguments: ["--seed", "5"],
             input: ["study tiny", "t", "", "t", "", ":hint", "b", ":easy", "", "platfrom", "", "decks"]),
+        // A script's line the question cannot take stops the run (a person at a terminal is
+        // asked again instead), so later lines never answer the wrong question.
         Case(
-            name: "malformed-answers-are-asked-again", arguments: ["--seed", "5"],
-            input: [
-                "drill tiny", "maybe", "yes", "", ":skip", "", "The platform", "z", "3", ":explain", ":source", "",
-                ":quit",
-            ]),
+            name: "a-malformed-answer-stops-the-script", arguments: ["--seed", "5"],
+            input: ["drill tiny", "yes", "", ":skip", "", "The platform", "3", ":quit"], status: 1),
+        Case(
+            name: "answers-without-blank-lines", arguments: ["--seed", "5"],
+            input: ["drill tiny", "yes", ":skip", "3", ":explain", ":source", "platform", "learner"]),
         Case(
             name: "exam-tiny", arguments: ["--seed", "2"],
             input: ["exam tiny --count 3", "t", ":hint", "t", "c"]),
@@ -40,7 +44,7 @@ struct SessionTranscriptTests {
         let result = try LecternBinary.run(
             ["--decks", Self.fixtures.appendingPathComponent("decks").path, "--learner", "ana"] + testCase.arguments,
             input: testCase.input.joined(separator: "\n") + "\n", home: home)
-        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.status == testCase.status, "\(result.standardError)")
         let shown = Self.masked(
             result.standardOutput + (result.standardError.isEmpty ? "" : "--- stderr ---\n" + result.standardError))
         let file = Self.fixtures.appendingPathComponent("transcripts/\(testCase.name).txt")

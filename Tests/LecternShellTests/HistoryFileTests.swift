@@ -14,12 +14,23 @@ struct HistoryFileTests {
 
     @Test(arguments: [
         (["LECTERN_HISTORY": "/x/h", "XDG_STATE_HOME": "/s", "HOME": "/home/u"], "/x/h"),
-        (["XDG_STATE_HOME": "/s", "HOME": "/home/u"], "/s/lectern/history"),
-        (["XDG_STATE_HOME": "relative", "HOME": "/home/u"], "/home/u/.local/state/lectern/history"),
-        (["HOME": "/home/u"], "/home/u/.local/state/lectern/history"),
+        (["XDG_STATE_HOME": "/s", "HOME": "/home/u"], "/s/lectern/history-ana"),
+        (["XDG_STATE_HOME": "relative", "HOME": "/home/u"], "/home/u/.local/state/lectern/history-ana"),
+        (["HOME": "/home/u"], "/home/u/.local/state/lectern/history-ana"),
     ])
     func defaultPath(environment: [String: String], expected: String) {
-        #expect(DeckFolders.historyFile(environment: environment) == expected)
+        #expect(DeckFolders.historyFile(environment: environment, learner: "ana") == expected)
+    }
+
+    /// One file per learner, whatever the name holds: no two names share a file, and no
+    /// name reaches outside the state folder.
+    @Test(arguments: [
+        ("Ana Lopez", "history-Ana%20Lopez"), ("../etc", "history-%2E%2E%2Fetc"), ("李华", "history-%E6%9D%8E%E5%8D%8E"),
+        ("ana", "history-ana"), ("Ana", "history-Ana"),
+    ])
+    func eachLearnerHasAFile(name: String, file: String) {
+        let path = DeckFolders.historyFile(environment: ["XDG_STATE_HOME": "/s"], learner: name)
+        #expect(path == "/s/lectern/" + file)
     }
 
     @Test func createsAMissingFolder() throws {
@@ -47,7 +58,38 @@ struct HistoryFileTests {
         #expect(file.prepare() == .unavailable("history path \(path) is a folder"))
     }
 
-    @Test(arguments: [("", false), ("   ", false), ("help", true), (" decks ", true)])
+    @Test(arguments: ["/dev/zero", "/dev/null"])
+    func aDeviceIsNotReadAsHistory(path: String) {
+        let file = HistoryFile(path: path) { _ in }
+        #expect(file.prepare() == .unavailable("history path \(path) is not a regular file; it is left untouched"))
+        #expect(!file.savingEnabled)
+    }
+
+    @Test func aFileOverTheCapIsLeftUntouched() throws {
+        let path = try temporaryFolder() + "/history"
+        let text = String(repeating: "help\n", count: HistoryFile.maximumBytes / 5 + 1)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let file = HistoryFile(path: path) { _ in }
+        guard case .unavailable(let reason) = file.prepare() else {
+            Issue.record("expected unavailable")
+            return
+        }
+        #expect(reason.contains("is larger than 1 MiB; it is left untouched"))
+        #expect(!file.savingEnabled)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    }
+
+    @Test func aLinkToAHistoryFileIsFollowed() throws {
+        let folder = try temporaryFolder()
+        try "help\n".write(toFile: folder + "/real", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/history", withDestinationPath: folder + "/real")
+        #expect(HistoryFile(path: folder + "/history") { _ in }.prepare() == .ready(exists: true))
+    }
+
+    @Test(arguments: [
+        ("", false), ("   ", false), ("help", true), (" decks ", true),
+        (String(repeating: "x", count: HistoryFile.maximumEntryBytes + 1), false),
+    ])
     func blankLinesAreNotStored(line: String, stored: Bool) {
         #expect(HistoryFile.shouldStore(line) == stored)
     }

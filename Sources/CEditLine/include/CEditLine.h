@@ -50,5 +50,14 @@ int lectern_history_add(lectern_editor *editor, const char *line);
 int lectern_history_load(lectern_editor *editor, const char *path);
 int lectern_history_save(lectern_editor *editor, const char *path);
 int lectern_history_count(lectern_editor *editor);
+/* Forgets every entry (when another learner takes the keyboard). */
+void lectern_history_clear(lectern_editor *editor);
+
+/* Makes this process the terminal's foreground process group when it was started by a
+ * program that did not do so (`make run`), so that Ctrl-C reaches Lectern alone and does
+ * not also end the parent. Returns 1 when it did, 0 when there was nothing to do, -1 when
+ * it could not. The previous foreground group is given back at exit. */
+int lectern_claim_foreground(void);
+void lectern_release_foreground(void);
 
 #endif

@@ -28,7 +28,7 @@ struct Lint: ParsableCommand {
             paths: paths,
             library: DeckLibrary.load(directories: global.resolvedDeckDirectories(), limits: global.limits),
             limits: global.limits, strict: strict, format: format, color: color)
-        print(run.report)
+        try CommandOutput.print(run.report, exact: format == .json)
         if run.status != 0 { throw ExitCode(run.status) }
     }
 }
@@ -66,7 +66,7 @@ struct New: ParsableCommand {
         } catch {
             throw ValidationFailure("cannot write \(path): \(error.localizedDescription)")
         }
-        print("wrote \(path); check it with: lectern lint \(path)")
+        try CommandOutput.print(TerminalText.safe("wrote \(path); check it with: lectern lint \(path)"))
     }
 }
 
@@ -106,6 +106,7 @@ struct Preview: ParsableCommand {
         if let item, loaded.item(withID: item) == nil {
             throw ValidationFailure("deck '\(loaded.id)' has no item '\(item)'")
         }
-        print(DeckPreview.render(loaded, itemID: item))
+        // Every line quotes the deck: shown in its safe form, whether on a terminal or a pipe.
+        try CommandOutput.print(TerminalText.safe(DeckPreview.render(loaded, itemID: item)))
     }
 }

@@ -17,8 +17,10 @@ struct DeckStats: ParsableCommand {
         let library = DeckLibrary.load(directories: folders, limits: global.limits)
         let broken = library.entries.filter(\.hasErrors)
         let coverage = DeckCoverage(decks: library.usableDecks)
-        print(coverage.render())
-        for entry in broken { print("not counted (has errors): \(entry.path)") }
+        try CommandOutput.print(TerminalText.safe(coverage.render()))
+        for entry in broken {
+            try CommandOutput.print("not counted (has errors): \(TerminalText.safeLine(entry.path))")
+        }
         let shortfalls = coverage.shortfalls(against: .bundled)
         if !shortfalls.isEmpty || !broken.isEmpty { throw ExitCode(1) }
     }

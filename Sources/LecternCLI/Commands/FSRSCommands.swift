@@ -33,8 +33,9 @@ struct FSRS: ParsableCommand {
                 input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             }
             let result = FSRSReplay.run(input: input, fuzzSeed: fuzzSeed)
-            for line in result.output { print(line) }
-            for error in result.errors { FileHandle.standardError.write(Data((error + "\n").utf8)) }
+            // JSON lines are data: exact in a file or a pipe; the whole output is one write.
+            if !result.output.isEmpty { try CommandOutput.print(result.output.joined(separator: "\n"), exact: true) }
+            for error in result.errors { CommandOutput.printError(error) }
             if !result.errors.isEmpty { throw ExitCode(1) }
         }
     }

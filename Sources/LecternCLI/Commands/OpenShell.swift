@@ -45,20 +45,33 @@ struct ShellLauncher {
             unicode: Self.localeIsUTF8(environment))
         let shell = Shell(
             configuration: configuration, output: StandardOutput(), store: store, columns: { TerminalSize.columns() })
+        let status = run(shell, firstLines: firstLines, commandLine: commandLine, interactive: interactive)
+        if let failure = shell.output.writeFailure {
+            shell.output.writeError("error: \(failure)\n")
+            return 1
+        }
+        return status
+    }
 
+    private func run(_ shell: Shell, firstLines: [String], commandLine: String?, interactive: Bool) -> Int32 {
+        let environment = shell.configuration.environment
         if let commandLine {
-            return ShellRunner.runScripted(shell, lines: [commandLine])
+            return ShellRunner.runScripted(shell, lines: [commandLine], source: "-c")
         }
         guard interactive else {
-            return ShellRunner.runScripted(shell, lines: firstLines + ShellRunner.standardInputLines())
+            return ShellRunner.runScripted(shell, firstLines: firstLines, lines: ShellRunner.standardInputLines())
         }
         let warn: (String) -> Void = { shell.output.writeError($0 + "\n") }
-        let history = HistoryFile(path: DeckFolders.historyFile(environment: environment), warn: warn)
-        guard let editor = LineEditor(programName: "lectern", history: history, warn: warn) else {
-            warn("warning: could not start line editing; reading plain lines")
-            return ShellRunner.runScripted(shell, lines: firstLines + ShellRunner.standardInputLines())
+        let historyFor = { (learner: String) in
+            HistoryFile(path: DeckFolders.historyFile(environment: environment, learner: learner), warn: warn)
         }
-        return ShellRunner.runInteractive(shell, editor: editor, firstLines: firstLines)
+        guard let editor = LineEditor(programName: "lectern", history: historyFor(global.learnerName), warn: warn)
+        else {
+            warn("warning: could not start line editing; reading plain lines")
+            return ShellRunner.runScripted(shell, firstLines: firstLines, lines: ShellRunner.standardInputLines())
+        }
+        LineEditor.claimTerminalForeground()
+        return ShellRunner.runInteractive(shell, editor: editor, firstLines: firstLines, historyFor: historyFor)
     }
 
     /// Whether the user's locale can show block characters and other non-ASCII symbols.

@@ -19,6 +19,10 @@ public struct DeckCoverage: Sendable {
         public var longWalkthroughs: Int
         public var walkthroughMinimumSteps: Int
         public var branchingWalkthroughs: Int
+        /// Walkthroughs whose branches hold more than a remedial true/false (see `WalkthroughBranches`).
+        public var reallyBranchingWalkthroughs: Int = 0
+        /// Walkthroughs with a run of at least three steps that only some learners see.
+        public var deeplyBranchingWalkthroughs: Int = 0
         public var roles: Int
         public var confidence: Int
 
@@ -26,7 +30,8 @@ public struct DeckCoverage: Sendable {
         public static let bundled = Bars(
             decks: 7, items: 160, perParagraph: 5, paragraphs: 1...9, perThread: 4,
             threads: (1...10).map { "T\($0)" }, perType: 5, perSkill: 6, reasoningShare: 0.5,
-            longWalkthroughs: 8, walkthroughMinimumSteps: 4, branchingWalkthroughs: 4, roles: 6, confidence: 10)
+            longWalkthroughs: 8, walkthroughMinimumSteps: 4, branchingWalkthroughs: 4,
+            reallyBranchingWalkthroughs: 6, deeplyBranchingWalkthroughs: 3, roles: 6, confidence: 10)
     }
 
     public var decks: Int
@@ -40,6 +45,10 @@ public struct DeckCoverage: Sendable {
     public var longWalkthroughs = 0
     /// Walkthroughs in which some option sends the learner down another path.
     public var branchingWalkthroughs = 0
+    /// Walkthroughs whose branches hold their own content, not only a true/false.
+    public var reallyBranchingWalkthroughs = 0
+    /// Walkthroughs with a branch of three or more steps.
+    public var deeplyBranchingWalkthroughs = 0
     public var reasoningItems = 0
     private let minimumSteps: Int
 
@@ -62,6 +71,9 @@ public struct DeckCoverage: Sendable {
                 if walkthrough.steps.contains(where: { $0.options.contains { $0.next != nil } }) {
                     branchingWalkthroughs += 1
                 }
+                let branches = WalkthroughBranches(walkthrough)
+                if branches.reallyBranches { reallyBranchingWalkthroughs += 1 }
+                if branches.branchDepth >= 3 { deeplyBranchingWalkthroughs += 1 }
             }
         }
     }
@@ -94,6 +106,10 @@ public struct DeckCoverage: Sendable {
         }
         check("walkthroughs of \(bars.walkthroughMinimumSteps)+ steps", longWalkthroughs, bars.longWalkthroughs)
         check("branching walkthroughs", branchingWalkthroughs, bars.branchingWalkthroughs)
+        check(
+            "walkthroughs branching to their own content", reallyBranchingWalkthroughs, bars.reallyBranchingWalkthroughs
+        )
+        check("walkthroughs with a 3-step branch", deeplyBranchingWalkthroughs, bars.deeplyBranchingWalkthroughs)
         check("roles items", byType[.roles] ?? 0, bars.roles)
         check("items asking confidence", confidence, bars.confidence)
         return missing
@@ -113,6 +129,8 @@ public struct DeckCoverage: Sendable {
         for thread in bars.threads { row("thread \(thread)", byTag[thread] ?? 0, bars.perThread) }
         row("walkthroughs \(bars.walkthroughMinimumSteps)+ steps", longWalkthroughs, bars.longWalkthroughs)
         row("branching walkthroughs", branchingWalkthroughs, bars.branchingWalkthroughs)
+        row("walkthroughs, own-content branches", reallyBranchingWalkthroughs, bars.reallyBranchingWalkthroughs)
+        row("walkthroughs, 3-step branch", deeplyBranchingWalkthroughs, bars.deeplyBranchingWalkthroughs)
         row("roles items", byType[.roles] ?? 0, bars.roles)
         row("confidence items", confidence, bars.confidence)
         rows.append(

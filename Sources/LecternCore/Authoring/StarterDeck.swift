@@ -167,15 +167,16 @@ public enum StarterDeck {
                     correct: true
                     next: who-benefits
                   - text: Almost certainly
-                    feedback: Paragraph 2 says most new sellers make none.
-                    next: reconsider
+                    feedback: Paragraph 2 says most new sellers make none; count the crowd.
+                    next: count-the-crowd
                   - text: It depends only on effort
-                    feedback: The essay points at crowding, not effort.
-                    next: reconsider
-              - id: reconsider
-                type: truefalse
-                prompt: Paragraph 2 says most new sellers make no profit at first. True?
-                answer: true
+                    feedback: The essay points at crowding, not effort; count the crowd.
+                    next: count-the-crowd
+              # A branch works best as its own line of analysis, not the feedback again.
+              - id: count-the-crowd
+                type: numeric
+                prompt: If 1,000 new shops share 50,000 buyers, how many buyers does each shop get on average?
+                answer: 50
                 next: who-benefits
               - id: who-benefits
                 type: short

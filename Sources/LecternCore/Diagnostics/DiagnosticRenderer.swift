@@ -49,18 +49,22 @@ public enum DiagnosticRenderer {
         let style = Style(enabled: color)
         let severityStyle =
             diagnostic.severity == .error ? Style.red : diagnostic.severity == .warning ? Style.yellow : Style.cyan
+        // The path, the message (which quotes deck keys and values) and the source line all
+        // come from the deck: shown in their safe form, so a deck's escapes are read, not run.
         var output =
-            style.apply(Style.bold, "\(diagnostic.location):") + " "
+            style.apply(Style.bold, "\(TerminalText.safeLine(diagnostic.location.description)):") + " "
             + style.apply(Style.bold + severityStyle, "\(diagnostic.severity.rawValue):") + " "
-            + style.apply(Style.bold, diagnostic.message) + " [\(diagnostic.rule)]"
+            + style.apply(Style.bold, TerminalText.safe(diagnostic.message))
+            + " [\(TerminalText.safeLine(diagnostic.rule))]"
         guard let line else { return output }
         let (shown, caret) = excerpt(line, column: diagnostic.location.column)
         output += "\n" + shown + "\n" + String(repeating: " ", count: caret) + style.apply(Style.green, "^")
         return output
     }
 
-    /// The line (without a final CR, tabs shown as spaces) or, when it is long, the window of
-    /// it around `column` marked with `…` at each cut end; and the caret's terminal column.
+    /// The line (without a final CR, tabs shown as one space each so the caret stays under its
+    /// column) or, when it is long, the window of it around `column` marked with `…` at each
+    /// cut end; and the caret's terminal column.
     static func excerpt(_ line: [Unicode.Scalar], column: Int) -> (text: String, caret: Int) {
         let end = line.last == "\r" ? line.count - 1 : line.count
         let target = min(max(0, column - 1), end)
@@ -73,8 +77,11 @@ public enum DiagnosticRenderer {
         func text(_ range: Range<Int>) -> String {
             String(String.UnicodeScalarView(line[range].lazy.map { $0 == "\t" ? " " : $0 }))
         }
-        let before = (start > 0 ? "…" : "") + text(start..<target)
-        return (before + text(target..<stop) + (stop < end ? "…" : ""), TerminalWidth.of(before))
+        // Deck text is shown in its safe form, so a deck's escapes are read, not run; the caret
+        // goes under the column's visible form, since an escaped character is wider.
+        let before = (start > 0 ? "…" : "") + TerminalText.safeLine(text(start..<target))
+        let after = TerminalText.safeLine(text(target..<stop)) + (stop < end ? "…" : "")
+        return (before + after, TerminalWidth.of(before))
     }
 
     /// `2 errors, 1 warning in 3 files`.

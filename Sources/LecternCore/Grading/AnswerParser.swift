@@ -21,12 +21,15 @@ public enum AnswerParser {
         return .success(tokens[0])
     }
 
-    /// Any number of entries: `a c`, `a,c`, `1 3`, `ac`. Repeats count once.
-    public static func multi(_ text: String, count: Int) -> Result<Set<Int>, MalformedAnswer> {
+    /// Any number of entries: `a c`, `a,c`, `1 3`, `ac`. Repeats count once; the order typed
+    /// is kept, so the record of the answer reads in the order the learner named the options.
+    public static func multi(_ text: String, count: Int) -> Result<[Int], MalformedAnswer> {
         positions(text, count: count).flatMap { picks in
-            picks.isEmpty
+            var seen = Set<Int>()
+            let unique = picks.filter { seen.insert($0).inserted }
+            return unique.isEmpty
                 ? .failure(MalformedAnswer("Pick one or more options, e.g. \"a c\"."))
-                : .success(Set(picks))
+                : .success(unique)
         }
     }
 

@@ -3,14 +3,16 @@ import Foundation
 /// Reads a typed number and grades it against a value with a tolerance, or a range.
 ///
 /// Accepted forms: `-2.5`, `1e3`, `1,000`, `1 000`, `2,5` (a lone comma not followed by
-/// exactly three digits is a decimal comma), full-width digits, a trailing unit word
-/// (`12 km`, `5元`), and `50%`. For an item marked `percent`, `50` and `50%` mean the same.
+/// exactly three digits is a decimal comma), full-width digits, a scale word (`153k`,
+/// `153 thousand`, `1.5万`: see `NumberScale`), a trailing unit word (`12 km`, `5元`), and
+/// `50%`. For an item marked `percent`, `50` and `50%` mean the same, and a scale word is
+/// refused (a percentage is never counted in thousands).
 /// For any other item `50%` may mean 0.5 (a share) or 50 (a figure in percentage points),
 /// so it is right when either reading is. Bounds are inclusive, with a little slack for
 /// floating-point rounding.
 public enum NumericAnswerGrader {
     public static func grade(_ answer: String, key: NumericAnswerKey) -> Result<Grade, MalformedAnswer> {
-        parse(answer, percent: key.percent).map { value in
+        parse(answer, percent: key.percent, unit: key.unit).map { value in
             let percentPoints = !key.percent && answer.contains("%") && isRight(value * 100, key: key)
             return isRight(value, key: key) || percentPoints ? .right : .wrong
         }
@@ -26,9 +28,12 @@ public enum NumericAnswerGrader {
     }
 
     /// The number the learner meant, on the item's scale.
-    public static func parse(_ answer: String, percent: Bool) -> Result<Double, MalformedAnswer> {
+    public static func parse(_ answer: String, percent: Bool, unit: String? = nil) -> Result<Double, MalformedAnswer> {
         let text = answer.precomposedStringWithCompatibilityMapping
             .replacingOccurrences(of: "\u{2212}", with: "-")
+            // Thin and narrow no-break spaces group thousands too: `20 000`.
+            .replacingOccurrences(of: "\u{2009}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return .failure(MalformedAnswer("Type a number, or :skip.")) }
         let notANumber = MalformedAnswer("\"\(text)\" is not a number: type digits like 1200, 1,200 or 1.2e3.")
@@ -44,7 +49,19 @@ public enum NumericAnswerGrader {
         if let exponent = Double(group(3).dropFirst()), !group(3).isEmpty {
             value *= pow(10, exponent)
         }
+        let trailing = group(5)
+        let isUnit = unit.map { !$0.isEmpty && trailing.lowercased().hasPrefix($0.lowercased()) } ?? false
+        if !isUnit, let scale = NumberScale.split(trailing) {
+            guard !percent, group(4).isEmpty else {
+                return .failure(
+                    MalformedAnswer(
+                        "\"\(text)\": a percentage takes no scale word like '\(scale.word)'; type the number, e.g. 20 or 20%."
+                    ))
+            }
+            value *= scale.factor
+        }
         if !group(4).isEmpty, !percent { value /= 100 }
+        guard value.isFinite else { return .failure(notANumber) }
         return .success(value)
     }
 

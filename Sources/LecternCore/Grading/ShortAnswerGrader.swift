@@ -6,7 +6,10 @@ import Foundation
 /// the whole answer (after NFKC, trimming and collapsing spaces). Other variants match the
 /// answer after `TextNormalizer` when they are equal, or — unless `exact` — when they are
 /// within `TypoDistance.allowedTypos` of each other, counted on the accepted variant's
-/// length so that a short key never tolerates a typo.
+/// length so that a short key never tolerates a typo. The comparison is bounded (see
+/// `TypoDistance.isWithin`), so a pasted megabyte costs no more than a short answer. Unless
+/// `exact`, a plain variant also matches inside a longer answer whose other words cannot
+/// change its meaning (see `PhraseInAnswer`): "an edge over rivals" for "edge", never "no edge".
 public enum ShortAnswerGrader {
     public static func grade(_ answer: String, accept: [String], exact: Bool = false) -> Result<Grade, MalformedAnswer>
     {
@@ -27,12 +30,12 @@ public enum ShortAnswerGrader {
             let key = TextNormalizer.normalize(variant)
             if key == normalized { return true }
             if !exact, !key.isEmpty,
-                TypoDistance.optimalStringAlignment(key, normalized) <= TypoDistance.allowedTypos(forLength: key.count)
+                TypoDistance.isWithin(key, normalized, typos: TypoDistance.allowedTypos(forLength: key.count))
             {
                 return true
             }
         }
-        return false
+        return !exact && PhraseInAnswer.matches(answer, phrases: accept.filter { regexPattern($0) == nil })
     }
 
     /// The first variant that is not a regular expression: what the learner is shown as the answer.
@@ -48,7 +51,9 @@ public enum ShortAnswerGrader {
     }
 
     private static func regexMatches(_ pattern: String, _ answer: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive]) else {
+        // Bounded by construction: unsafe shapes never run, and neither do long answers.
+        guard PatternSafety.problem(in: pattern) == nil, answer.count <= PatternSafety.maximumSubjectLength,
+            let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive]) else {
             return false
         }
         let subject = answer.precomposedStringWithCompatibilityMapping

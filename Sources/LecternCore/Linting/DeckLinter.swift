@@ -214,6 +214,7 @@ enum DeckLinter {
             if let finding = tooFew(sentences.count, 2, "sentence", in: item, key: "sentences", name: name) {
                 findings.append(finding)
             }
+            findings += AssumptionRule.findings(sentences, in: item, name: name)
         case .walkthrough(let walkthrough):
             if let finding = tooFew(walkthrough.steps.count, 2, "step", in: item, key: "steps", name: name) {
                 findings.append(finding)
@@ -223,6 +224,11 @@ enum DeckLinter {
                 findings += lint(step, isStep: true, passages: passages, hasSource: hasSource)
             }
             findings += WalkthroughFlow(walkthrough, id: item.id).findings()
+            if !findings.contains(where: { $0.severity == .error }),
+                let shallow = WalkthroughBranches.shallowFinding(item, walkthrough)
+            {
+                findings.append(shallow)
+            }
         }
         return findings
     }
@@ -240,6 +246,12 @@ enum DeckLinter {
         entries.compactMap { entry in
             guard entry.count >= 2, entry.hasPrefix("/"), entry.hasSuffix("/") else { return nil }
             let pattern = String(entry.dropFirst().dropLast())
+            if let problem = PatternSafety.problem(in: pattern) {
+                return .error(
+                    "unsafe-regex", at: item.location(of: key),
+                    "\(name) has an answer pattern \(entry) that \(problem), which could take Lectern minutes to match; list the variants as plain answers or simplify the pattern"
+                )
+            }
             guard (try? NSRegularExpression(pattern: pattern)) == nil else { return nil }
             return .error(
                 "bad-regex", at: item.location(of: key),

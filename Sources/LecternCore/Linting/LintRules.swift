@@ -45,6 +45,9 @@ public enum LintRules {
         Rule(id: "cloze-unclosed", severity: .error, summary: "a cloze blank opened but not closed"),
         Rule(id: "cloze-empty-blank", severity: .error, summary: "a cloze blank with no answer"),
         Rule(id: "bad-regex", severity: .error, summary: "an /…/ answer that is not a valid regular expression"),
+        Rule(
+            id: "unsafe-regex", severity: .error,
+            summary: "an /…/ answer whose matching time could explode (nested repetition, backreferences, length)"),
         Rule(id: "numeric-tolerance", severity: .error, summary: "a negative tolerance"),
         Rule(id: "numeric-range", severity: .error, summary: "a range whose low end is above its high end"),
         Rule(id: "numeric-key", severity: .error, summary: "both answer and range, or tolerance with range"),
@@ -55,6 +58,24 @@ public enum LintRules {
         Rule(id: "missing-explain", severity: .warning, summary: "an item without explain"),
         Rule(id: "option-without-feedback", severity: .warning, summary: "a wrong option without feedback"),
         Rule(id: "choice-few-options", severity: .warning, summary: "a choice item with only two options"),
+        Rule(
+            id: "concept-unknown", severity: .error,
+            summary: "an @concept answer that the folder's concepts.yaml does not define"),
+        Rule(
+            id: "concept-not-named", severity: .warning,
+            summary: "an answer list that uses a concept's wordings without naming the concept"),
+        Rule(
+            id: "concept-lists-disagree", severity: .warning,
+            summary: "two answer lists that ask for the same answer but accept different wordings"),
+        Rule(
+            id: "assumption-restates-conclusion", severity: .warning,
+            summary: "a roles item whose unstated assumption says what its conclusion says"),
+        Rule(
+            id: "duplicate-item", severity: .warning,
+            summary: "two items, in one deck or two, with near-identical prompt and answer"),
+        Rule(
+            id: "walkthrough-shallow-branch", severity: .warning,
+            summary: "a walkthrough whose branches are only true/false steps restating the feedback"),
     ]
 
     public static func rule(id: String) -> Rule? {

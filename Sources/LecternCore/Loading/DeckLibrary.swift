@@ -30,7 +30,7 @@ public struct DeckLibrary: Sendable {
     }
 
     /// Loads every `*.yaml` under `directories`, recursively and sorted, skipping `schema/`
-    /// folders, and reports a deck id already used by an earlier file at the later `id:`.
+    /// folders and the concept vocabulary (`concepts.yaml`), and reports a deck id already used by an earlier file at the later `id:`.
     /// An entry of `directories` that is a file is loaded as given.
     public static func load(directories: [String], limits: LoadLimits = .default) -> DeckLibrary {
         let paths = directories.flatMap(deckPaths(under:))
@@ -57,6 +57,13 @@ public struct DeckLibrary: Sendable {
             }
             entries.append(Entry(path: path, deck: result.deck, diagnostics: diagnostics, text: result.text))
         }
+        // Rules across decks; results from another library may already hold their findings.
+        let usable = entries.compactMap { entry in entry.hasErrors ? nil : entry.deck.map { (entry.path, $0) } }
+        let acrossDecks = LibraryLinter.lint(usable)
+        for index in entries.indices {
+            let new = (acrossDecks[entries[index].path] ?? []).filter { !entries[index].diagnostics.contains($0) }
+            if !new.isEmpty { entries[index].diagnostics = DeckLoader.sorted(entries[index].diagnostics + new) }
+        }
         return DeckLibrary(entries: entries)
     }
 
@@ -81,7 +88,8 @@ public struct DeckLibrary: Sendable {
                 walker.skipDescendants()
                 continue
             }
-            guard url.pathExtension == "yaml" else { continue }
+            // The folder's concept vocabulary sits beside the decks but is not one.
+            guard url.pathExtension == "yaml", url.lastPathComponent != ConceptVocabulary.fileName else { continue }
             var relative =
                 url.path.hasPrefix(root.path) ? String(url.path.dropFirst(root.path.count)) : url.lastPathComponent
             while relative.hasPrefix("/") { relative.removeFirst() }

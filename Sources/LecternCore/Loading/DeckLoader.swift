@@ -5,13 +5,22 @@ import Foundation
 /// One call gives every finding, sorted by location; nothing is printed and nothing exits.
 public enum DeckLoader {
     /// Loads deck text as if read from `path` (used in messages and to check the id).
-    public static func load(text: String, path: String, limits: LoadLimits = .default) -> DeckLoadResult {
-        var result = loadChecked(text: text, path: path, limits: limits)
+    ///
+    /// Answers naming a concept (`@concept-id`) take their wordings from `concepts`; a deck
+    /// read from a file gets the vocabulary beside that file (see `load(fileAt:limits:)`).
+    public static func load(
+        text: String, path: String, limits: LoadLimits = .default,
+        concepts: (vocabulary: ConceptVocabulary, diagnostics: [Diagnostic]) = (.empty, [])
+    ) -> DeckLoadResult {
+        var result = loadChecked(text: text, path: path, limits: limits, concepts: concepts)
         if text.utf8.count <= limits.maxBytes { result.text = text }
         return result
     }
 
-    private static func loadChecked(text: String, path: String, limits: LoadLimits) -> DeckLoadResult {
+    private static func loadChecked(
+        text: String, path: String, limits: LoadLimits,
+        concepts: (vocabulary: ConceptVocabulary, diagnostics: [Diagnostic])
+    ) -> DeckLoadResult {
         var findings: [Diagnostic] = []
         if text.utf8.count > limits.maxBytes {
             return DeckLoadResult(deck: nil, diagnostics: [tooLarge(path, bytes: text.utf8.count, limits: limits)])
@@ -32,8 +41,15 @@ public enum DeckLoader {
         findings += composed.diagnostics
         guard let root = composed.root else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings)) }
         var builder = DeckBuilder(path: path)
-        let deck = builder.deck(from: root)
+        var deck = builder.deck(from: root)
         findings += builder.diagnostics
+        if let built = deck {
+            // `@concept` answers take their wordings from the folder's shared vocabulary.
+            let expanded = ConceptExpansion.expand(
+                built, vocabulary: concepts.vocabulary, vocabularyFindings: concepts.diagnostics)
+            deck = expanded.deck
+            findings += expanded.diagnostics
+        }
         if let deck { findings += DeckLinter.lint(deck) }
         return DeckLoadResult(deck: deck, diagnostics: sorted(findings))
     }
@@ -60,7 +76,9 @@ public enum DeckLoader {
             return DeckLoadResult(deck: nil, diagnostics: [tooLarge(path, bytes: data.count, limits: limits)])
         }
         switch SourceText.decodeUTF8([UInt8](data), path: path) {
-        case .text(let text): return load(text: text, path: path, limits: limits)
+        case .text(let text):
+            let concepts = ConceptVocabulary.beside(deckAt: path, limits: limits)
+            return load(text: text, path: path, limits: limits, concepts: concepts)
         case .invalid(let finding): return DeckLoadResult(deck: nil, diagnostics: [finding])
         }
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A graded answer to the question on screen, with what feedback needs to explain it.
-struct Evaluation: Sendable {
+package struct Evaluation: Sendable {
     /// What the parser understood, in deck positions, for feedback that names mistakes.
-    enum Detail: Sendable {
+    package enum Detail: Sendable {
         case none
         case options([Int])
         case cloze(ClozeGrader.Result)
@@ -13,11 +13,11 @@ struct Evaluation: Sendable {
         case ticks(Set<Int>)
     }
 
-    var grade: Grade
+    package var grade: Grade
     /// What the learner typed, trimmed; for open items, the lines of the answer.
-    var answer: String
-    var detail: Detail = .none
-    var skipped = false
+    package var answer: String
+    package var detail: Detail = .none
+    package var skipped = false
 
     static func skip() -> Evaluation {
         Evaluation(grade: .wrong, answer: "", skipped: true)
@@ -25,7 +25,7 @@ struct Evaluation: Sendable {
 
     /// The answer as the record keeps it: what was typed and, for choices, the options it
     /// named (`b (The platform)`), since letters mean nothing once options are shuffled.
-    func recorded(for item: Item) -> String {
+    package func recorded(for item: Item) -> String {
         let options = item.options
         let chosen = chosenOptions.filter { options.indices.contains($0) }
         guard !chosen.isEmpty else { return answer }
@@ -33,7 +33,7 @@ struct Evaluation: Sendable {
     }
 
     /// The options the learner chose, in deck positions (choice and multi).
-    var chosenOptions: [Int] {
+    package var chosenOptions: [Int] {
         if case .options(let chosen) = detail { return chosen }
         return []
     }

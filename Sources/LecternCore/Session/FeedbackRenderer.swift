@@ -2,7 +2,7 @@ import Foundation
 
 /// The lines shown after an answer: how it went, what was wrong, the key, the reason,
 /// and where in the source the reason lives.
-enum FeedbackRenderer {
+package enum FeedbackRenderer {
     /// The one-line verdict with the score: `Right: 100%.`, `Partly right: 67% (after 1 hint).`,
     /// `Wrong: 0%.`, `Skipped.`
     static func verdict(_ evaluation: Evaluation, hintsUsed: Int) -> StyledLine {
@@ -17,7 +17,7 @@ enum FeedbackRenderer {
     }
 
     /// What the learner got wrong, part by part, with the misconception behind a wrong option.
-    static func mistakes(_ evaluation: Evaluation, item: Item, layout: ItemLayout) -> [StyledLine] {
+    package static func mistakes(_ evaluation: Evaluation, item: Item, layout: ItemLayout) -> [StyledLine] {
         switch (evaluation.detail, item.body) {
         case (.options(let chosen), .choice(let options)), (.options(let chosen), .multi(let options)):
             return chosen.filter { !options[$0].isCorrect }.map { index in

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Grades a typed line for the question on screen, mapping displayed letters back to the deck.
-enum ItemEvaluator {
-    static func evaluate(_ line: String, item: Item, layout: ItemLayout) -> Result<Evaluation, MalformedAnswer> {
+package enum ItemEvaluator {
+    package static func evaluate(_ line: String, item: Item, layout: ItemLayout) -> Result<Evaluation, MalformedAnswer>
+    {
         let answer = line.trimmingCharacters(in: .whitespacesAndNewlines)
         switch item.body {
         case .choice(let options):
@@ -14,10 +15,10 @@ enum ItemEvaluator {
             }
         case .multi(let options):
             return AnswerParser.multi(answer, count: options.count).map { positions in
-                let picked = Set(positions.map(layout.deckIndex(at:)))
+                let picked = positions.map(layout.deckIndex(at:))
                 return Evaluation(
-                    grade: StructuredGraders.multi(picked: picked, options: options), answer: answer,
-                    detail: .options(picked.sorted()))
+                    grade: StructuredGraders.multi(picked: Set(picked), options: options), answer: answer,
+                    detail: .options(picked))
             }
         case .truefalse(let key):
             return AnswerParser.trueFalse(answer).map { given in

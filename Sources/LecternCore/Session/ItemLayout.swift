@@ -4,12 +4,12 @@
 /// choice and multi, of the entries for order, of the right sides for match. The layout
 /// comes from the session seed and the item's key, so the same seed shows the same
 /// question the same way wherever it falls in the queue.
-struct ItemLayout: Sendable, Equatable {
-    var order: [Int]
+package struct ItemLayout: Sendable, Equatable {
+    package var order: [Int]
 
-    static let none = ItemLayout(order: [])
+    package static let none = ItemLayout(order: [])
 
-    static func make(for item: Item, key: String, seed: UInt64, shuffleOptions: Bool) -> ItemLayout {
+    package static func make(for item: Item, key: String, seed: UInt64, shuffleOptions: Bool) -> ItemLayout {
         var generator = SplitMix64.forKey(key, seed: seed)
         switch item.body {
         case .choice(let options), .multi(let options):
@@ -33,12 +33,12 @@ struct ItemLayout: Sendable, Equatable {
     }
 
     /// The display position of deck entry `deckIndex`.
-    func displayPosition(of deckIndex: Int) -> Int {
+    package func displayPosition(of deckIndex: Int) -> Int {
         order.firstIndex(of: deckIndex) ?? deckIndex
     }
 
     /// The deck entry at display position `position`.
-    func deckIndex(at position: Int) -> Int {
+    package func deckIndex(at position: Int) -> Int {
         order.indices.contains(position) ? order[position] : position
     }
 }

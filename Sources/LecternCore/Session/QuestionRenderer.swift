@@ -3,9 +3,9 @@ import Foundation
 /// The lines that pose a question, and the key shown once it is answered.
 ///
 /// Letters always refer to the displayed (shuffled) positions of `layout`.
-enum QuestionRenderer {
+package enum QuestionRenderer {
     /// The question body: prompt, entries, and a one-line note on how to answer.
-    static func lines(for item: Item, layout: ItemLayout) -> [StyledLine] {
+    package static func lines(for item: Item, layout: ItemLayout) -> [StyledLine] {
         var lines: [StyledLine] = []
         let prompt: String
         if case .cloze(let cloze) = item.body { prompt = cloze.displayText } else { prompt = item.prompt }
@@ -54,7 +54,7 @@ enum QuestionRenderer {
 
     /// The right answer in the form the learner would type or read it; nil where the
     /// model answer or the steps stand in for it (open, walkthrough).
-    static func answerText(for item: Item, layout: ItemLayout) -> String? {
+    package static func answerText(for item: Item, layout: ItemLayout) -> String? {
         switch item.body {
         case .choice(let options):
             return options.indices.filter { options[$0].isCorrect }

@@ -33,11 +33,15 @@ public struct SessionPlan: Sendable {
     /// Full paragraphs of the deck's `source.file`, when the shell has them; `:source`
     /// shows these instead of the deck's summaries.
     public var paragraphs: [Int: String]
+    /// Lines come from a script (an answers file), not a person at a terminal: an item that
+    /// asks for confidence takes it only on the answer's own line (`b | 3`), so a file needs
+    /// exactly one line per answer.
+    public var scripted: Bool
 
     public init(
         deck: Deck, itemIDs: [String], mode: AnswerRecord.Mode = .study,
         exam: ExamOptions = ExamOptions(), seed: UInt64 = 0, shuffleOptions: Bool = true,
-        startTime: Date, paragraphs: [Int: String] = [:]
+        startTime: Date, paragraphs: [Int: String] = [:], scripted: Bool = false
     ) {
         self.deck = deck
         self.itemIDs = itemIDs
@@ -47,6 +51,7 @@ public struct SessionPlan: Sendable {
         self.shuffleOptions = shuffleOptions
         self.startTime = startTime
         self.paragraphs = paragraphs
+        self.scripted = scripted
     }
 
     /// The items the session will ask, in order, after dropping unknown ids and applying

@@ -3,9 +3,14 @@ import Foundation
 /// The closing lines of a session: the summary after study, the scored report after an exam.
 enum SessionReport {
     /// Score, time, share right per skill and per tag, and the items worth another look.
-    static func summary(_ results: [ItemResult], abandoned: Int = 0, elapsed: TimeInterval) -> [StyledLine] {
+    static func summary(_ results: [ItemResult], notReached: Int = 0, abandoned: Int = 0, elapsed: TimeInterval)
+        -> [StyledLine]
+    {
         var lines = [StyledLine("Session over", .heading)]
         lines += abandonedLine(abandoned)
+        if notReached > 0 {
+            lines.append(StyledLine("Not reached: \(notReached) question\(notReached == 1 ? "" : "s").", .dim))
+        }
         guard !results.isEmpty else {
             return lines + [StyledLine("No questions answered."), StyledLine("Time: \(duration(elapsed))")]
         }
@@ -13,15 +18,17 @@ enum SessionReport {
         let weak = results.filter { $0.grade.outcome != .right }
         if !weak.isEmpty {
             lines.append(StyledLine("Look again:", .heading))
-            lines += weak.map { StyledLine("  \($0.item.id): \(excerpt($0.item.prompt))") }
+            lines += weak.map { StyledLine("  \($0.item.id): \(excerpt(shownPrompt($0.item)))") }
         }
         return lines
     }
 
-    /// Item by item: how it went, what was typed and the key; then the totals.
-    static func examReport(_ results: [ItemResult], unasked: Int, abandoned: Int = 0, elapsed: TimeInterval)
-        -> [StyledLine]
-    {
+    /// Item by item: how it went, what was typed and the key; then the totals. Questions not
+    /// reached are listed by number too and count in the score as 0, so a run that stopped
+    /// early can never read as a full mark.
+    static func examReport(
+        _ results: [ItemResult], notReached: [Item] = [], abandoned: Int = 0, elapsed: TimeInterval
+    ) -> [StyledLine] {
         var lines = [StyledLine("Exam report", .heading)]
         for (index, result) in results.enumerated() {
             let note = result.timedOut ? " (time ran out)" : result.skipped ? " (skipped)" : ""
@@ -35,12 +42,12 @@ enum SessionReport {
                 lines.append(StyledLine("   answer: \(key)", .dim))
             }
         }
-        lines += abandonedLine(abandoned)
-        if unasked > 0 {
-            lines.append(StyledLine("Not reached: \(unasked) question\(unasked == 1 ? "" : "s").", .dim))
+        for (offset, item) in notReached.enumerated() {
+            lines.append(StyledLine("\(results.count + offset + 1). \(item.id): not reached", .dim))
         }
+        lines += abandonedLine(abandoned)
         guard !results.isEmpty else { return lines + [StyledLine("Time: \(duration(elapsed))")] }
-        return lines + totals(results, elapsed: elapsed)
+        return lines + totals(results, outOf: results.count + notReached.count, elapsed: elapsed)
     }
 
     /// `2 h 5 min`, `3 min 20 s`, `45 s`.
@@ -57,11 +64,13 @@ enum SessionReport {
         return [StyledLine("Abandoned with Ctrl-C, not recorded: \(count) question\(count == 1 ? "" : "s").", .dim)]
     }
 
-    private static func totals(_ results: [ItemResult], elapsed: TimeInterval) -> [StyledLine] {
+    private static func totals(_ results: [ItemResult], outOf total: Int? = nil, elapsed: TimeInterval)
+        -> [StyledLine]
+    {
         let sum = results.map(\.grade.score).reduce(0, +)
+        let count = max(total ?? results.count, 1)
         var lines = [
-            StyledLine(
-                "Score: \(points(sum)) of \(results.count) (\(Grade(score: sum / Double(results.count)).percentText))"),
+            StyledLine("Score: \(points(sum)) of \(count) (\(Grade(score: sum / Double(count)).percentText))"),
             StyledLine("Time: \(duration(elapsed))"),
         ]
         let skills = Skill.allCases.compactMap { skill -> (String, [ItemResult])? in
@@ -107,6 +116,12 @@ enum SessionReport {
         case .partial: .partial
         case .wrong: .bad
         }
+    }
+
+    /// The prompt as the learner saw it: a cloze with its blanks, never its answers.
+    private static func shownPrompt(_ item: Item) -> String {
+        if case .cloze(let cloze) = item.body { return cloze.displayText }
+        return item.prompt
     }
 
     /// The first line of a prompt, cut to fit a summary line.

@@ -30,7 +30,7 @@ extension StudySession {
         case ":help":
             return output(helpLines())
         default:
-            return output([StyledLine("Unknown command \(commandWord(text)): :help lists the commands.", .bad)])
+            return reject("Unknown command \(commandWord(text)): :help lists the commands.")
         }
     }
 
@@ -61,7 +61,7 @@ extension StudySession {
         case ":help":
             return output(helpLines())
         case let word where word.hasPrefix(":"):
-            return output([StyledLine("Unknown command \(word): :help lists the commands.", .bad)])
+            return reject("Unknown command \(word): :help lists the commands.")
         default:
             return note("Press Enter to go on (or :easy, :hard, :explain, :source).")
         }

@@ -63,23 +63,24 @@ extension StudySession {
         case .confidence: return confide(text, now: now)
         default: break
         }
-        guard !text.isEmpty else {
-            return output([StyledLine("Type an answer, or :skip (:help lists the commands).", .dim)])
-        }
+        guard !text.isEmpty else { return reject("Type an answer, or :skip (:help lists the commands).") }
+        let (text, givenConfidence) = ConfidenceSuffix.split(text)
         if case .open = attempt.asked.body {
             attempt.openLines.append(text)
             self.attempt = attempt
+            // A script gives an open answer on one line; the next line ticks the rubric.
+            if plan.scripted { return finishOpenAnswer(now: now) }
             phase = .writing
             return output()
         }
         switch ItemEvaluator.evaluate(text, item: attempt.asked, layout: attempt.layout) {
         case .failure(let malformed):
-            return output([StyledLine(malformed.message, .bad)])
+            return reject(malformed.message)
         case .success(let evaluation):
             attempt.evaluation = evaluation
             attempt.answeredAt = now
             self.attempt = attempt
-            return afterAnswer(now: now)
+            return afterAnswer(now: now, givenConfidence: givenConfidence)
         }
     }
 
@@ -92,10 +93,15 @@ extension StudySession {
         return afterAnswer(now: now)
     }
 
-    /// Asks for confidence when the item wants it, else reveals.
-    private mutating func afterAnswer(now: Date) -> SessionOutput {
+    /// Asks for confidence when the item wants it and the answer's line did not give it
+    /// (a script never gets asked: a line without it records none), else reveals.
+    private mutating func afterAnswer(now: Date, givenConfidence: Int? = nil) -> SessionOutput {
         guard let attempt else { return output() }
-        if attempt.asked.confidence {
+        if attempt.asked.confidence, let givenConfidence {
+            self.attempt?.confidences.append(givenConfidence)
+            return revealOrTick(now: now)
+        }
+        if attempt.asked.confidence, !plan.scripted {
             phase = .confidence
             return output([StyledLine("How sure are you? 1 a guess · 2 unsure · 3 fairly sure · 4 certain", .dim)])
         }
@@ -104,7 +110,7 @@ extension StudySession {
 
     private mutating func confide(_ text: String, now: Date) -> SessionOutput {
         guard let level = Int(text), (1...4).contains(level) else {
-            return output([StyledLine("Type 1 (a guess), 2, 3 or 4 (certain).", .bad)])
+            return reject("Type 1 (a guess), 2, 3 or 4 (certain).")
         }
         attempt?.confidences.append(level)
         return revealOrTick(now: now)
@@ -129,7 +135,7 @@ extension StudySession {
         guard var attempt, case .open(let key) = attempt.asked.body else { return output() }
         switch ItemEvaluator.evaluateTicks(text, written: attempt.evaluation?.answer ?? "", key: key) {
         case .failure(let malformed):
-            return output([StyledLine(malformed.message, .bad)])
+            return reject(malformed.message)
         case .success(let evaluation):
             attempt.evaluation = evaluation
             self.attempt = attempt
@@ -229,19 +235,25 @@ extension StudySession {
         if let attempt, phase == .reviewing || !attempt.steps.isEmpty, let record = completeAttempt(now: now) {
             records.append(record)
         }
+        // Still set only when the question on screen had no answer: the report lists it.
+        let unanswered = attempt?.item
         attempt = nil
-        let lines = finish(now: now)
+        let lines = finish(now: now, unanswered: unanswered)
         return output(lines, records: records)
     }
 
-    mutating func finish(now: Date) -> [StyledLine] {
+    /// The closing report. Every question of the session appears in it: answered ones with
+    /// their result, the one on screen and those never shown as not reached.
+    mutating func finish(now: Date, unanswered: Item? = nil) -> [StyledLine] {
         phase = .finished
         let elapsed = now.timeIntervalSince(plan.startTime)
+        let notReached = (unanswered.map { [$0] } ?? []) + items[min(shownCount, items.count)...]
         if plan.mode == .exam {
             return SessionReport.examReport(
-                results, unasked: items.count - shownCount, abandoned: abandonedCount, elapsed: elapsed)
+                results, notReached: Array(notReached), abandoned: abandonedCount, elapsed: elapsed)
         }
-        return SessionReport.summary(results, abandoned: abandonedCount, elapsed: elapsed)
+        return SessionReport.summary(
+            results, notReached: notReached.count, abandoned: abandonedCount, elapsed: elapsed)
     }
 
     /// In a timed exam past its limit: the item on screen and every one not yet shown are
@@ -283,7 +295,7 @@ extension StudySession {
             phase = resumePhase
             return output([StyledLine("Carrying on.", .dim)])
         default:
-            return output([StyledLine("Answer y or n.", .bad)])
+            return reject("Answer y or n.")
         }
     }
 }

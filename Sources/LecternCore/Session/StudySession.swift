@@ -64,6 +64,11 @@ public struct StudySession: Sendable {
     /// The number of items the session will ask.
     public var itemCount: Int { items.count }
 
+    /// The question on screen: its number ("Question 3 of 5") and item id.
+    public var currentQuestion: (number: Int, itemID: String)? {
+        attempt.map { (shownCount, $0.item.id) }
+    }
+
     /// Opens the session: a heading and the first question.
     public mutating func start(now: Date) -> SessionOutput {
         guard phase == .notStarted else { return output() }
@@ -155,7 +160,18 @@ public struct StudySession: Sendable {
 
     /// Call it only after the state changes of the step are done: it reads the phase.
     func output(_ lines: [StyledLine] = [], records: [AnswerRecord] = []) -> SessionOutput {
-        SessionOutput(lines: lines, prompt: prompt, completions: completions, records: records, isFinished: isFinished)
+        SessionOutput(
+            lines: lines, prompt: prompt, completions: completions, records: records, isFinished: isFinished,
+            awaitsContinue: phase == .reviewing)
+    }
+
+    /// Refuses the line just typed: the message is shown and the same question waits, and
+    /// the output says which question the line was meant for, so a script can stop there.
+    func reject(_ message: String) -> SessionOutput {
+        var out = output([StyledLine(message, .bad)])
+        out.rejection = SessionOutput.Rejection(
+            message: message, question: shownCount, itemID: attempt?.item.id ?? "", stepID: attempt?.stepID)
+        return out
     }
 
     private var modeTitle: String {

@@ -3,28 +3,49 @@
 ///
 /// One insertion, deletion, substitution or swap of two neighbours costs 1; no substring
 /// is edited twice, which is what makes it cheap and enough for catching slips.
+///
+/// Answers are typed by anyone, so the cost must stay bounded: the distance keeps three
+/// rows (the swap looks two rows back), never a table, and `isWithin` refuses to compare
+/// strings whose lengths already differ by more than the typos allowed, or that are longer
+/// than `maximumComparedLength` (those must match exactly).
 public enum TypoDistance {
+    /// Longer strings are not compared letter by letter: a slip in a paragraph is not a typo
+    /// worth forgiving, and the comparison costs the product of the two lengths.
+    public static let maximumComparedLength = 256
+
     public static func optimalStringAlignment(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previousRow: [Int] = []
-        var row = Array(0...b.count)
-        var table = [row]
+        var twoBack = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var row = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
-            previousRow = row
-            row = [i] + Array(repeating: 0, count: b.count)
+            row[0] = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var best = min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + cost)
+                var best = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    best = min(best, table[i - 2][j - 2] + 1)
+                    best = min(best, twoBack[j - 2] + 1)
                 }
                 row[j] = best
             }
-            table.append(row)
+            swap(&twoBack, &previous)
+            swap(&previous, &row)
         }
-        return row[b.count]
+        return previous[b.count]
+    }
+
+    /// Whether `a` and `b` are at most `typos` slips apart, at a bounded cost: lengths that
+    /// differ by more than `typos` are a miss without comparing, and strings longer than
+    /// `maximumComparedLength` characters only match when equal.
+    public static func isWithin(_ a: String, _ b: String, typos: Int) -> Bool {
+        if a == b { return true }
+        guard typos > 0 else { return false }
+        let limit = maximumComparedLength
+        let lengthA = a.count, lengthB = b.count
+        guard lengthA <= limit, lengthB <= limit, abs(lengthA - lengthB) <= typos else { return false }
+        return optimalStringAlignment(a, b) <= typos
     }
 
     /// How many typos an accepted answer of this many characters tolerates:

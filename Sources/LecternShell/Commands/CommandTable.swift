@@ -20,7 +20,7 @@ extension Shell {
         ShellCommand(
             "review", usage: "review [DECK]", summary: "review what is due across decks, most overdue first",
             details:
-                "Without a deck, reviews every deck's due items (deck by deck, most overdue first), then new items up to the daily limit.",
+                "Asks only what is due, most overdue first: without a deck across every deck (deck by deck), or in one deck. New items are met with 'study DECK'.",
             argument: .deck, options: ["--seed"]
         ) { shell, invocation throws(ShellError) in try shell.review(invocation) },
         ShellCommand(

@@ -35,7 +35,9 @@ extension Shell {
             sayVerbatim(table)
             return
         }
-        let narrow = zip(rows, titles).map { row, title in title == nil ? row : row.enumerated().filter { $0.offset != 1 }.map(\.element) }
+        let narrow = zip(rows, titles).map { row, title in
+            title == nil ? row : row.enumerated().filter { $0.offset != 1 }.map(\.element)
+        }
         for (line, title) in zip(TableLayout.columns(narrow, separator: "  ").split(separator: "\n"), titles) {
             say(String(line))
             if let title { say(title, style: .dim, indent: "    ") }
@@ -57,7 +59,8 @@ extension Shell {
         guard let counts = try? progressCounts(for: library.usableDecks) else { return nil }
         let due = counts.values.reduce(0) { $0 + $1.due }
         guard due > 0 else { return nil }
-        return "\(due) \(due == 1 ? "item" : "items") due for \(configuration.learner) ('review' to start)"
+        return
+            "\(due) \(due == 1 ? "item" : "items") due for \(TerminalText.safeLine(configuration.learner)) ('review' to start)"
     }
 
     /// Re-reads the deck folders: the author's edit-and-retry loop.

@@ -7,7 +7,7 @@ extension Shell {
             let width = Self.commands.map(\.name.count).max() ?? 0
             for command in Self.commands {
                 let name = command.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                say(styler.apply(.bold, name) + "  " + command.summary)
+                say(term: name, style: .bold, then: "  " + command.summary)
             }
             say("Type 'help COMMAND' for its options. Inside a question, ':help' lists the ':' commands.", style: .dim)
             return
@@ -19,7 +19,7 @@ extension Shell {
             }
             throw ShellError(message)
         }
-        say(styler.apply(.bold, command.usage) + " — " + command.summary)
+        say(term: command.usage, style: .bold, then: " — " + command.summary)
         if !command.aliases.isEmpty { say("also: " + command.aliases.joined(separator: ", ")) }
         if !command.details.isEmpty { say(command.details) }
     }

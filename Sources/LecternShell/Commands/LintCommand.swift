@@ -57,7 +57,7 @@ extension Shell {
         let run = DeckLintRun.run(
             paths: invocation.positional, library: library, limits: configuration.limits,
             strict: invocation.flags.contains("strict"), format: format, color: styler.colorEnabled)
-        sayVerbatim(run.report)
+        if format == .json { sayData(run.report) } else { sayVerbatim(run.report) }
         if run.status != 0 { throw ShellError("lint found problems") }
     }
 

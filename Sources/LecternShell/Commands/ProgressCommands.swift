@@ -58,7 +58,10 @@ extension Shell {
         do {
             let stats = try store.stats(
                 learner: configuration.learner, decks: library.usableDecks, deck: deckID, now: now())
-            sayVerbatim(StatsRenderer.render(stats, unicode: configuration.unicode))
+            let text = StatsRenderer.render(stats, unicode: configuration.unicode)
+            // The title line in the heading colour, as sessions show theirs (when colour is on).
+            let title = text.prefix { $0 != "\n" }
+            sayVerbatim(styler.apply(.heading, String(title)) + text.dropFirst(title.count))
         } catch {
             throw ShellError("cannot compute stats: \(error)")
         }
@@ -72,7 +75,8 @@ extension Shell {
             since: invocation.value("since"), format: invocation.value("format"),
             summary: invocation.flags.contains("summary")
         ).run(on: store)
-        sayVerbatim(text)
+        // The table's cells are made safe by its renderer; CSV and JSON are data.
+        if (invocation.value("format") ?? "table") == "table" { sayVerbatim(text) } else { sayData(text) }
     }
 }
 

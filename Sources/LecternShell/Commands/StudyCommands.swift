@@ -20,9 +20,11 @@ extension Shell {
         let decks =
             try invocation.positional.first.map { id throws(ShellError) in [try deck(named: id, command: "review")] }
             ?? library.usableDecks
-        let queue = try queue(for: decks)
+        // Only what is due: new items are met in 'study', one deck at a time.
+        let queue = try queue(for: decks, newLimit: 0)
         guard !queue.isEmpty else {
-            say("nothing is due for \(configuration.learner); well done")
+            let scope = invocation.positional.first.map { " in '\($0)'" } ?? ""
+            say("nothing is due for \(configuration.learner)\(scope); 'study DECK' brings new items")
             return
         }
         // Consecutive items of one deck form one session, keeping the overdue order.
@@ -91,7 +93,7 @@ extension Shell {
     {
         SessionPlan(
             deck: deck, itemIDs: ids, mode: mode, seed: seed(invocation), startTime: now(),
-            paragraphs: SourceFile.paragraphs(for: deck))
+            paragraphs: SourceFile.paragraphs(for: deck), scripted: !configuration.interactive)
     }
 
     /// `--seed N`, else the shell's `--seed`, else a fresh random seed.
@@ -101,13 +103,15 @@ extension Shell {
     }
 
     /// The learner's due and new items of `decks`; every item in order without a store.
-    func queue(for decks: [Deck]) throws(ShellError) -> [ItemRef] {
+    func queue(for decks: [Deck], newLimit: Int? = nil) throws(ShellError) -> [ItemRef] {
         guard let store else {
+            guard newLimit != 0 else { return [] }
             return decks.flatMap { deck in deck.items.map { ItemRef(deckID: deck.id, itemID: $0.id) } }
         }
         do {
             return try store.dueQueue(
-                learner: configuration.learner, decks: decks, now: now(), newLimit: configuration.newItemsPerDay)
+                learner: configuration.learner, decks: decks, now: now(),
+                newLimit: newLimit ?? configuration.newItemsPerDay)
         } catch {
             throw ShellError("cannot read progress: \(error)")
         }

@@ -29,9 +29,50 @@ extension Shell {
 
     func sessionStep(line: String) -> Outcome {
         guard var running = session else { return .proceed }
+        // In a script the Enter after feedback is optional: an answer typed at `next> `
+        // goes on first, then answers the next question (or, once the session is over,
+        // runs as a command), so an answers file needs one line per answer and nothing else.
+        // `:hint` and `:skip` mean nothing after feedback, so they go on too and act on the
+        // next question.
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let word = trimmed.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        let forNextQuestion = !trimmed.hasPrefix(":") || word == ":hint" || word == ":skip"
+        if !configuration.interactive, running.last.awaitsContinue, !trimmed.isEmpty, forNextQuestion {
+            let outcome = sessionStep(line: "")
+            guard outcome == .proceed else { return outcome }
+            return session == nil ? handle(line: line) : sessionStep(line: line)
+        }
         let output = running.session.handle(line: line, now: now())
         session = running
+        if let rejection = output.rejection, !configuration.interactive {
+            return stopScript(rejecting: line, rejection)
+        }
         return deliverAndAdvance(output)
+    }
+
+    /// A script gave a line the session cannot take. Going on would feed every later line to
+    /// the wrong question, so the run stops: the error names the input line and the question,
+    /// the session closes with its report (nothing after the line is graded), status 1.
+    private func stopScript(rejecting line: String, _ rejection: SessionOutput.Rejection) -> Outcome {
+        let position = inputPosition.map { "\($0): " } ?? ""
+        let step = rejection.stepID.map { ", step \($0)" } ?? ""
+        var reason = rejection.message
+        if let first = reason.first { reason = first.lowercased() + reason.dropFirst() }
+        output.writeError(
+            position + styler.apply(.bad, "error:")
+                + " question \(rejection.question) (\(rejection.itemID)\(step)): got '\(TerminalText.safeLine(line))': "
+                + TerminalText.safe(reason) + "\n")
+        closeSession()
+        return .failed
+    }
+
+    /// Ends the running session as `:quit` does, so its report shows and what was graded is kept.
+    func closeSession() {
+        guard var running = session else { return }
+        let output = running.session.handle(line: ":quit", now: now())
+        session = running
+        _ = deliver(output)
+        session = nil
     }
 
     func sessionInterrupt() -> Outcome {

@@ -5,7 +5,15 @@ import LineEditing
 /// lines come from (libedit on a terminal, plain lines otherwise) and when to stop.
 public enum ShellRunner {
     /// The interactive loop on a terminal. Returns the exit status (0: the user left).
-    public static func runInteractive(_ shell: Shell, editor: LineEditor, firstLines: [String] = []) -> Int32 {
+    ///
+    /// History keeps shell commands only: answers typed inside a session are not written
+    /// (in a classroom they are the next student's exam answers). When `learner NAME`
+    /// switches the learner, the editor switches to that learner's history file
+    /// (`historyFor`), so Up never recalls another learner's lines.
+    public static func runInteractive(
+        _ shell: Shell, editor: LineEditor, firstLines: [String] = [],
+        historyFor: ((String) -> HistoryFile?)? = nil
+    ) -> Int32 {
         editor.completer = { [unowned shell] before in shell.complete(lineBeforeCursor: before) }
         shell.output.write(shell.banner + "\n")
         for line in firstLines where shell.handle(line: line) == .exit { return 0 }
@@ -21,24 +29,47 @@ public enum ShellRunner {
             case .interrupted:
                 _ = shell.interrupt()
             case .line(let line):
-                editor.remember(line)
+                if !shell.isInSession { editor.remember(line) }
+                let learner = shell.configuration.learner
                 if shell.handle(line: line) == .exit { return 0 }
+                if shell.configuration.learner != learner, let historyFor {
+                    editor.switchHistory(to: historyFor(shell.configuration.learner))
+                }
             }
+            if shell.output.writeFailure != nil { return 1 }
         }
     }
 
     /// Scripted mode: no banner, no prompt, no history; stops at the first failing command
     /// with status 1 (like `sqlite3 -bail`), so a script never runs on after an error.
-    public static func runScripted(_ shell: Shell, lines: some Sequence<String>) -> Int32 {
-        for line in lines {
+    ///
+    /// Lines are taken one at a time as they arrive, so a program can drive the shell over
+    /// pipes and see each answer's output before it sends the next; `firstLines` (the line
+    /// a subcommand such as `lectern exam DECK` stands for) run before standard input and
+    /// are not counted in its line numbers.
+    public static func runScripted(
+        _ shell: Shell, firstLines: [String] = [], lines: some Sequence<String>, source: String = "stdin"
+    ) -> Int32 {
+        for line in firstLines {
+            shell.inputPosition = nil
             switch shell.handle(line: line) {
             case .proceed: continue
             case .failed: return 1
-            case .exit: return 0
+            case .exit: return shell.output.writeFailure == nil ? 0 : 1
+            }
+        }
+        for (index, line) in lines.enumerated() {
+            // Output that cannot be written ends the script: no answer is taken unseen.
+            if shell.output.writeFailure != nil { return 1 }
+            shell.inputPosition = "\(source):\(index + 1)"
+            switch shell.handle(line: line) {
+            case .proceed: continue
+            case .failed: return 1
+            case .exit: return shell.output.writeFailure == nil ? 0 : 1
             }
         }
         // The script ended: close a running session as :quit would, so its summary shows.
-        return shell.endOfInput() == .failed ? 1 : 0
+        return shell.endOfInput() == .failed || shell.output.writeFailure != nil ? 1 : 0
     }
 
     /// Lines of standard input, read lazily so a script can be interleaved with output.
@@ -49,9 +80,15 @@ public enum ShellRunner {
 
 extension Shell {
     /// The prompt with its colour escapes marked invisible for libedit.
+    ///
+    /// libedit prints an invisible sequence together with the visible character after it,
+    /// so one at the very end of the prompt is never printed: the reset goes before the
+    /// prompt's last character, or what the user types would show in the prompt's colour.
     var promptForEditor: String {
-        guard styler.colorEnabled else { return prompt }
-        return LineEditor.invisible(Style.prompt.escape) + prompt + LineEditor.invisible("\u{1B}[0m")
+        let prompt = self.prompt
+        guard styler.colorEnabled, let last = prompt.last else { return prompt }
+        return LineEditor.invisible(Style.prompt.escape) + prompt.dropLast() + LineEditor.invisible("\u{1B}[0m")
+            + String(last)
     }
 
     /// True while a study session takes the lines.

@@ -1,9 +1,9 @@
 import LecternCore
 
 /// Aligned columns for a terminal: two spaces between columns, numbers to the right, line
-/// breaks inside a cell shown as `\n` so each answer stays on one line, and other control
-/// characters (a learner's stray escape sequence) shown as `?` so they cannot drive the
-/// terminal.
+/// breaks inside a cell shown as `\n` so each answer stays on one line, tabs as a space, and
+/// other control characters (a learner's stray escape sequence) in `TerminalText`'s visible
+/// form so they cannot drive the terminal.
 enum TextTable {
     static func render(_ table: ResultTable) -> String {
         let header = table.columns.map(\.name)
@@ -38,16 +38,7 @@ enum TextTable {
     }
 
     static func visible(_ text: String) -> String {
-        var out = ""
-        let unified = text.replacingOccurrences(of: "\r\n", with: "\n")
-        for scalar in unified.unicodeScalars {
-            switch scalar {
-            case "\n", "\r": out += "\\n"
-            case "\t": out += " "
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): out += "?"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return TerminalText.safeLine(unified.replacingOccurrences(of: "\t", with: " "))
     }
 }

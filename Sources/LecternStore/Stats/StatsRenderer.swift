@@ -13,7 +13,8 @@ public enum StatsRenderer {
 
         var lines: [String] = []
         lines.append(
-            "Stats for \(stats.learner) in \(stats.deckID.map { "deck \($0)" } ?? "all decks")")
+            "Stats for \(TerminalText.safeLine(stats.learner)) in "
+                + (stats.deckID.map { "deck \(TerminalText.safeLine($0))" } ?? "all decks"))
         lines.append("")
         let most = stats.activity.max() ?? 0
         let facts: [(String, String)] = [
@@ -54,8 +55,9 @@ public enum StatsRenderer {
                         + padLeft(percent(share), 5))
             }
         }
-        section("Skill", stats.skills.map { ($0.name, $0.share) })
-        section("Tag", stats.tags.map { ($0.name, $0.share) })
+        // Skill and tag names come from decks: shown in their safe form, and padded by it.
+        section("Skill", stats.skills.map { (TerminalText.safeLine($0.name), $0.share) })
+        section("Tag", stats.tags.map { (TerminalText.safeLine($0.name), $0.share) })
         section(
             "Confidence", stats.calibration.enumerated().map { ("\($0.offset + 1)", $0.element) })
         lines.append("")

@@ -39,15 +39,15 @@ import Testing
                       c) It depends only on effort
                     Answer: a
                     Feedback:
-                      b) Paragraph 2 says most new sellers make none.
-                      c) The essay points at crowding, not effort.
+                      b) Paragraph 2 says most new sellers make none; count the crowd.
+                      c) The essay points at crowding, not effort; count the crowd.
                     Branches:
                       a) → who-benefits
-                      b) → reconsider
-                      c) → reconsider
-                  Step 2: reconsider (truefalse)
-                    Paragraph 2 says most new sellers make no profit at first. True?
-                    Answer: true
+                      b) → count-the-crowd
+                      c) → count-the-crowd
+                  Step 2: count-the-crowd (numeric)
+                    If 1,000 new shops share 50,000 buyers, how many buyers does each shop get on average?
+                    Answer: 50
                     Then: who-benefits
                   Step 3: who-benefits (short)
                     Who gains from the friend's new shop, whatever its sales?

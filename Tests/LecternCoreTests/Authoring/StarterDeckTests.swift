@@ -79,8 +79,8 @@ import Testing
             Issue.record("not walkthrough")
             return
         }
-        #expect(walkthrough.steps.map(\.id) == ["expect-profit", "reconsider", "who-benefits"])
-        #expect(walkthrough.steps[0].options.map(\.next) == ["who-benefits", "reconsider", "reconsider"])
+        #expect(walkthrough.steps.map(\.id) == ["expect-profit", "count-the-crowd", "who-benefits"])
+        #expect(walkthrough.steps[0].options.map(\.next) == ["who-benefits", "count-the-crowd", "count-the-crowd"])
         #expect(walkthrough.steps[1].next == "who-benefits")
         #expect(deck.source?.passages.map(\.number) == [1, 2, 3])
     }

@@ -19,6 +19,35 @@ import Testing
         #expect(NumericAnswerGrader.parse(input, percent: false) == .failure(MalformedAnswer(message)))
     }
 
+    /// Scale words multiply: a learner who types `153 thousand` means 153000, and reading it
+    /// as 153 would grade a right answer 0.
+    @Test(arguments: [
+        ("153k", 153_000.0), ("153K", 153_000), ("153 thousand", 153_000), ("153 Thousand", 153_000),
+        ("1.5万", 15_000), ("15.3万", 153_000), ("2 亿", 200_000_000), ("1.2 million", 1_200_000),
+        ("3 bn", 3e9), ("20 000", 20_000), ("20\u{2009}000", 20_000), ("20\u{202F}000", 20_000),
+        ("5 kg", 5), ("12 km", 12), ("2 hundred", 200), ("1.5万元", 15_000),
+    ])
+    func scaleWords(input: String, expected: Double) throws {
+        #expect(try NumericAnswerGrader.parse(input, percent: false).get() == expected)
+    }
+
+    /// A percentage is never counted in thousands: the form is asked again, never graded.
+    @Test(arguments: ["20 thousand", "20k", "20 thousand %", "2万"])
+    func scaleWordsOnAPercentageAreAskedAgain(input: String) {
+        let key = NumericAnswerKey(target: .value(20, tolerance: 0), percent: true)
+        guard case .failure(let malformed) = NumericAnswerGrader.grade(input, key: key) else {
+            Issue.record("\(input) was graded")
+            return
+        }
+        #expect(malformed.message.contains("a percentage takes no scale word"))
+    }
+
+    /// The item's own unit is a unit, even when it starts like a scale word.
+    @Test func theItemsUnitIsNotAScale() throws {
+        let key = NumericAnswerKey(target: .value(5, tolerance: 0), unit: "k-units")
+        #expect(try NumericAnswerGrader.grade("5 k-units", key: key).get() == .right)
+    }
+
     @Test func emptyIsMalformed() {
         #expect(NumericAnswerGrader.parse(" ", percent: false) == .failure(MalformedAnswer("Type a number, or :skip.")))
     }

@@ -512,6 +512,21 @@ import Testing
             expected: [
                 "15:5 error bad-regex short item 's' has an answer pattern /entry (barrier/ that is not a valid regular expression; fix it or drop the slashes"
             ]),
+        Row(
+            name: "unsafe-regex",
+            text: deck(
+                """
+                  - id: s
+                    type: short
+                    skill: concept
+                    source: [1]
+                    prompt: Name it.
+                    accept: [barrier, "/(a+)+b/"]
+                    explain: Paragraph 1.
+                """),
+            expected: [
+                "15:5 error unsafe-regex short item 's' has an answer pattern /(a+)+b/ that repeats a group that can match in more than one way (nested repetition), which could take Lectern minutes to match; list the variants as plain answers or simplify the pattern"
+            ]),
     ]
 
     @Test(arguments: rows)

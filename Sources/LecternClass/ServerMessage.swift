@@ -1,0 +1,148 @@
+import Foundation
+
+/// What the server sends a client: one JSON object per frame with a `"type"` and the
+/// fields of its payload beside it (`{"type":"accepted","question":2}`).
+public enum ServerMessage: Sendable, Equatable, Codable {
+    case welcome(Welcome)
+    case lobby(Lobby)
+    case question(QuestionMessage)
+    case accepted(Accepted)
+    case reveal(Reveal)
+    case board(Board)
+    case paused(Paused)
+    case end(End)
+    case error(ErrorMessage)
+
+    /// The `"type"` of the message.
+    public var type: String {
+        switch self {
+        case .welcome: "welcome"
+        case .lobby: "lobby"
+        case .question: "question"
+        case .accepted: "accepted"
+        case .reveal: "reveal"
+        case .board: "board"
+        case .paused: "paused"
+        case .end: "end"
+        case .error: "error"
+        }
+    }
+
+    private enum TypeKey: String, CodingKey { case type }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .welcome(let payload): try payload.encode(to: encoder)
+        case .lobby(let payload): try payload.encode(to: encoder)
+        case .question(let payload): try payload.encode(to: encoder)
+        case .accepted(let payload): try payload.encode(to: encoder)
+        case .reveal(let payload): try payload.encode(to: encoder)
+        case .board(let payload): try payload.encode(to: encoder)
+        case .paused(let payload): try payload.encode(to: encoder)
+        case .end(let payload): try payload.encode(to: encoder)
+        case .error(let payload): try payload.encode(to: encoder)
+        }
+        // The payload's keyed container and this one are the same JSON object.
+        var container = encoder.container(keyedBy: TypeKey.self)
+        try container.encode(type, forKey: .type)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: TypeKey.self)
+        let type = try container.decode(String.self, forKey: .type)
+        switch type {
+        case "welcome": self = .welcome(try Welcome(from: decoder))
+        case "lobby": self = .lobby(try Lobby(from: decoder))
+        case "question": self = .question(try QuestionMessage(from: decoder))
+        case "accepted": self = .accepted(try Accepted(from: decoder))
+        case "reveal": self = .reveal(try Reveal(from: decoder))
+        case "board": self = .board(try Board(from: decoder))
+        case "paused": self = .paused(try Paused(from: decoder))
+        case "end": self = .end(try End(from: decoder))
+        case "error": self = .error(try ErrorMessage(from: decoder))
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .type, in: container, debugDescription: "unknown message type \"\(type)\"")
+        }
+    }
+
+    /// The frame's text: compact JSON, UTF-8 kept readable, keys sorted so frames compare.
+    public func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Every field is a string, a number, a bool or an array of them: encoding cannot fail.
+        guard let data = try? encoder.encode(self) else { return "{\"type\":\"error\"}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The first message after a join: who the student is in this class, and the token that
+/// gets the same seat back after a dropped connection.
+public struct Welcome: Sendable, Equatable, Codable {
+    public var version: Int
+    public var name: String
+    /// Secret: keep it to rejoin; anyone holding it can take the seat.
+    public var token: String
+    public var deck: String
+    /// How many questions the class has.
+    public var count: Int
+    /// True when the token gave back an existing seat.
+    public var rejoined: Bool
+    /// Points so far (0 for a new seat).
+    public var points: Int
+}
+
+/// Who is waiting for the class to start.
+public struct Lobby: Sendable, Equatable, Codable {
+    public var names: [String]
+    public var count: Int
+}
+
+/// The answer to `question` was received; whether it is right waits for the reveal.
+public struct Accepted: Sendable, Equatable, Codable {
+    public var question: Int
+    public var answer: String
+}
+
+/// The teacher paused the class; the open question's time stands still.
+public struct Paused: Sendable, Equatable, Codable {
+    public var question: Int?
+}
+
+/// A refusal: a stable code, and a sentence that says what to do.
+public struct ErrorMessage: Sendable, Equatable, Codable {
+    public var code: LiveError.Code
+    public var message: String
+
+    public init(_ error: LiveError) {
+        code = error.code
+        message = error.message
+    }
+}
+
+/// One row of the leaderboard.
+public struct BoardEntry: Sendable, Equatable, Codable {
+    public var rank: Int
+    public var name: String
+    public var points: Int
+    /// Questions answered right.
+    public var right: Int
+}
+
+/// The leaderboard's top rows, as shown to the room.
+public struct Board: Sendable, Equatable, Codable {
+    /// Questions revealed so far.
+    public var after: Int
+    public var count: Int
+    public var entries: [BoardEntry]
+    /// How many students are on the full board.
+    public var students: Int
+}
+
+/// The class is over: the final board's top rows and this student's place.
+public struct End: Sendable, Equatable, Codable {
+    public var board: [BoardEntry]
+    public var rank: Int?
+    public var points: Int
+    public var students: Int
+}

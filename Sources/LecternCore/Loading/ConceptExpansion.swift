@@ -1,0 +1,121 @@
+import Foundation
+
+/// Replaces every `@concept-id` in a deck's answer lists by the concept's wordings, and
+/// reports names that match no concept and lists that use a concept's words without naming it.
+///
+/// Runs after the deck is built and before the linter, so graders, previews and rules only
+/// ever see plain wordings.
+enum ConceptExpansion {
+    static func expand(_ deck: Deck, vocabulary: ConceptVocabulary, vocabularyFindings: [Diagnostic]) -> (
+        deck: Deck, diagnostics: [Diagnostic]
+    ) {
+        var deck = deck
+        var findings: [Diagnostic] = []
+        var namesAConcept = false
+        deck.items = deck.items.map { item in
+            expand(item, isStep: false, vocabulary: vocabulary, findings: &findings, namesAConcept: &namesAConcept)
+        }
+        // A broken vocabulary matters to the decks that rely on it; report it there, once per deck.
+        if namesAConcept { findings = vocabularyFindings + findings }
+        return (deck, findings)
+    }
+
+    private static func expand(
+        _ item: Item, isStep: Bool, vocabulary: ConceptVocabulary, findings: inout [Diagnostic],
+        namesAConcept: inout Bool
+    ) -> Item {
+        var item = item
+        let name = "\(item.kind.rawValue) \(isStep ? "step" : "item") '\(item.id)'"
+        switch item.body {
+        case .short(var key):
+            key.accept = expand(
+                key.accept, in: name, at: item.location(of: "accept"), vocabulary: vocabulary, findings: &findings,
+                namesAConcept: &namesAConcept)
+            item.body = .short(key)
+        case .cloze(var cloze):
+            cloze.segments = cloze.segments.map { segment in
+                guard case .blank(let variants) = segment else { return segment }
+                return .blank(
+                    expand(
+                        variants, in: name, at: item.location(of: "prompt"), vocabulary: vocabulary,
+                        findings: &findings, namesAConcept: &namesAConcept))
+            }
+            item.body = .cloze(cloze)
+        case .walkthrough(var walkthrough):
+            walkthrough.steps = walkthrough.steps.map { step in
+                expand(step, isStep: true, vocabulary: vocabulary, findings: &findings, namesAConcept: &namesAConcept)
+            }
+            item.body = .walkthrough(walkthrough)
+        default:
+            break
+        }
+        return item
+    }
+
+    /// One answer list with its concepts spelled out, in order, without repeats.
+    private static func expand(
+        _ entries: [String], in name: String, at location: SourceLocation, vocabulary: ConceptVocabulary,
+        findings: inout [Diagnostic], namesAConcept: inout Bool
+    ) -> [String] {
+        findings += unnamedConcepts(entries, in: name, at: location, vocabulary: vocabulary)
+        guard entries.contains(where: { ConceptVocabulary.reference(in: $0) != nil }) else {
+            return entries  // no concept named: the author's list stays exactly as written
+        }
+        namesAConcept = true
+        // The author's own entries are kept as written; a concept's wordings join once each.
+        var seen = Set(entries.filter { ConceptVocabulary.reference(in: $0) == nil }.map(TextNormalizer.normalize))
+        var result: [String] = []
+        for entry in entries {
+            guard let id = ConceptVocabulary.reference(in: entry) else {
+                result.append(entry)
+                continue
+            }
+            guard let concept = vocabulary.concepts[id] else {
+                findings.append(.error("concept-unknown", at: location, unknownMessage(id, in: name, vocabulary)))
+                continue
+            }
+            for wording in concept.accept where seen.insert(TextNormalizer.normalize(wording)).inserted {
+                result.append(wording)
+            }
+        }
+        return result
+    }
+
+    private static func unknownMessage(_ id: String, in name: String, _ vocabulary: ConceptVocabulary) -> String {
+        guard let path = vocabulary.path else {
+            return
+                "\(name) names concept '@\(id.shortened)', but there is no \(ConceptVocabulary.fileName) beside the deck; add one that defines it, or write the wordings out"
+        }
+        let hint =
+            Suggestion.closest(to: id, among: vocabulary.concepts.keys.sorted()).map { "did you mean '@\($0)'?" }
+            ?? "add it to \(path) or fix the name"
+        return "\(name) names concept '@\(id.shortened)', which \(path) does not define; \(hint)"
+    }
+
+    /// A list that shows the answer of a concept, or two of its wordings, asks for that
+    /// concept: it should name it, or it will reject the concept's other wordings.
+    private static func unnamedConcepts(
+        _ entries: [String], in name: String, at location: SourceLocation, vocabulary: ConceptVocabulary
+    ) -> [Diagnostic] {
+        let named = Set(entries.compactMap(ConceptVocabulary.reference(in:)))
+        let plain = entries.filter { ConceptVocabulary.reference(in: $0) == nil }
+        guard !plain.isEmpty else { return [] }
+        let wordings = Set(plain.map(TextNormalizer.normalize))
+        let shown = TextNormalizer.normalize(plain[0])
+        var findings: [Diagnostic] = []
+        for concept in vocabulary.concepts.values.sorted(by: { $0.id < $1.id }) where !named.contains(concept.id) {
+            let vocabularyWords = Set(concept.accept.map(TextNormalizer.normalize))
+            let shared = wordings.intersection(vocabularyWords)
+            guard shared.count >= 2 || vocabularyWords.contains(shown) else { continue }
+            let missing = concept.accept.filter { !wordings.contains(TextNormalizer.normalize($0)) }
+            guard !missing.isEmpty else { continue }
+            let sample = missing.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+            findings.append(
+                .warning(
+                    "concept-not-named", at: location,
+                    "\(name) accepts wordings of concept '\(concept.id)' but does not name it, so it rejects \(sample)\(missing.count > 3 ? " and \(missing.count - 3) more" : ""); write '@\(concept.id)' in its answers"
+                ))
+        }
+        return findings
+    }
+}
