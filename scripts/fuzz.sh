@@ -26,7 +26,7 @@ for target in "$@"; do
         -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1; then
         status=1
     fi
-    grep -E '^#[0-9]+ +(DONE|INITED)|^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" || true
+    grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" || true
     found=$(find "$crashes" -type f | sort)
     if [ -n "$found" ]; then
         status=1
