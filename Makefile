@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 DECKS ?= Decks
 
-.PHONY: run test setup build release install bench lint format deck-stats clean
+.PHONY: run test setup build release install bench fuzz lint format deck-stats clean
 
 ## run: set up, build, and open the shell on the bundled decks
 run: setup build
@@ -36,6 +36,16 @@ install: release
 bench: setup
 	$(SWIFT) build -c release --product lectern-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/lectern-bench"
+
+## fuzz: libFuzzer over the deck loader and the answer graders, SECONDS each (default 60)
+SECONDS ?= 60
+FUZZ_TARGETS ?= deck answer
+FUZZ_BUILD := .build/fuzz
+FUZZ_FLAGS := -c release --scratch-path $(FUZZ_BUILD) -Xswiftc -sanitize=fuzzer,address \
+	-Xswiftc -parse-as-library -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
+fuzz: setup
+	@for t in $(FUZZ_TARGETS); do $(SWIFT) build $(FUZZ_FLAGS) --product lectern-fuzz-$$t; done
+	@scripts/fuzz.sh "$$($(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)" $(SECONDS) $(FUZZ_TARGETS)
 
 ## lint: the bundled decks, strictly, and the Swift sources' format
 lint: build

@@ -40,8 +40,15 @@ let package = Package(
         .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
         // `make bench`: figures and ratios, never timed unit tests.
         .executableTarget(name: "lectern-bench", dependencies: ["LecternCore", "LecternStore"]),
+        // `make fuzz`: libFuzzer entry points over the loader and the graders. The plain build
+        // makes them replay files, so the corpus replay test and crash triage need no sanitizer.
+        .target(name: "LecternFuzzing", dependencies: ["LecternCore"]),
+        .target(name: "CFuzzDriver"),
+        .executableTarget(name: "lectern-fuzz-deck", dependencies: ["LecternFuzzing", "CFuzzDriver"]),
+        .executableTarget(name: "lectern-fuzz-answer", dependencies: ["LecternFuzzing", "CFuzzDriver"]),
 
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "LecternFuzzTests", dependencies: ["LecternFuzzing", "LecternCore"]),
         .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
         .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
@@ -54,7 +61,7 @@ let package = Package(
 )
 
 // One place for the settings every Swift target shares.
-for target in package.targets where target.name != "CEditLine" {
+for target in package.targets where !["CEditLine", "CFuzzDriver"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     target.swiftSettings = settings

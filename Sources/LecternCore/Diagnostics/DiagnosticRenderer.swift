@@ -12,6 +12,9 @@ public enum DiagnosticRenderer {
     /// not available, in which case only the header line is shown.
     public static func text(_ diagnostics: [Diagnostic], color: Bool = false, source: (String) -> String?) -> String {
         var lines: [String: [Substring]] = [:]
+        // Each line's scalars once, however many findings point into it: a one-line file of
+        // megabytes may carry a finding per key.
+        var scalars: [SourceLocation: [Unicode.Scalar]] = [:]
         return diagnostics.map { diagnostic in
             let file = diagnostic.location.file
             if lines[file] == nil {
@@ -20,8 +23,11 @@ public enum DiagnosticRenderer {
             }
             let fileLines = lines[file] ?? []
             let index = diagnostic.location.line - 1
-            let line = fileLines.indices.contains(index) ? String(fileLines[index]) : nil
-            return render(diagnostic, line: line, color: color)
+            guard fileLines.indices.contains(index) else { return render(diagnostic, scalars: nil, color: color) }
+            let key = SourceLocation(file: file, line: diagnostic.location.line, column: 0)
+            let line = scalars[key] ?? Array(fileLines[index].unicodeScalars)
+            scalars[key] = line
+            return render(diagnostic, scalars: line, color: color)
         }.joined(separator: "\n")
     }
 
@@ -32,6 +38,14 @@ public enum DiagnosticRenderer {
 
     /// One finding: the header, then (when `line` is given) the line and a caret under the column.
     public static func render(_ diagnostic: Diagnostic, line: String?, color: Bool = false) -> String {
+        render(diagnostic, scalars: line.map { Array($0.unicodeScalars) }, color: color)
+    }
+
+    /// Lines longer than this many scalars are shown as a window of this length around the
+    /// column, so a finding on a line of megabytes costs and prints what any other does.
+    static let excerptLength = 160
+
+    private static func render(_ diagnostic: Diagnostic, scalars line: [Unicode.Scalar]?, color: Bool) -> String {
         let style = Style(enabled: color)
         let severityStyle =
             diagnostic.severity == .error ? Style.red : diagnostic.severity == .warning ? Style.yellow : Style.cyan
@@ -43,16 +57,31 @@ public enum DiagnosticRenderer {
             + style.apply(Style.bold, TerminalText.safe(diagnostic.message))
             + " [\(TerminalText.safeLine(diagnostic.rule))]"
         guard let line else { return output }
-        var raw = line
-        if raw.hasSuffix("\r") { raw.removeLast() }
-        raw = raw.replacingTabs
-        let shown = TerminalText.safeLine(raw)
-        // The caret goes under the column's visible form: an escaped character is wider.
-        let before = TerminalText.safeLine(String(raw.unicodeScalars.prefix(max(0, diagnostic.location.column - 1))))
-        output +=
-            "\n" + shown + "\n" + String(repeating: " ", count: TerminalWidth.of(before))
-            + style.apply(Style.green, "^")
+        let (shown, caret) = excerpt(line, column: diagnostic.location.column)
+        output += "\n" + shown + "\n" + String(repeating: " ", count: caret) + style.apply(Style.green, "^")
         return output
+    }
+
+    /// The line (without a final CR, tabs shown as one space each so the caret stays under its
+    /// column) or, when it is long, the window of it around `column` marked with `…` at each
+    /// cut end; and the caret's terminal column.
+    static func excerpt(_ line: [Unicode.Scalar], column: Int) -> (text: String, caret: Int) {
+        let end = line.last == "\r" ? line.count - 1 : line.count
+        let target = min(max(0, column - 1), end)
+        var start = 0
+        var stop = end
+        if end > excerptLength {
+            start = max(0, min(target - excerptLength / 2, end - excerptLength))
+            stop = start + excerptLength
+        }
+        func text(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(line[range].lazy.map { $0 == "\t" ? " " : $0 }))
+        }
+        // Deck text is shown in its safe form, so a deck's escapes are read, not run; the caret
+        // goes under the column's visible form, since an escaped character is wider.
+        let before = (start > 0 ? "…" : "") + TerminalText.safeLine(text(start..<target))
+        let after = TerminalText.safeLine(text(target..<stop)) + (stop < end ? "…" : "")
+        return (before + after, TerminalWidth.of(before))
     }
 
     /// `2 errors, 1 warning in 3 files`.
@@ -97,9 +126,4 @@ public enum DiagnosticRenderer {
             return "\u{1B}[\(codes)m\(text)\u{1B}[0m"
         }
     }
-}
-
-extension String {
-    /// Tabs shown as one space each, so a caret computed per scalar stays under its column.
-    fileprivate var replacingTabs: String { replacingOccurrences(of: "\t", with: " ") }
 }

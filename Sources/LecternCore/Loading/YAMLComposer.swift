@@ -177,13 +177,16 @@ enum YAMLComposer {
     }
 
     /// The Character offset of `*name` used as an alias (followed by a non-name character).
+    ///
+    /// Linear: libyaml's anchor names hold no `*`, so a partial match never overlaps the
+    /// next candidate, and each candidate is compared in place without copying.
     private static func firstAlias(named name: String, in text: String) -> Int? {
         let needle = Array("*" + name)
         let characters = Array(text)
         guard characters.count >= needle.count else { return nil }
         let stops: Set<Character> = [" ", "\n", "\r\n", ",", "]", "}", "\t"]
         for start in 0...(characters.count - needle.count)
-        where characters[start] == "*" && Array(characters[start..<start + needle.count]) == needle {
+        where characters[start] == "*" && characters[start..<start + needle.count].elementsEqual(needle) {
             let after = start + needle.count
             if after == characters.count || stops.contains(characters[after]) { return start }
         }
