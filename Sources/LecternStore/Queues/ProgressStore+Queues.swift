@@ -47,8 +47,10 @@ extension ProgressStore {
             sql: "SELECT learner_id, deck_id, item_id, due, first_seen_at FROM cards WHERE \(condition)",
             arguments: arguments)
         var timings: [CardTiming] = []
+        var columns: ColumnIndexes?
         while let row = try rows.next() {
-            let card = StoredTables.cards.checkedRow(row)
+            if columns == nil { columns = ColumnIndexes(row) }
+            let card = StoredTables.cards.checkedRow(row, columns: columns)
             timings.append(
                 CardTiming(
                     ref: ItemRef(deckID: try card.text("deck_id"), itemID: try card.text("item_id")),

@@ -8,23 +8,55 @@ import LecternCore
 /// learner's statistics. Every column is read here as the raw SQLite value and checked
 /// against what Lectern writes.
 struct CheckedRow {
+    /// How the row is named in a report; worked out only when a report needs it, since
+    /// readers check every row of tables with a hundred thousand rows.
+    enum Identity {
+        case given(String)
+        /// The integer id in this column.
+        case column(String)
+        /// Labelled key columns: `learner 1, deck tiny, item start-easy`.
+        case keys([(label: String, column: String)])
+    }
+
     let row: Row
     let table: String
-    /// How the row is named in a report.
-    let id: String
+    let identity: Identity
+    /// Column positions, looked up once per query: GRDB's lookup by name folds case and
+    /// allocates on every call, which costs more than the query itself over 50,000 rows.
+    let columns: ColumnIndexes?
     /// Result columns named differently from the table's column (`change_rating` → `rating`).
     let aliases: [String: String]
 
-    init(_ row: Row, table: String, id: String, aliases: [String: String] = [:]) {
-        self.row = row
-        self.table = table
-        self.id = id
-        self.aliases = aliases
+    init(_ row: Row, table: String, id: String, aliases: [String: String] = [:], columns: ColumnIndexes? = nil) {
+        self.init(row, table: table, identity: .given(id), aliases: aliases, columns: columns)
     }
 
     /// A row of a table with an integer id in column `idColumn`.
-    init(_ row: Row, table: String, idColumn: String, aliases: [String: String] = [:]) {
-        self.init(row, table: table, id: CheckedRow.describeID(Self.value(row, idColumn)), aliases: aliases)
+    init(
+        _ row: Row, table: String, idColumn: String, aliases: [String: String] = [:], columns: ColumnIndexes? = nil
+    ) {
+        self.init(row, table: table, identity: .column(idColumn), aliases: aliases, columns: columns)
+    }
+
+    init(
+        _ row: Row, table: String, identity: Identity, aliases: [String: String] = [:],
+        columns: ColumnIndexes? = nil
+    ) {
+        self.row = row
+        self.table = table
+        self.identity = identity
+        self.aliases = aliases
+        self.columns = columns
+    }
+
+    /// How the row is named in a report.
+    var id: String {
+        switch identity {
+        case .given(let text): text
+        case .column(let column): Self.describeID(value(column))
+        case .keys(let keys):
+            keys.map { "\($0.label) \(Self.shortenedValue(value($0.column)))" }.joined(separator: ", ")
+        }
     }
 
     /// The earliest and latest instants Lectern stores: 1970 to the end of year 9999, in
@@ -35,29 +67,36 @@ struct CheckedRow {
         (row[column] as DatabaseValue?) ?? .null
     }
 
-    func value(_ column: String) -> DatabaseValue { Self.value(row, column) }
+    func value(_ column: String) -> DatabaseValue {
+        if let index = columns?.position(of: column) { return row[index] as DatabaseValue }
+        return Self.value(row, column)
+    }
 
-    func damage(_ column: String, _ value: DatabaseValue, expected: String) -> RowDamage {
+    func damage(_ column: String, _ value: DatabaseValue, expected: @autoclosure () -> String) -> RowDamage {
         RowDamage(
             table: table, row: id, column: aliases[column] ?? column,
-            problem: "is \(Self.describe(value)), expected \(expected)")
+            problem: "is \(Self.describe(value)), expected \(expected())")
     }
 
     // MARK: - Integers
 
-    func integer(_ column: String, in range: ClosedRange<Int64>, expected: String) throws(RowDamage) -> Int64 {
+    func integer(_ column: String, in range: ClosedRange<Int64>, expected: @autoclosure () -> String) throws(RowDamage)
+        -> Int64
+    {
         let value = value(column)
         guard case .int64(let number) = value.storage, range.contains(number) else {
-            throw damage(column, value, expected: expected)
+            throw damage(column, value, expected: expected())
         }
         return number
     }
 
-    func optionalInteger(_ column: String, in range: ClosedRange<Int64>, expected: String) throws(RowDamage)
+    func optionalInteger(
+        _ column: String, in range: ClosedRange<Int64>, expected: @autoclosure () -> String
+    ) throws(RowDamage)
         -> Int64?
     {
         if value(column).isNull { return nil }
-        return try integer(column, in: range, expected: expected + " or nothing")
+        return try integer(column, in: range, expected: expected() + " or nothing")
     }
 
     func id(_ column: String) throws(RowDamage) -> Int64 {
@@ -95,23 +134,26 @@ struct CheckedRow {
     // MARK: - Reals
 
     /// A finite number in `range`; whole numbers are numbers too (SQLite stores 1.0 as 1).
-    func real(_ column: String, in range: ClosedRange<Double>, expected: String) throws(RowDamage) -> Double {
+    func real(_ column: String, in range: ClosedRange<Double>, expected: @autoclosure () -> String) throws(RowDamage)
+        -> Double
+    {
         let value = value(column)
         let number: Double
         switch value.storage {
         case .int64(let whole): number = Double(whole)
         case .double(let real): number = real
-        default: throw damage(column, value, expected: expected)
+        default: throw damage(column, value, expected: expected())
         }
-        guard number.isFinite, range.contains(number) else { throw damage(column, value, expected: expected) }
+        guard number.isFinite, range.contains(number) else { throw damage(column, value, expected: expected()) }
         return number
     }
 
-    func optionalReal(_ column: String, in range: ClosedRange<Double>, expected: String) throws(RowDamage)
+    func optionalReal(_ column: String, in range: ClosedRange<Double>, expected: @autoclosure () -> String)
+        throws(RowDamage)
         -> Double?
     {
         if value(column).isNull { return nil }
-        return try real(column, in: range, expected: expected + " or nothing")
+        return try real(column, in: range, expected: expected() + " or nothing")
     }
 
     // MARK: - Text
@@ -125,11 +167,25 @@ struct CheckedRow {
     /// Text that is one of `choices`, turned into a value by `make`.
     func choice<T>(_ column: String, _ choices: [String], _ make: (String) -> T?) throws(RowDamage) -> T {
         let value = value(column)
-        let expected = "one of " + choices.joined(separator: ", ")
         guard case .string(let text) = value.storage, let made = make(text) else {
-            throw damage(column, value, expected: expected)
+            throw damage(column, value, expected: "one of " + choices.joined(separator: ", "))
         }
         return made
+    }
+
+    /// The SQL that turns `mode` into a small integer, so a reader of tens of thousands of
+    /// answers makes no string per row; select it `AS mode_code` beside the text column.
+    static let modeCodeSQL =
+        "CASE r.mode WHEN 'study' THEN 0 WHEN 'review' THEN 1 WHEN 'drill' THEN 2 WHEN 'exam' THEN 3 END"
+    private static let modesByCode: [AnswerRecord.Mode] = [.study, .review, .drill, .exam]
+
+    /// The mode from `mode_code`; a row whose code is missing is checked (and reported) by
+    /// its text column.
+    func mode(code codeColumn: String, text textColumn: String) throws(RowDamage) -> AnswerRecord.Mode {
+        if case .int64(let code) = value(codeColumn).storage, Self.modesByCode.indices.contains(Int(code)) {
+            return Self.modesByCode[Int(code)]
+        }
+        return try mode(textColumn)
     }
 
     func mode(_ column: String) throws(RowDamage) -> AnswerRecord.Mode {
@@ -186,5 +242,21 @@ struct CheckedRow {
             out += isControl ? "?" : String(character)
         }
         return out
+    }
+}
+
+/// The position of each result column of one query, read from its first row.
+///
+/// A linear search of a dozen short names: Swift keeps names of up to 15 bytes inline, so
+/// comparing them is cheaper than hashing them for a dictionary.
+struct ColumnIndexes {
+    let names: [String]
+
+    init(_ row: Row) {
+        names = Array(row.columnNames)
+    }
+
+    func position(of column: String) -> Int? {
+        names.firstIndex(of: column)
     }
 }

@@ -15,7 +15,7 @@ enum LatestRating {
     static let columns = "c.id AS change_id, c.rating AS change_rating"
 
     static func read(_ row: Row, review: CheckedRow) throws(RowDamage) -> Rating {
-        let changeID = CheckedRow.value(row, "change_id")
+        let changeID = review.value("change_id")
         if changeID.isNull { return try review.rating("rating") }
         let change = CheckedRow(
             row, table: "rating_changes", id: CheckedRow.describeID(changeID), aliases: ["change_rating": "rating"])

@@ -10,12 +10,13 @@ enum StoredTables {
         var key: [String]
         var checks: [(column: String, check: @Sendable (CheckedRow) throws -> Void)]
 
-        func checkedRow(_ row: Row) -> CheckedRow {
-            if key.count == 1 { return CheckedRow(row, table: name, idColumn: key[0]) }
-            let parts = zip(["learner", "deck", "item"], key).map { label, column in
-                "\(label) \(CheckedRow.shortenedValue(CheckedRow.value(row, column)))"
-            }
-            return CheckedRow(row, table: name, id: parts.joined(separator: ", "))
+        func checkedRow(_ row: Row, columns: ColumnIndexes? = nil) -> CheckedRow {
+            if key.count == 1 { return CheckedRow(row, table: name, idColumn: key[0], columns: columns) }
+            return CheckedRow(row, table: name, identity: .keys(labelledKeys), columns: columns)
+        }
+
+        private var labelledKeys: [(label: String, column: String)] {
+            zip(["learner", "deck", "item"], key).map { (label: $0, column: $1) }
         }
 
         /// What is wrong with `row`, one entry per bad column.

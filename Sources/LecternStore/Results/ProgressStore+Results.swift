@@ -23,9 +23,11 @@ extension ProgressStore {
                     """,
                 arguments: filter.arguments)
             var result: [ResultRow] = []
+            var columns: ColumnIndexes?
             while let row = try rows.next() {
-                let learner = CheckedRow(row, table: "learners", idColumn: "lid")
-                let review = CheckedRow(row, table: "reviews", idColumn: "id")
+                if columns == nil { columns = ColumnIndexes(row) }
+                let learner = CheckedRow(row, table: "learners", idColumn: "lid", columns: columns)
+                let review = CheckedRow(row, table: "reviews", idColumn: "id", columns: columns)
                 result.append(
                     ResultRow(
                         learner: try learner.learnerName("name"), deck: try review.text("deck_id"),

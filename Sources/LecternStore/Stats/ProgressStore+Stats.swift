@@ -22,19 +22,23 @@ extension ProgressStore {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT r.id, r.deck_id, r.item_id, r.mode, r.answered_at, r.rating, r.confidence,
+                    SELECT r.id, r.deck_id, r.item_id, r.mode, \(CheckedRow.modeCodeSQL) AS mode_code,
+                        r.answered_at, r.rating, r.confidence,
                         \(LatestRating.columns)
                     FROM reviews r \(LatestRating.join)
                     WHERE r.learner_id = ?\(deckFilter.replacingOccurrences(of: "deck_id", with: "r.deck_id"))
                     ORDER BY r.answered_at, r.id
                     """,
                 arguments: arguments)
+            var columns: ColumnIndexes?
             while let row = try rows.next() {
-                let review = CheckedRow(row, table: "reviews", idColumn: "id")
+                if columns == nil { columns = ColumnIndexes(row) }
+                let review = CheckedRow(row, table: "reviews", idColumn: "id", columns: columns)
                 answers.append(
                     StatsAnswer(
                         ref: ItemRef(deckID: try review.text("deck_id"), itemID: try review.text("item_id")),
-                        mode: try review.mode("mode"), answeredAt: try review.time("answered_at"),
+                        mode: try review.mode(code: "mode_code", text: "mode"),
+                        answeredAt: try review.time("answered_at"),
                         rating: try LatestRating.read(row, review: review),
                         confidence: try review.confidence("confidence")))
             }
