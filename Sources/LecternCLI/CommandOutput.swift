@@ -1,3 +1,4 @@
+import Foundation
 import LecternCore
 import LecternShell
 
@@ -16,5 +17,21 @@ enum CommandOutput {
     /// Writes a line on standard error (made safe like everything else).
     static func printError(_ text: String) {
         StandardOutput().writeError(text + "\n")
+    }
+}
+
+/// The last check before the process ends: what went through C's buffered standard output
+/// (argument-parser prints `--help`, `--version` and usage errors with `print`) is flushed
+/// here, and a flush that fails (a full disk, a reader that went away) turns the exit
+/// status into 1 with a message, instead of a silent 0 with the text lost.
+public enum ExitOutputCheck {
+    public static func install() {
+        atexit {
+            guard fflush(nil) != 0 else { return }
+            let reason = String(cString: strerror(errno))
+            let message = Array("error: cannot write to standard output: \(reason)\n".utf8)
+            _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            _exit(1)
+        }
     }
 }
