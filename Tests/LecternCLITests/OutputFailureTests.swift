@@ -17,33 +17,20 @@ struct OutputFailureTests {
 
     /// Runs the binary with standard output on `/dev/full` or on a pipe nobody reads.
     static func run(_ arguments: [String], input: String, to destination: Destination, home: URL) throws -> Ending {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LecternBinary.path)
-        process.arguments = arguments
-        process.environment = LecternBinary.environment(home: home)
-        let errorFile = home.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let stderr = try FileHandle(forWritingTo: errorFile)
-        let stdin = Pipe()
-        process.standardInput = stdin
-        process.standardError = stderr
+        let output: FileHandle?
         switch destination {
         case .fullDisk:
-            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+            output = FileHandle(forWritingAtPath: "/dev/full")
         case .closedPipe:
             let pipe = Pipe()
             // The reader is gone before the first byte is written.
             try pipe.fileHandleForReading.close()
-            process.standardOutput = pipe.fileHandleForWriting
+            output = pipe.fileHandleForWriting
         }
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try stderr.close()
+        let raw = try LecternBinary.runRaw(arguments, input: input, home: home, output: output)
         return Ending(
-            crashed: process.terminationReason == .uncaughtSignal, status: process.terminationStatus,
-            standardError: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
+            crashed: raw.crashed, status: raw.status,
+            standardError: String(decoding: raw.standardError, as: UTF8.self))
     }
 
     static let commands: [(name: String, arguments: [String], input: String)] = {

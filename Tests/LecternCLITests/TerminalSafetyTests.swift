@@ -58,26 +58,8 @@ struct TerminalSafetyTests {
 
     /// Runs the binary with pipes and keeps the bytes exactly as written.
     static func run(_ arguments: [String], input: String = "", home: URL) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LecternBinary.path)
-        process.arguments = arguments
-        process.environment = LecternBinary.environment(home: home)
-        // Errors go to a file, so a long error stream can never block the output pipe.
-        let errorFile = home.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let stderr = try FileHandle(forWritingTo: errorFile)
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try stderr.close()
-        let errorBytes = try Data(contentsOf: errorFile)
-        return Output(status: process.terminationStatus, standardOutput: out, standardError: errorBytes)
+        let raw = try LecternBinary.runRaw(arguments, input: input, home: home)
+        return Output(status: raw.status, standardOutput: raw.standardOutput, standardError: raw.standardError)
     }
 
     /// Every character a terminal would obey, described; empty when the bytes are safe.

@@ -58,23 +58,49 @@ enum LecternBinary {
     static func run(_ arguments: [String], input: String = "", home: URL, extraEnvironment: [String: String] = [:])
         throws -> Result
     {
+        let raw = try runRaw(arguments, input: input, home: home, extraEnvironment: extraEnvironment)
+        return Result(
+            status: raw.status,
+            standardOutput: String(decoding: raw.standardOutput, as: UTF8.self),
+            standardError: String(decoding: raw.standardError, as: UTF8.self))
+    }
+
+    struct RawResult {
+        var status: Int32
+        /// Ended by a signal (a crash), not by exit.
+        var crashed: Bool
+        /// The bytes exactly as written; empty when `output` was given.
+        var standardOutput: Data
+        var standardError: Data
+    }
+
+    /// Runs the binary with `input` on standard input and standard output on a pipe read to
+    /// the end, or on `output` (`/dev/full`, a pipe nobody reads). Standard error goes to a
+    /// file, so a long error stream can never block the output pipe.
+    static func runRaw(
+        _ arguments: [String], input: String = "", home: URL, output: FileHandle? = nil,
+        extraEnvironment: [String: String] = [:]
+    ) throws -> RawResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = environment(home: home, extra: extraEnvironment)
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let errorFile = home.appendingPathComponent("stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let stderr = try FileHandle(forWritingTo: errorFile)
+        let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
-        process.standardOutput = stdout
+        process.standardOutput = output ?? stdout.fileHandleForWriting
         process.standardError = stderr
         try process.run()
+        try stdout.fileHandleForWriting.close()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        let out = output == nil ? stdout.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: out, as: UTF8.self),
-            standardError: String(decoding: err, as: UTF8.self))
+        try stderr.close()
+        return RawResult(
+            status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
+            standardOutput: out, standardError: try Data(contentsOf: errorFile))
     }
 }
