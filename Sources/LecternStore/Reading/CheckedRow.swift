@@ -14,8 +14,8 @@ struct CheckedRow {
         case given(String)
         /// The integer id in this column.
         case column(String)
-        /// Labelled key columns: `learner 1, deck tiny, item start-easy`.
-        case keys([(label: String, column: String)])
+        /// The key columns of a card: `learner 1, deck tiny, item start-easy`.
+        case keys([String])
     }
 
     let row: Row
@@ -55,7 +55,9 @@ struct CheckedRow {
         case .given(let text): text
         case .column(let column): Self.describeID(value(column))
         case .keys(let keys):
-            keys.map { "\($0.label) \(Self.shortenedValue(value($0.column)))" }.joined(separator: ", ")
+            zip(["learner", "deck", "item"], keys).map { label, column in
+                "\(label) \(Self.shortenedValue(value(column)))"
+            }.joined(separator: ", ")
         }
     }
 
@@ -68,7 +70,11 @@ struct CheckedRow {
     }
 
     func value(_ column: String) -> DatabaseValue {
-        if let index = columns?.position(of: column) { return row[index] as DatabaseValue }
+        if let index = columns?.position(of: column) {
+            // By position, through the row's own collection: the value as SQLite holds it,
+            // without the generic decoding path that `row[index] as DatabaseValue` takes.
+            return row[row.index(row.startIndex, offsetBy: index)].1
+        }
         return Self.value(row, column)
     }
 

@@ -12,11 +12,7 @@ enum StoredTables {
 
         func checkedRow(_ row: Row, columns: ColumnIndexes? = nil) -> CheckedRow {
             if key.count == 1 { return CheckedRow(row, table: name, idColumn: key[0], columns: columns) }
-            return CheckedRow(row, table: name, identity: .keys(labelledKeys), columns: columns)
-        }
-
-        private var labelledKeys: [(label: String, column: String)] {
-            zip(["learner", "deck", "item"], key).map { (label: $0, column: $1) }
+            return CheckedRow(row, table: name, identity: .keys(key), columns: columns)
         }
 
         /// What is wrong with `row`, one entry per bad column.
