@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import LecternCore
+
+/// `lectern import`: a GIFT (Moodle) question file becomes a deck. Findings are printed like
+/// `lint` prints them, on standard error so that the deck alone goes to standard output; any
+/// error refuses the file as a whole and nothing is written.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn a GIFT (Moodle) question file into a deck.",
+        discussion: """
+            Writes the deck to standard output, or to the -o file. Findings go to standard error as \
+            file:line:column with the line and a caret; exit status 1 on any error, and then nothing is written.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The GIFT file (.gift or .txt).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "Where to write the deck (DECK-ID.yaml). Default: standard output.")
+    var output: String?
+
+    @Option(help: "The deck id (kebab-case). Default: the output file's name, else the GIFT file's.")
+    var id: String?
+
+    @Option(help: "The deck title. Default: taken from the file name.")
+    var title: String?
+
+    /// GIFT banks are text; anything larger than this is not one worth reading whole.
+    static let maxBytes = 8 << 20
+
+    func run() throws {
+        let text = try readText()
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let deckID = try resolvedID(name: name)
+        let read = GIFTReader.read(text, path: file)
+        let color = global.color.enablesColor(isTerminal: isatty(STDERR_FILENO) == 1, environment: global.environment)
+        var findings = read.diagnostics
+        guard !read.hasErrors else {
+            report(findings, sources: [file: text], color: color)
+            throw ExitCode(1)
+        }
+        let written = GIFTDeckWriter.deck(
+            read.questions,
+            header: .init(
+                id: deckID, title: title ?? name,
+                sourceTitle: "Imported from \(URL(fileURLWithPath: file).lastPathComponent)",
+                path: file))
+        findings += written.diagnostics
+        // The deck is checked as `lint` would check it, under the name it will have.
+        let deckPath = output ?? "\(deckID).yaml"
+        let loaded = DeckLoader.load(text: written.text, path: deckPath)
+        findings += loaded.diagnostics
+        report(findings, sources: [file: text, deckPath: written.text], color: color)
+        guard !loaded.hasErrors else { throw ExitCode(1) }
+        if let output {
+            do {
+                try written.text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw ValidationFailure("cannot write \(output): \(error.localizedDescription)")
+            }
+            CommandOutput.printError(
+                "wrote \(output) (\(read.questions.count) questions); check it with: lectern lint \(output)")
+        } else {
+            try CommandOutput.print(String(written.text.dropLast()), exact: true)
+        }
+    }
+
+    private func report(_ findings: [Diagnostic], sources: [String: String], color: Bool) {
+        guard !findings.isEmpty else { return }
+        CommandOutput.printError(DiagnosticRenderer.text(findings, sources: sources, color: color))
+        CommandOutput.printError(DiagnosticRenderer.summary(findings, files: 1))
+    }
+
+    private func resolvedID(name: String) throws -> String {
+        if let id {
+            guard id.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil else {
+                throw ValidationFailure(
+                    "deck id '\(id)' is not kebab-case; use lowercase letters, digits and single hyphens")
+            }
+            if let output, URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent != id {
+                throw ValidationFailure("deck id '\(id)' must match the output file name; write -o \(id).yaml")
+            }
+            return id
+        }
+        let base = output.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? name
+        let derived = GIFTDeckWriter.kebab(base)
+        guard !derived.isEmpty else {
+            throw ValidationFailure("cannot make a deck id from '\(base)'; give one with --id")
+        }
+        if output != nil && derived != base {
+            throw ValidationFailure("'\(base)' is not a kebab-case deck id; name the output file \(derived).yaml")
+        }
+        return derived
+    }
+
+    /// The file's text, refused (with what to do) when it is not a regular UTF-8 file of sane size.
+    private func readText() throws -> String {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: file)
+        } catch {
+            throw ValidationFailure("\(file): cannot read it: \(error.localizedDescription)")
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw ValidationFailure("\(file): not a regular file; give the path of a GIFT text file")
+        }
+        guard (attributes[.size] as? Int ?? 0) <= Self.maxBytes else {
+            throw ValidationFailure("\(file): over 8 MiB, far beyond a question bank; split it")
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationFailure("\(file): cannot read it")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ValidationFailure(
+                "\(file):1:1: error: the file is not UTF-8; save it as UTF-8 and import again [not-utf8]")
+        }
+        return text
+    }
+}
