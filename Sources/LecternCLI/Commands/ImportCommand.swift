@@ -70,7 +70,8 @@ struct Import: ParsableCommand {
 
     private func report(_ findings: [Diagnostic], sources: [String: String], color: Bool) {
         guard !findings.isEmpty else { return }
-        CommandOutput.printError(DiagnosticRenderer.text(findings, sources: sources, color: color))
+        let sorted = findings.sorted { $0.location < $1.location }
+        CommandOutput.printError(DiagnosticRenderer.text(sorted, sources: sources, color: color))
         CommandOutput.printError(DiagnosticRenderer.summary(findings, files: 1))
     }
 
@@ -114,8 +115,10 @@ struct Import: ParsableCommand {
             throw ValidationFailure("\(file): cannot read it")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ValidationFailure(
-                "\(file):1:1: error: the file is not UTF-8; save it as UTF-8 and import again [not-utf8]")
+            CommandOutput.printError(
+                TerminalText.safeLine(file)
+                    + ":1:1: error: the file is not UTF-8; save it as UTF-8 and import again [not-utf8]")
+            throw ExitCode(1)
         }
         return text
     }
