@@ -36,4 +36,9 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public static func warning(_ rule: String, at location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(.warning, at: location, rule: rule, message)
     }
+
+    /// A fact about this machine rather than a fault of the deck: shown, never failing.
+    public static func note(_ rule: String, at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.note, at: location, rule: rule, message)
+    }
 }

@@ -28,7 +28,7 @@ public enum LintRules {
             id: "special-file-skipped", severity: .warning, summary: "a FIFO, socket or device named *.yaml in a folder"
         ),
         Rule(id: "source-file-outside", severity: .error, summary: "a source.file outside the deck's folder"),
-        Rule(id: "source-file-missing", severity: .warning, summary: "a source.file that is not there"),
+        Rule(id: "source-file-missing", severity: .note, summary: "a source.file that is not there"),
         Rule(
             id: "source-file-unusable", severity: .warning,
             summary: "a source.file that is not a regular file, too large or unreadable"),
@@ -90,10 +90,6 @@ public enum LintRules {
             id: "walkthrough-shallow-branch", severity: .warning,
             summary: "a walkthrough whose branches are only true/false steps restating the feedback"),
     ]
-
-    /// Warnings about this machine rather than the deck, which `--strict` does not turn into
-    /// failures: decks never ship the text they summarise, so CI never has it.
-    public static let notFailingStrict: Set<String> = ["source-file-missing"]
 
     public static func rule(id: String) -> Rule? {
         all.first { $0.id == id }

@@ -34,7 +34,7 @@ public enum SourceParagraphs {
             ]
         case .missing(let looked):
             return [
-                .warning(
+                .note(
                     "source-file-missing", at: at,
                     "\(shown) is not there (looked for \(looked.shortened)); ':source' shows the deck's summaries until the text is put there"
                 )

@@ -37,8 +37,7 @@ public struct DeckLintRun: Sendable {
         }
         let diagnostics = checked.diagnostics
         let failing = diagnostics.contains {
-            $0.severity == .error
-                || (strict && $0.severity == .warning && !LintRules.notFailingStrict.contains($0.rule))
+            $0.severity == .error || (strict && $0.severity == .warning)
         }
         let report: String
         switch format {

@@ -12,6 +12,7 @@ extension ProgressStore {
         let empty: ([StatsAnswer], [CardTiming]) = ([], [])
         let (answers, cards) = try read(empty: empty) { db -> ([StatsAnswer], [CardTiming]) in
             guard let learnerID = try learnerID(named: learner, in: db) else { return ([], []) }
+            let changes = try LatestRating.latestChanges(learnerID: learnerID, in: db)
             var arguments: StatementArguments = [learnerID]
             var deckFilter = ""
             if let deck {
@@ -23,9 +24,8 @@ extension ProgressStore {
                 db,
                 sql: """
                     SELECT r.id, r.deck_id, r.item_id, r.mode, \(CheckedRow.modeCodeSQL) AS mode_code,
-                        r.answered_at, r.rating, r.confidence,
-                        \(LatestRating.columns)
-                    FROM reviews r \(LatestRating.join)
+                        r.answered_at, r.rating, r.confidence
+                    FROM reviews r
                     WHERE r.learner_id = ?\(deckFilter.replacingOccurrences(of: "deck_id", with: "r.deck_id"))
                     ORDER BY r.answered_at, r.id
                     """,
@@ -39,7 +39,7 @@ extension ProgressStore {
                         ref: ItemRef(deckID: try review.text("deck_id"), itemID: try review.text("item_id")),
                         mode: try review.mode(code: "mode_code", text: "mode"),
                         answeredAt: try review.time("answered_at"),
-                        rating: try LatestRating.read(row, review: review),
+                        rating: try changes[try review.id("id")] ?? review.rating("rating"),
                         confidence: try review.confidence("confidence")))
             }
             let cards = try Self.cardTimings(db, where: "learner_id = ?\(deckFilter)", arguments: arguments)

@@ -131,7 +131,7 @@ struct DeckFileTrustTests {
         let looked = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("essay.txt")
         #expect(
             findings(result) == [
-                "6:9 warning source-file-missing source.file 'essay.txt' is not there (looked for \(looked.shortened)); ':source' shows the deck's summaries until the text is put there"
+                "6:9 note source-file-missing source.file 'essay.txt' is not there (looked for \(looked.shortened)); ':source' shows the deck's summaries until the text is put there"
             ])
         #expect(result.usableDeck != nil)
     }

@@ -56,16 +56,18 @@ import Testing
         #expect(!TypoDistance.isWithin(long, long.dropLast() + "b", typos: 2))
     }
 
-    @Test(.timeLimit(.minutes(1))) func aPastedAnswerIsComparedAtOnce() {
+    /// A pasted answer as long as the shell admits (64 KiB) is graded by the same rules:
+    /// lengths far apart are a miss without a letter-by-letter comparison, and strings over
+    /// the compared length match only when equal. (How long it takes is the benchmarks' job,
+    /// not a unit test's.)
+    @Test func aPastedAnswerIsGradedByTheBoundedRules() {
         let key = "the opportunity cost of waiting"
-        let pasted = String(repeating: "the opportunity cost of waiting ", count: 6_400)  // about 200 KB
-        let start = ContinuousClock.now
+        let pasted = String(repeating: "the opportunity cost of waiting ", count: 2_000)  // about 64 KB
         #expect(!TypoDistance.isWithin(pasted, pasted + "x", typos: 2))
         #expect(!TypoDistance.isWithin(key, pasted, typos: 2))
-        #expect(ContinuousClock.now - start < .seconds(2), "no letter-by-letter comparison of 200 KB")
-        // Through the grader too (normalising 200 KB takes its own time; the comparison adds none).
         #expect(ShortAnswerGrader.matches(pasted, accept: [key], exact: false) == false)
         #expect(ShortAnswerGrader.matches(pasted + "x", accept: [pasted], exact: false) == false)
+        #expect(ShortAnswerGrader.matches(pasted, accept: [pasted], exact: false))
     }
 
     @Test func suggestionsSkipLongWords() {
