@@ -36,6 +36,15 @@ import Testing
         let lint = try LecternBinary.run(["lint", "--strict", deck], home: home)
         #expect(lint.status == 0, "\(lint.standardOutput)")
 
+        // An existing deck is never overwritten without --force.
+        let again = try LecternBinary.run(["import", gift.path, "-o", deck], home: home)
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("already exists"))
+        #expect(try String(contentsOfFile: deck, encoding: .utf8) == text)
+        let forced = try LecternBinary.run(["import", gift.path, "-o", deck, "--force"], home: home)
+        #expect(forced.status == 0)
+        #expect(try String(contentsOfFile: deck, encoding: .utf8) != text)
+
         // Without -o the same deck goes to standard output, named after the GIFT file.
         let piped = try LecternBinary.run(["import", gift.path], home: home)
         #expect(piped.status == 0)

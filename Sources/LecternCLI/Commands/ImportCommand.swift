@@ -28,10 +28,16 @@ struct Import: ParsableCommand {
     @Option(help: "The deck title. Default: taken from the file name.")
     var title: String?
 
+    @Flag(help: "Replace the -o file when it exists (edits made to it since are lost).")
+    var force = false
+
     /// GIFT banks are text; anything larger than this is not one worth reading whole.
     static let maxBytes = 8 << 20
 
     func run() throws {
+        if let output, !force, FileManager.default.fileExists(atPath: output) {
+            throw ValidationFailure("\(output) already exists; give --force to replace it (nothing was overwritten)")
+        }
         let text = try readText()
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let deckID = try resolvedID(name: name)

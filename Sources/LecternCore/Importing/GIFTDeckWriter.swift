@@ -97,8 +97,16 @@ private struct Writing {
                 .warning(
                     "gift-not-kept", at: question.location,
                     "the answer '\(text)' would be read as a pattern, a concept or blank syntax in a deck; left out"))
+        } else if text.contains("*") {
+            // Moodle reads `*` in a short answer as "any characters"; taken literally it
+            // would mark every learner wrong, so the wording is left out instead.
+            diagnostics.append(
+                .warning(
+                    "gift-not-kept", at: question.location,
+                    "the answer '\(text)' uses the wildcard '*', which decks do not have; left out (write the wordings, or a /…/ pattern)"
+                ))
         }
-        return !special
+        return !special && !text.contains("*")
     }
 
     mutating func item(_ question: GIFTQuestion, id: String) -> [String] {

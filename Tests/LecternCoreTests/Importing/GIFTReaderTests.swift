@@ -153,10 +153,10 @@ import Testing
     /// `@name` and `/…/` mean a concept and a pattern in a deck, so a GIFT answer spelled so
     /// cannot be accepted literally: it is left out with a warning, never turned into either.
     @Test func answersThatADeckWouldReadAsSyntaxAreLeftOutWithAWarning() throws {
-        let result = GIFTReader.read("Name one {=@home =/etc/ =ok}\n", path: "s.gift")
+        let result = GIFTReader.read("Name one {=@home =/etc/ =ok =a*b}\n", path: "s.gift")
         let written = GIFTDeckWriter.deck(
             result.questions, header: .init(id: "s", title: "S", sourceTitle: "Imported", path: "s.gift"))
-        #expect(written.diagnostics.map(\.rule) == ["gift-not-kept", "gift-not-kept"])
+        #expect(written.diagnostics.map(\.rule) == ["gift-not-kept", "gift-not-kept", "gift-not-kept"])
         let deck = try #require(DeckLoader.load(text: written.text, path: "s.yaml").usableDeck)
         #expect(deck.items.count == 1)
         #expect(written.text.contains("accept: [\"ok\"]"))
