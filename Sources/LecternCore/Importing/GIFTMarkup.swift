@@ -65,7 +65,8 @@ enum GIFTMarkup {
             text.range(of: #"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"#, options: .regularExpression)
                 != nil
         else { return nil }
-        return Double(text)
+        // A numeral too large for a Double reads as infinity, which no answer can be near.
+        return Double(text).flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// A number as written for people: `50`, not `50.0`.

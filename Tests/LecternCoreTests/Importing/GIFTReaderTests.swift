@@ -132,6 +132,7 @@ import Testing
         ("Match {=a -> b =c d =e -> f}\n", "gift-match-no-arrow", 1, 16),
         ("Pi {#3.14:abc}\n", "gift-bad-number", 1, 11),
         ("Pi {#}\n", "gift-no-number", 1, 4),
+        ("Huge {#1e400}\n", "gift-bad-number", 1, 8),
         ("// only a comment\n\n", "gift-no-question", 1, 1),
         ("", "gift-no-question", 1, 1),
     ]
