@@ -83,7 +83,7 @@ struct Import: ParsableCommand {
 
     private func resolvedID(name: String) throws -> String {
         if let id {
-            guard id.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil else {
+            guard DeckLinter.isKebab(id) else {
                 throw ValidationFailure(
                     "deck id '\(id)' is not kebab-case; use lowercase letters, digits and single hyphens")
             }
@@ -104,23 +104,24 @@ struct Import: ParsableCommand {
     }
 
     /// The file's text, refused (with what to do) when it is not a regular UTF-8 file of sane size.
+    ///
+    /// Read through `RegularFile`, like every file a deck names: the checks run on the opened
+    /// descriptor, so a FIFO never blocks and a `/proc` file or one that grows is refused.
     private func readText() throws -> String {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: file)
-        } catch {
-            throw ValidationFailure("\(file): cannot read it: \(error.localizedDescription)")
-        }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        let bytes: [UInt8]
+        switch RegularFile.read(file, maxBytes: Self.maxBytes) {
+        case .success(let read):
+            bytes = read
+        case .failure(.missing):
+            throw ValidationFailure("\(file): cannot read it: there is no such file")
+        case .failure(.unreadable(let reason)):
+            throw ValidationFailure("\(file): cannot read it: \(reason)")
+        case .failure(.notRegular), .failure(.virtual):
             throw ValidationFailure("\(file): not a regular file; give the path of a GIFT text file")
-        }
-        guard (attributes[.size] as? Int ?? 0) <= Self.maxBytes else {
+        case .failure(.tooLarge):
             throw ValidationFailure("\(file): over 8 MiB, far beyond a question bank; split it")
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationFailure("\(file): cannot read it")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             CommandOutput.printError(
                 TerminalText.safeLine(file)
                     + ":1:1: error: the file is not UTF-8; save it as UTF-8 and import again [not-utf8]")

@@ -2,7 +2,7 @@ import Foundation
 
 /// The content rules that need a built deck: ids, answer keys, counts, paragraphs and
 /// walkthrough flow. Each finding carries a stable rule id and says what to change.
-enum DeckLinter {
+package enum DeckLinter {
     static func lint(_ deck: Deck) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         if deck.formatVersion != 1 {
@@ -44,7 +44,7 @@ enum DeckLinter {
     }
 
     /// `^[a-z0-9]+(-[a-z0-9]+)*$`, checked byte by byte: it runs for every id of a deck.
-    static func isKebab(_ id: String) -> Bool {
+    package static func isKebab(_ id: String) -> Bool {
         var previousWasHyphen = true  // no leading hyphen
         for byte in id.utf8 {
             switch byte {

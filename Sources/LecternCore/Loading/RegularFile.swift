@@ -10,9 +10,9 @@ import Glibc
 /// streams) or a huge file. Every check runs on the opened descriptor (`fstat`),
 /// never on the path, so the file cannot be swapped between the check and the read, and the
 /// open itself is non-blocking so that a FIFO without a writer returns at once.
-enum RegularFile {
+package enum RegularFile {
     /// Why a file was not read.
-    enum Refusal: Error, Equatable {
+    package enum Refusal: Error, Equatable {
         case missing
         /// `open` or `fstat` failed; the system's reason.
         case unreadable(String)
@@ -24,7 +24,9 @@ enum RegularFile {
     }
 
     /// Reads the whole file when it is a regular file of at most `maxBytes` bytes.
-    static func read(_ path: String, maxBytes: Int, followLastLink: Bool = true) -> Result<[UInt8], Refusal> {
+    package static func read(_ path: String, maxBytes: Int, followLastLink: Bool = true) -> Result<
+        [UInt8], Refusal
+    > {
         switch open(path, followLastLink: followLastLink) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let descriptor):

@@ -67,7 +67,7 @@ public enum TerminalText {
     }
 
     /// Embeddings, overrides, isolates and marks: they reorder what the reader sees.
-    static func isBidiControl(_ value: UInt32) -> Bool {
+    public static func isBidiControl(_ value: UInt32) -> Bool {
         (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E
             || value == 0x200F || value == 0x061C
     }

@@ -1,3 +1,5 @@
+import LecternCore
+
 /// The rules for a learner's name, in one place for every path that creates or reads one.
 ///
 /// Names appear in teachers' tables, spreadsheets and terminals, and two learners must never
@@ -33,11 +35,13 @@ public enum LearnerName {
         if name.isEmpty { return "is empty" }
         for scalar in name.unicodeScalars {
             let hex = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                return "contains a control character (\(hex)); use letters, digits, spaces and punctuation"
-            }
-            if isBidiControl(scalar) {
+            // The terminal layer's definitions, so a name is refused for exactly what it
+            // would have to show escaped.
+            if TerminalText.isBidiControl(scalar.value) {
                 return "contains a text-direction control (\(hex)) that would make it display as another name"
+            }
+            if TerminalText.isControl(scalar, keepingLineBreaks: false) {
+                return "contains a control character (\(hex)); use letters, digits, spaces and punctuation"
             }
         }
         if name.count > maxLength {
@@ -45,11 +49,6 @@ public enum LearnerName {
         }
         if name != trimmed(name) { return "starts or ends with a space" }
         return nil
-    }
-
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-            || [0x200E, 0x200F, 0x061C].contains(scalar.value)
     }
 }
 

@@ -242,8 +242,7 @@ struct CheckedRow {
                 break
             }
             let isControl = character.unicodeScalars.contains {
-                $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
-                    || (0x2066...0x2069).contains($0.value)
+                TerminalText.isControl($0, keepingLineBreaks: false)
             }
             out += isControl ? "?" : String(character)
         }
