@@ -35,16 +35,25 @@ public struct DeckLibrary: Sendable {
     /// A FIFO, socket or device named `*.yaml` in a folder is skipped with a warning and never
     /// opened, so it cannot block start-up or `lint`.
     public static func load(directories: [String], limits: LoadLimits = .default) -> DeckLibrary {
-        let listed = directories.flatMap(deckFiles(under:))
-        return load(
-            results: listed.map { path, special in
-                guard let special else { return (path, DeckLoader.load(fileAt: path, limits: limits)) }
+        var results: [(path: String, result: DeckLoadResult)] = []
+        // Every deck of a folder shares the folder's concept vocabulary: read it once per
+        // folder, not once per deck, since every command starts by loading the library.
+        var vocabularies: [String: (vocabulary: ConceptVocabulary, diagnostics: [Diagnostic])] = [:]
+        for (path, special) in directories.flatMap(deckFiles(under:)) {
+            if let special {
                 let warning = Diagnostic.warning(
                     "special-file-skipped", at: SourceLocation(file: path, line: 1, column: 1),
                     "skipped: this is \(special), not a regular file, so it was not opened; remove it or rename it without .yaml"
                 )
-                return (path, DeckLoadResult(deck: nil, diagnostics: [warning]))
-            })
+                results.append((path, DeckLoadResult(deck: nil, diagnostics: [warning])))
+                continue
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            let concepts = vocabularies[folder] ?? ConceptVocabulary.beside(deckAt: path, limits: limits)
+            vocabularies[folder] = concepts
+            results.append((path, DeckLoader.load(fileAt: path, limits: limits, concepts: concepts)))
+        }
+        return load(results: results)
     }
 
     /// Builds a library from results already loaded, checking deck ids across them.

@@ -57,7 +57,13 @@ public enum DeckLoader {
     /// Reads the file (refusing it when it is not a regular file, is over `limits.maxBytes`
     /// or is not UTF-8) and loads it; a deck that names a `source.file` also gets the
     /// findings about that file (see `SourceParagraphs`).
-    public static func load(fileAt path: String, limits: LoadLimits = .default) -> DeckLoadResult {
+    ///
+    /// - Parameter concepts: the vocabulary beside the file, when the caller has read it
+    ///   already (a library reads it once per folder); nil reads it here.
+    public static func load(
+        fileAt path: String, limits: LoadLimits = .default,
+        concepts given: (vocabulary: ConceptVocabulary, diagnostics: [Diagnostic])? = nil
+    ) -> DeckLoadResult {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let bytes: [UInt8]
         switch RegularFile.read(path, maxBytes: limits.maxBytes) {
@@ -91,7 +97,7 @@ public enum DeckLoader {
         }
         switch SourceText.decodeUTF8(bytes, path: path) {
         case .text(let text):
-            let concepts = ConceptVocabulary.beside(deckAt: path, limits: limits)
+            let concepts = given ?? ConceptVocabulary.beside(deckAt: path, limits: limits)
             var result = load(text: text, path: path, limits: limits, concepts: concepts)
             if let deck = result.deck {
                 let findings = SourceParagraphs.findings(for: deck)
