@@ -60,7 +60,10 @@ let package = Package(
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternFuzzTests", dependencies: ["LecternFuzzing", "LecternCore"]),
         .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
-        .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
+        .testTarget(
+            name: "LecternStoreTests",
+            dependencies: ["LecternStore", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
         .testTarget(
             name: "LecternCLITests",
