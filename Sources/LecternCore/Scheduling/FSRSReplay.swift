@@ -117,10 +117,10 @@ public enum FSRSReplay {
             }
             previous = (micros, timeText)
 
-            let now = FSRSMicroseconds.date(micros)
+            let now = Microseconds.date(micros)
             let reviewed = scheduler.review(card ?? .new(now: now), rating: rating, at: now)
             card = reviewed
-            let dueMicros = FSRSMicroseconds.since1970(reviewed.due)
+            let dueMicros = Microseconds.since1970(reviewed.due)
             guard dueMicros <= Timestamp.latest else {
                 return .failure(LineError(message: "due date is past year 9999 \(place)"))
             }
@@ -133,7 +133,7 @@ public enum FSRSReplay {
     private static func renderState(
         _ card: CardState, intervalMicros: Int64, dueMicros: Int64
     ) -> String {
-        let days = Double(intervalMicros) / Double(FSRSMicroseconds.perDay)
+        let days = Double(intervalMicros) / Double(Microseconds.perDay)
         return "{\"stability\": \(number(card.stability ?? 0)), "
             + "\"difficulty\": \(number(card.difficulty ?? 0)), "
             + "\"state\": \"\(card.phase.rawValue)\", "
@@ -152,9 +152,9 @@ public enum FSRSReplay {
     /// RFC 3339 timestamps as whole microseconds since 1970, UTC.
     enum Timestamp {
         /// 0001-01-01T00:00:00Z.
-        static let earliest: Int64 = -62_135_596_800 * FSRSMicroseconds.perSecond
+        static let earliest: Int64 = -62_135_596_800 * Microseconds.perSecond
         /// 9999-12-31T23:59:59.999999Z.
-        static let latest: Int64 = 253_402_300_800 * FSRSMicroseconds.perSecond - 1
+        static let latest: Int64 = 253_402_300_800 * Microseconds.perSecond - 1
 
         /// Parses `YYYY-MM-DDTHH:MM:SS[.f{1,6}](Z|±HH:MM)`; nil when malformed,
         /// out of range, or outside years 1–9999 once converted to UTC.
@@ -208,16 +208,16 @@ public enum FSRSReplay {
             else { return nil }
             let days = daysFromCivil(year: year, month: month, day: day)
             let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-            let micros = seconds * FSRSMicroseconds.perSecond + fraction
+            let micros = seconds * Microseconds.perSecond + fraction
             guard micros >= earliest, micros <= latest else { return nil }
             return micros
         }
 
         /// `YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, fraction only when not zero.
         static func format(_ micros: Int64) -> String {
-            let seconds = FSRSMicroseconds.floorDivide(micros, FSRSMicroseconds.perSecond)
-            let fraction = micros - seconds * FSRSMicroseconds.perSecond
-            let days = FSRSMicroseconds.floorDivide(seconds, 86_400)
+            let seconds = Microseconds.floorDivide(micros, Microseconds.perSecond)
+            let fraction = micros - seconds * Microseconds.perSecond
+            let days = Microseconds.floorDivide(seconds, 86_400)
             let secondOfDay = seconds - days * 86_400
             let (year, month, day) = civilFromDays(days)
             var text =
@@ -246,7 +246,7 @@ public enum FSRSReplay {
         /// Days since 1970-01-01 of a proleptic Gregorian date.
         static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
             let shiftedYear = month <= 2 ? year - 1 : year
-            let era = FSRSMicroseconds.floorDivide(shiftedYear, 400)
+            let era = Microseconds.floorDivide(shiftedYear, 400)
             let yearOfEra = shiftedYear - era * 400
             let shiftedMonth = (month + 9) % 12
             let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
@@ -257,7 +257,7 @@ public enum FSRSReplay {
         /// Proleptic Gregorian date of a day count since 1970-01-01.
         static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
             let shifted = days + 719_468
-            let era = FSRSMicroseconds.floorDivide(shifted, 146_097)
+            let era = Microseconds.floorDivide(shifted, 146_097)
             let dayOfEra = shifted - era * 146_097
             let yearOfEra =
                 (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365

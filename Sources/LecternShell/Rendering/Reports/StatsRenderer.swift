@@ -3,8 +3,8 @@ import LecternCore
 /// Writes ``Stats`` as the text of the `stats` command.
 ///
 /// With `unicode: false` only ASCII is used (for logs, old terminals, `LANG=C`).
-public enum StatsRenderer {
-    public static func render(_ stats: Stats, unicode: Bool) -> String {
+package enum StatsRenderer {
+    package static func render(_ stats: Stats, unicode: Bool) -> String {
         let dash = unicode ? "–" : "-"
         func percent(_ share: Stats.Share) -> String {
             share.fraction.map { "\(Int(($0 * 100).rounded()))%" } ?? dash
@@ -70,7 +70,7 @@ public enum StatsRenderer {
     }
 
     /// One symbol per day, from the lowest (no answers) to the highest (the busiest day).
-    public static func activityBar(_ counts: [Int], unicode: Bool) -> String {
+    package static func activityBar(_ counts: [Int], unicode: Bool) -> String {
         let symbols = Array(unicode ? "▁▂▃▄▅▆▇█" : ".:-=+*#@")
         let top = symbols.count - 1
         let most = counts.max() ?? 0
@@ -82,11 +82,12 @@ public enum StatsRenderer {
             })
     }
 
+    /// A label and the gap after it: at least one space, so a long name never runs into its value.
     private static func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(1, width - TerminalWidth.of(text)))
+        TextColumns.padRight(text, width, minimumGap: 1)
     }
 
     private static func padLeft(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - TerminalWidth.of(text))) + text
+        TextColumns.padLeft(text, width)
     }
 }
