@@ -335,7 +335,7 @@ private struct Reading {
         if let dots = marks.firstSyntax(".", ".") {
             guard let low = value(marks[..<dots], "lower bound"), let high = value(marks[(dots + 2)...], "upper bound")
             else { return nil }
-            guard low <= high else {
+            guard NumericAnswerKey.Target.range(low, high).problem == nil else {
                 error("gift-bad-number", marks[0], "the range is reversed; write the lower bound first")
                 return nil
             }
@@ -345,7 +345,7 @@ private struct Reading {
             guard let answer = value(marks[..<colon], "answer"),
                 let tolerance = value(marks[(colon + 1)...], "tolerance")
             else { return nil }
-            guard tolerance >= 0 else {
+            guard NumericAnswerKey.Target.value(answer, tolerance: tolerance).problem == nil else {
                 error("gift-bad-number", marks[colon], "a tolerance cannot be negative")
                 return nil
             }
