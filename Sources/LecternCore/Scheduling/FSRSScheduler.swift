@@ -118,66 +118,58 @@ public struct FSRSScheduler: Sendable {
         next.stability = memory.stability
         next.difficulty = memory.difficulty
 
-        let delayMicros: Int64
+        let move: (phase: CardPhase, step: Int?, delay: Int64)
         switch card.phase {
         case .learning, .relearning:
-            let steps = stepMicros(
-                card.phase == .learning
-                    ? parameters.learningSteps : parameters.relearningSteps)
-            let current = card.step ?? 0
-            if steps.isEmpty || (current >= steps.count && rating.isSuccess) {
-                next.phase = .review
-                next.step = nil
-                delayMicros = reviewDelay(stability: memory.stability, card: card, at: nowMicros)
-            } else {
-                switch rating {
-                case .again:
-                    next.step = 0
-                    delayMicros = steps[0]
-                case .hard:
-                    next.step = current
-                    if current == 0 && steps.count == 1 {
-                        delayMicros = Microseconds.halvedToEven(steps[0] * 3)
-                    } else if current == 0 {
-                        delayMicros = Microseconds.halvedToEven(steps[0] + steps[1])
-                    } else {
-                        delayMicros = steps[current]
-                    }
-                case .good:
-                    if current + 1 == steps.count {
-                        next.phase = .review
-                        next.step = nil
-                        delayMicros = reviewDelay(
-                            stability: memory.stability, card: card, at: nowMicros)
-                    } else {
-                        next.step = current + 1
-                        delayMicros = steps[current + 1]
-                    }
-                case .easy:
-                    next.phase = .review
-                    next.step = nil
-                    delayMicros = reviewDelay(stability: memory.stability, card: card, at: nowMicros)
-                }
-            }
+            move = learningMove(card, rating: rating, stability: memory.stability, at: nowMicros)
         case .review:
             let relearning = stepMicros(parameters.relearningSteps)
             if rating == .again {
                 next.lapses += 1
             }
             if rating == .again && !relearning.isEmpty {
-                next.phase = .relearning
-                next.step = 0
-                delayMicros = relearning[0]
+                move = (.relearning, 0, relearning[0])
             } else {
-                next.step = nil
-                delayMicros = reviewDelay(stability: memory.stability, card: card, at: nowMicros)
+                move = (.review, nil, reviewDelay(stability: memory.stability, card: card, at: nowMicros))
             }
         }
-
-        next.due = Microseconds.date(nowMicros + delayMicros)
+        next.phase = move.phase
+        next.step = move.step
+        next.due = Microseconds.date(nowMicros + move.delay)
         next.lastReview = now
         next.reps += 1
         return next
+    }
+
+    /// Where a card in its learning or relearning steps goes after `rating`: the next step
+    /// (or the same, or the first) with that step's delay, or graduation to the review phase
+    /// with the interval its new `stability` gives.
+    private func learningMove(
+        _ card: CardState, rating: Rating, stability: Double, at nowMicros: Int64
+    ) -> (phase: CardPhase, step: Int?, delay: Int64) {
+        let steps = stepMicros(
+            card.phase == .learning
+                ? parameters.learningSteps : parameters.relearningSteps)
+        let current = card.step ?? 0
+        let graduate = { (CardPhase.review, Int?.none, reviewDelay(stability: stability, card: card, at: nowMicros)) }
+        if steps.isEmpty || (current >= steps.count && rating.isSuccess) {
+            return graduate()
+        }
+        switch rating {
+        case .again:
+            return (card.phase, 0, steps[0])
+        case .hard:
+            if current == 0 && steps.count == 1 {
+                return (card.phase, current, Microseconds.halvedToEven(steps[0] * 3))
+            } else if current == 0 {
+                return (card.phase, current, Microseconds.halvedToEven(steps[0] + steps[1]))
+            }
+            return (card.phase, current, steps[current])
+        case .good:
+            return current + 1 == steps.count ? graduate() : (card.phase, current + 1, steps[current + 1])
+        case .easy:
+            return graduate()
+        }
     }
 
     /// Predicted probability of recall at `now`, counting whole elapsed days
