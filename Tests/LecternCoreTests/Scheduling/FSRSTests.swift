@@ -414,6 +414,7 @@ private enum ReferenceError: Error, CustomStringConvertible {
 private func runReference(input: String, fuzzSeed: UInt64?) throws -> ReferenceRun {
     let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     let python = root.appendingPathComponent(".venv/bin/python").path
     let script = root.appendingPathComponent("Tests/reference/fsrs_replay.py").path
     guard FileManager.default.isExecutableFile(atPath: python) else {
