@@ -5,7 +5,7 @@
 /// or a carriage return) gets a leading `'`, as spreadsheet security guidance recommends:
 /// a learner's answer must never become a formula in a teacher's spreadsheet. Numbers
 /// Lectern writes itself are left as numbers.
-enum CSV {
+package enum CSV {
     static func render(_ table: ResultTable) -> String {
         let header = table.columns.map { field($0.name) }
         let body = table.rows.map { $0.map(text(of:)) }
@@ -29,7 +29,7 @@ enum CSV {
         return "'" + text
     }
 
-    static func field(_ text: String) -> String {
+    package static func field(_ text: String) -> String {
         let needsQuotes = text.unicodeScalars.contains { "\",\r\n".unicodeScalars.contains($0) }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
