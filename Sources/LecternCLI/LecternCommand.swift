@@ -15,7 +15,7 @@ public struct LecternCommand: ParsableCommand {
         version: LecternCoreVersion.string,
         subcommands: [
             OpenShell.self, Study.self, Review.self, Drill.self, Exam.self, Stats.self, Learners.self, Results.self,
-            Lint.self, New.self, Import.self, Preview.self, DeckStats.self, FSRS.self, DatabaseCommands.self,
+            Lint.self, New.self, Import.self, Export.self, Preview.self, DeckStats.self, FSRS.self, DatabaseCommands.self,
         ],
         defaultSubcommand: OpenShell.self
     )

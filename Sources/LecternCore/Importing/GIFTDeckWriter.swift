@@ -124,9 +124,11 @@ private struct Writing {
             lines.append("    prompt: \(q(prompt.trimmingWhitespace))")
         }
         switch question.kind {
-        case .choice(let options):
-            head("choice", prompt: promptWithBlank)
-            let right = options.first(where: \.correct)?.text ?? ""
+        case .choice(let options), .multi(let options):
+            let isMulti = if case .multi = question.kind { true } else { false }
+            head(isMulti ? "multi" : "choice", prompt: promptWithBlank)
+            let rights = options.filter(\.correct).map { "'\($0.text)'" }.joined(separator: ", ")
+            let right = isMulti ? "The right answers are \(rights)." : "The right answer is \(rights)."
             lines.append("    options:")
             for option in options {
                 lines.append("      - text: \(q(option.text))")
@@ -134,10 +136,10 @@ private struct Writing {
                     lines.append("        correct: true")
                     if let feedback = option.feedback { explain.append(feedback) }
                 } else {
-                    lines.append("        feedback: \(q(option.feedback ?? "The right answer is '\(right)'."))")
+                    lines.append("        feedback: \(q(option.feedback ?? right))")
                 }
             }
-            if explain.isEmpty { explain.append("The right answer is '\(right)'.") }
+            if explain.isEmpty { explain.append(right) }
         case .trueFalse(let answer, let wrongFeedback, let rightFeedback):
             head("truefalse", prompt: promptWithBlank)
             lines.append("    answer: \(answer)")

@@ -23,6 +23,8 @@ public struct GIFTQuestion: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Multiple choice with exactly one right option.
         case choice([Option])
+        /// Multiple choice with several right options (no '=', positive '%' weights).
+        case multi([Option])
         /// True/false; the feedbacks are for a wrong and for a right answer, as in GIFT.
         case trueFalse(answer: Bool, wrongFeedback: String?, rightFeedback: String?)
         /// Short answer: every accepted wording, with its feedback.
