@@ -1,22 +1,24 @@
 import ArgumentParser
 import Foundation
+import LecternAnki
 import LecternCore
 
-/// `lectern export`: a deck sent where the learners are: GIFT for Moodle, a question table
-/// (CSV) for a spreadsheet. What a format cannot hold is named on standard error, item by
+/// `lectern export`: a deck sent where the learners are: GIFT for Moodle, an Anki package,
+/// a question table (CSV) for a spreadsheet. What a format cannot hold is named on standard error, item by
 /// item, in `lint`'s form; the file itself goes to standard output or to `-o`.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a deck as GIFT (Moodle) or as a question table (CSV).",
+        abstract: "Write a deck as GIFT (Moodle), an Anki package (apkg) or a question table (CSV).",
         discussion: """
             DECK is a deck id from the deck folders or a path to a deck file. Items a format cannot \
-            hold are left out, each named on standard error. A deck with errors is not exported.
+            hold are left out, each named on standard error. A deck with errors is not exported. \
+            An apkg needs -o; importing a newer export into Anki updates the notes instead of duplicating them.
             """)
 
     /// The formats `export` writes.
     enum Target: String, ExpressibleByArgument, CaseIterable {
-        case gift, csv
+        case gift, apkg, csv
     }
 
     @OptionGroup var global: GlobalOptions
@@ -24,7 +26,7 @@ struct Export: ParsableCommand {
     @Argument(help: "A deck id from the deck folders, or a path to a deck file.")
     var deck: String
 
-    @Option(help: "gift or csv. Default: from the -o file's extension.")
+    @Option(help: "gift, apkg or csv. Default: from the -o file's extension.")
     var format: Target?
 
     @Option(name: .shortAndLong, help: "Where to write it. Default: standard output.")
@@ -39,10 +41,12 @@ struct Export: ParsableCommand {
             throw ValidationFailure("\(output) already exists; give --force to replace it (nothing was overwritten)")
         }
         let (loaded, source) = try loadDeck()
+        if target == .apkg { return try writePackage(loaded) }
         let written: (text: String, diagnostics: [Diagnostic])
         switch target {
         case .gift: written = GIFTWriter.write(loaded)
         case .csv: written = QuestionTable.write(loaded)
+        case .apkg: return
         }
         if !written.diagnostics.isEmpty {
             let color = global.color.enablesColor(
@@ -69,7 +73,20 @@ struct Export: ParsableCommand {
         if let output, let target = Target(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) {
             return target
         }
-        throw ValidationFailure("give --format gift or --format csv (or an -o file ending in .gift or .csv)")
+        throw ValidationFailure("give --format gift, apkg or csv (or an -o file ending in .gift, .apkg or .csv)")
+    }
+
+    /// A package is binary: written to a file only, never to standard output.
+    private func writePackage(_ deck: Deck) throws {
+        guard let output else {
+            throw ValidationFailure("an Anki package is a binary file; give -o FILE.apkg")
+        }
+        do {
+            let count = try AnkiPackage.write(deck, to: output)
+            CommandOutput.printError("wrote \(output) (\(count) notes in the Anki deck '\(deck.title)')")
+        } catch {
+            throw ValidationFailure("\(error)")
+        }
     }
 
     /// The deck and its text (for findings), refused with its errors when it does not load clean.
