@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LecternAnki
 import LecternCore
+import LecternShell
 
 /// `lectern export`: a deck sent where the learners are: GIFT for Moodle, an Anki package,
 /// a question table (CSV) for a spreadsheet. What a format cannot hold is named on standard error, item by
