@@ -16,11 +16,11 @@ public enum GIFTWriter {
             if let block = writer.question(item) { blocks.append(block) }
         }
         var findings = writer.diagnostics
-        if deck.items.contains(where: { !$0.hints.isEmpty || !$0.source.isEmpty }) {
+        if !deck.items.isEmpty {
             findings.append(
                 .note(
                     "gift-not-kept", at: deck.location,
-                    "GIFT has no place for hints, skills, cited paragraphs or confidence questions; they are not exported"
+                    "GIFT has no place for hints, skills, cited paragraphs, confidence questions or typo tolerance (Moodle matches short answers exactly, ignoring case); they are not exported"
                 ))
         }
         return (blocks.joined(separator: "\n\n") + "\n", findings)

@@ -62,6 +62,13 @@ public enum QuestionTable {
                 continue
             }
             rows.append(columns.map { row[$0] ?? "" })
+            if let lost = unkept(item) {
+                findings.append(
+                    .warning(
+                        "csv-not-kept", at: item.location,
+                        "\(item.kind.rawValue) item '\(item.id)': \(lost) has no column; set it again in the imported deck"
+                    ))
+            }
         }
         return (rows, findings)
     }
@@ -71,6 +78,18 @@ public enum QuestionTable {
     {
         let (rows, findings) = rows(of: deck)
         return (CSVText.table(rows, separator: separator), findings)
+    }
+
+    /// What an item sets that no column holds: the confidence question and exact matching.
+    static func unkept(_ item: Item) -> String? {
+        var lost: [String] = []
+        if item.confidence { lost.append("'confidence: true'") }
+        switch item.body {
+        case .short(let key) where key.exact: lost.append("'exact: true'")
+        case .cloze(let cloze) where cloze.exact: lost.append("'exact: true'")
+        default: break
+        }
+        return lost.isEmpty ? nil : lost.joined(separator: " and ")
     }
 
     static func row(of item: Item) -> [String: String]? {
