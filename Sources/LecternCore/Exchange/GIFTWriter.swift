@@ -107,9 +107,12 @@ private struct GIFTItemWriter {
                     item,
                     "has \(right) right options, and Moodle has no grade that shares credit \(right) ways; left out")
             }
-            // A wrong option takes all credit away, as choosing it does in a deck.
+            // A deck scores (right picks − wrong picks) ÷ right options, floored at 0: each wrong
+            // pick takes away one share, which is Moodle's sum of weights with −share on wrong ones.
             let answers = options.map {
-                answer("~", weight: $0.isCorrect ? share : "-100", $0.text, feedback: $0.isCorrect ? nil : $0.feedback)
+                answer(
+                    "~", weight: $0.isCorrect ? share : "-" + share, $0.text, feedback: $0.isCorrect ? nil : $0.feedback
+                )
             }
             return head(item, prompt: item.prompt) + " {" + answers.joined() + generalFeedback(item.explain) + "\n}"
         case .truefalse(let value):

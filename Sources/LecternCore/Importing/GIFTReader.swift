@@ -259,6 +259,15 @@ private struct Reading {
                 "the unequal weights of the right options (\(weights.map(GIFTMarkup.format).joined(separator: "%, "))%) cannot be kept: a multi item needs every right option chosen"
             )
         }
+        // A multi item takes one share (100% ÷ right options) away for each wrong pick.
+        let share = 100 / Double(max(1, options.filter(\.correct).count))
+        let penalties = answers.filter { ($0.weight ?? 0) <= 0 }.map { $0.weight ?? 0 }
+        if penalties.contains(where: { abs($0 + share) > 0.01 }) {
+            notKept(
+                brace,
+                "the weights of the wrong options (\(penalties.map(GIFTMarkup.format).joined(separator: "%, "))%) cannot be kept: a multi item takes \(GIFTMarkup.format((share * 100).rounded() / 100))% away for each wrong pick"
+            )
+        }
         return .multi(options)
     }
 

@@ -6,7 +6,7 @@ import Testing
 /// ids and tags in comment lines, and text that can never be read back as GIFT syntax.
 @Suite struct GIFTExchangeTests {
     @Test func withoutAnEqualsSignPositiveWeightsAreSeveralRightOptions() throws {
-        let text = "// [id:pick-two] [tag:a] [tag:b c]\n::Two::Pick two.{~%50%A ~%50%B ~%-100%C#No.}\n"
+        let text = "// [id:pick-two] [tag:a] [tag:b c]\n::Two::Pick two.{~%50%A ~%50%B ~%-50%C#No.}\n"
         let result = GIFTReader.read(text, path: "m.gift")
         #expect(result.diagnostics.isEmpty)
         let question = try #require(result.questions.first)
@@ -20,7 +20,13 @@ import Testing
                 ]))
         // Unequal shares of credit are a grading our multi items do not have: named, not dropped.
         let unequal = GIFTReader.read("Pick.{~%70%A ~%30%B ~C}\n", path: "u.gift")
-        #expect(unequal.diagnostics.map(\.rule) == ["gift-not-kept"])
+        #expect(unequal.diagnostics.map(\.rule) == ["gift-not-kept", "gift-not-kept"])
+        // A wrong pick costing all the credit (or none) is graded otherwise in a deck: named too.
+        let harsh = GIFTReader.read("Pick.{~%50%A ~%50%B ~%-100%C}\n", path: "h.gift")
+        #expect(
+            harsh.diagnostics.map(\.message) == [
+                "the weights of the wrong options (-100%) cannot be kept: a multi item takes 50% away for each wrong pick"
+            ])
         // Moodle reads any '~' as a multiple choice, even when an option holds '->'.
         let arrow = GIFTReader.read("Which?{=a -> b ~c}\n", path: "a.gift")
         #expect(
