@@ -46,6 +46,10 @@ public enum DeckPreview {
             for (index, option) in options.enumerated() { add("\(letter(index))) \(option.text)", "  ") }
             let correct = options.indices.filter { options[$0].isCorrect }.map(letter)
             add("Answer: \(correct.joined(separator: " "))")
+            let partial = options.indices.compactMap { index in
+                options[index].credit.map { "\(letter(index)) \(NumericAnswerGrader.format($0))%" }
+            }
+            if !partial.isEmpty { add("Partial credit: \(partial.joined(separator: ", "))") }
             let feedback = options.enumerated().filter { $0.element.feedback != nil }
             if !feedback.isEmpty {
                 add("Feedback:")

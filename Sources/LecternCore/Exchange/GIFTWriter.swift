@@ -49,6 +49,15 @@ public enum GIFTWriter {
         9: "11.11111", 10: "10", 20: "5",
     ]
 
+    /// The grade of Moodle's list that `percent` is (within rounding), as GIFT writes it.
+    static func grade(_ percent: Double) -> String? {
+        let list = [
+            "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333", "30", "25", "20", "16.66667",
+            "14.28571", "12.5", "11.11111", "10", "5",
+        ]
+        return list.first { abs((Double($0) ?? 0) - percent) < 0.001 }
+    }
+
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
@@ -96,8 +105,14 @@ private struct GIFTItemWriter {
     mutating func question(_ item: Item) -> String? {
         switch item.body {
         case .choice(let options):
+            if let odd = options.compactMap(\.credit).first(where: { GIFTWriter.grade($0) == nil }) {
+                return leftOut(
+                    item, "gives \(GIFTMarkup.format(odd))% credit to an option, a grade Moodle's list lacks; left out")
+            }
             let answers = options.map {
-                answer($0.isCorrect ? "=" : "~", weight: nil, $0.text, feedback: $0.isCorrect ? nil : $0.feedback)
+                answer(
+                    $0.isCorrect ? "=" : "~", weight: $0.credit.flatMap(GIFTWriter.grade), $0.text,
+                    feedback: $0.isCorrect ? nil : $0.feedback)
             }
             return head(item, prompt: item.prompt) + " {" + answers.joined() + generalFeedback(item.explain) + "\n}"
         case .multi(let options):

@@ -84,6 +84,7 @@ public enum QuestionTable {
     static func unkept(_ item: Item) -> String? {
         var lost: [String] = []
         if item.confidence { lost.append("'confidence: true'") }
+        if item.options.contains(where: { $0.credit != nil }) { lost.append("an option's 'credit'") }
         switch item.body {
         case .short(let key) where key.exact: lost.append("'exact: true'")
         case .cloze(let cloze) where cloze.exact: lost.append("'exact: true'")

@@ -137,6 +137,7 @@ private struct Writing {
                     if let feedback = option.feedback { explain.append(feedback) }
                 } else {
                     lines.append("        feedback: \(q(option.feedback ?? right))")
+                    if let credit = option.credit { lines.append("        credit: \(number(credit))") }
                 }
             }
             if explain.isEmpty { explain.append(right) }

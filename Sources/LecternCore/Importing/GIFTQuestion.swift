@@ -38,11 +38,14 @@ public struct GIFTQuestion: Sendable, Equatable {
         public var text: String
         public var correct: Bool
         public var feedback: String?
+        /// A wrong option's partial credit in percent (`~%50%`), for a single-answer choice.
+        public var credit: Double?
 
-        public init(text: String, correct: Bool, feedback: String?) {
+        public init(text: String, correct: Bool, feedback: String?, credit: Double? = nil) {
             self.text = text
             self.correct = correct
             self.feedback = feedback
+            self.credit = credit
         }
     }
 

@@ -212,13 +212,15 @@ private struct Reading {
                 error("gift-empty-answer", answer.start, "an option without text; write it or remove the sign")
                 return nil
             }
-            if let weight = answer.weight, weight != 0, weight < 100 {
+            if let weight = answer.weight, weight < 0 {
                 notKept(
                     answer.start,
-                    "the weight \(GIFTMarkup.format(weight))% of option '\(text)' cannot be kept: decks give full or no credit; it becomes a wrong option"
+                    "the penalty \(GIFTMarkup.format(weight))% of option '\(text)' cannot be kept: a wrong choice scores 0, never less; it becomes a plain wrong option"
                 )
             }
-            options.append(GIFTQuestion.Option(text: text, correct: isRight(answer), feedback: answer.feedback))
+            let credit = answer.weight.flatMap { $0 > 0 && $0 < 100 ? $0 : nil }
+            options.append(
+                GIFTQuestion.Option(text: text, correct: isRight(answer), feedback: answer.feedback, credit: credit))
         }
         let right = options.filter(\.correct).count
         guard right == 1 else {

@@ -141,6 +141,23 @@ package enum DeckLinter {
         ]
     }
 
+    /// `credit` is a share of a wrong choice option's credit: strictly between 0 and 100, and
+    /// only where one pick is graded (a multi item scores its picks together).
+    private static func creditErrors(_ options: [Option], name: String, allowed: Bool) -> [Diagnostic] {
+        options.compactMap { option in
+            guard let credit = option.credit else { return nil }
+            let why: String? =
+                !allowed
+                ? "only a wrong option of a choice item earns partial credit; remove 'credit'"
+                : option.isCorrect
+                    ? "the correct option earns full credit; remove 'credit'"
+                    : !(credit > 0 && credit < 100) ? "'credit' is a percentage above 0 and below 100" : nil
+            return why.map {
+                .error("option-credit", at: option.location, "option '\(option.text)' of \(name): \($0)")
+            }
+        }
+    }
+
     private static func lintBody(_ item: Item, name: String, passages: Set<Int>, hasSource: Bool) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         switch item.body {
@@ -160,7 +177,7 @@ package enum DeckLinter {
                 findings.append(
                     .error("choice-one-correct", at: item.location, "\(name) has \(count); mark exactly one"))
             }
-            findings += feedbackWarnings(options, name: name)
+            findings += feedbackWarnings(options, name: name) + creditErrors(options, name: name, allowed: true)
         case .multi(let options):
             findings += tooMany(options.count, "option", in: item, key: "options", name: name)
             if let finding = tooFew(options.count, 2, "option", in: item, key: "options", name: name) {
@@ -172,7 +189,7 @@ package enum DeckLinter {
                         "multi-no-correct", at: item.location,
                         "\(name) has no correct option; mark at least one with 'correct: true'"))
             }
-            findings += feedbackWarnings(options, name: name)
+            findings += feedbackWarnings(options, name: name) + creditErrors(options, name: name, allowed: false)
         case .truefalse:
             break
         case .short(let key):

@@ -50,6 +50,53 @@ import Testing
         #expect(question.kind == .short([.init(text: text, feedback: nil), .init(text: "x", feedback: nil)]))
     }
 
+    /// A nearly right option's partial credit: graded, exported as a GIFT weight, read back.
+    @Test func partialCreditIsGradedAndTravelsThroughGIFT() throws {
+        let text = """
+            lectern: 1
+            id: partial
+            title: Partial
+            source:
+              title: T
+              passages:
+                1: P.
+            items:
+              - id: nearly
+                type: choice
+                skill: recall
+                source: [1]
+                prompt: Pick one.
+                explain: A is right; B nearly.
+                options:
+                  - text: A
+                    correct: true
+                  - text: B
+                    feedback: Nearly.
+                    credit: 33.33333
+                  - text: C
+                    feedback: No.
+
+            """
+        let deck = try #require(DeckLoader.load(text: text, path: "partial.yaml").usableDeck)
+        let options = deck.items[0].options
+        #expect(StructuredGraders.choice(picked: 1, options: options).outcome == .partial)
+        #expect(abs(StructuredGraders.choice(picked: 1, options: options).score - 0.3333333) < 1e-6)
+        #expect(StructuredGraders.choice(picked: 2, options: options) == .wrong)
+        let gift = GIFTWriter.write(deck)
+        #expect(gift.text.contains("~%33.33333%B#Nearly."))
+        let read = GIFTReader.read(gift.text, path: "partial.gift")
+        #expect(read.diagnostics.isEmpty)
+        let written = GIFTDeckWriter.deck(
+            read.questions, header: .init(id: "partial", title: "P", sourceTitle: "GIFT", path: "partial.gift"))
+        let back = try #require(DeckLoader.load(text: written.text, path: "partial.yaml").usableDeck)
+        #expect(back.items[0].options.map(\.credit) == [nil, 33.33333, nil])
+        // A share Moodle's list lacks cannot be written: the item is left out, named.
+        let odd = try #require(
+            DeckLoader.load(text: text.replacingOccurrences(of: "33.33333", with: "42"), path: "partial.yaml")
+                .usableDeck)
+        #expect(GIFTWriter.write(odd).diagnostics.contains { $0.message.contains("gives 42% credit") })
+    }
+
     /// Moodle's importer refuses grades outside its list; a share it lacks leaves the item out, named.
     @Test func aMultiWhoseShareMoodleLacksIsLeftOutWithAWarning() throws {
         let options = (1...11).map { "      - text: \"o\($0)\"\n        correct: true\n" }.joined()

@@ -22,7 +22,7 @@ struct RoundTripTests {
         var parts = [item.id, item.kind.rawValue, words(shown), item.tags.joined(separator: ",")]
         switch item.body {
         case .choice(let options), .multi(let options):
-            parts += options.map { "\(words($0.text))=\($0.isCorrect)#\(words($0.feedback))" }
+            parts += options.map { "\(words($0.text))=\($0.isCorrect)%\($0.credit ?? 0)#\(words($0.feedback))" }
         case .truefalse(let answer): parts.append("\(answer)")
         case .short(let key): parts += key.accept.filter { !isPattern($0) }
         case .numeric(let key):
