@@ -167,7 +167,7 @@ extension Shell {
     func plan(_ deck: Deck, _ ids: [String], mode: AnswerRecord.Mode, seed: UInt64?) -> SessionPlan {
         SessionPlan(
             deck: deck, itemIDs: ids, mode: mode, seed: self.seed(seed), startTime: now(),
-            paragraphs: SourceParagraphs.load(for: deck), scripted: !configuration.interactive)
+            paragraphs: deck.source?.paragraphs ?? [:], scripted: !configuration.interactive)
     }
 
     /// The command's `--seed`, else the shell's `--seed`, else a fresh random seed. (A seed
