@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only C in the project: libedit's variadic calls and the SIGINT handler.
@@ -29,6 +30,14 @@ let package = Package(
         .target(
             name: "LecternStore",
             dependencies: ["LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Anki packages: an SQLite collection in a zip. Apart from LecternCore, which stays free of
+        // database and archive code; what the notes say is LecternCore's (AnkiNotes).
+        .target(
+            name: "LecternAnki",
+            dependencies: [
+                "LecternCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // The live class as a pure state machine: no sockets, no terminal, no database.
         .target(name: "LecternClass", dependencies: ["LecternCore"]),
@@ -46,7 +55,7 @@ let package = Package(
         .target(
             name: "LecternCLI",
             dependencies: [
-                "LecternCore", "LecternStore", "LecternShell",
+                "LecternCore", "LecternStore", "LecternShell", "LecternAnki",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

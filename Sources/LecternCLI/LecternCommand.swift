@@ -20,7 +20,7 @@ public struct LecternCommand: ParsableCommand {
         subcommands: [
             OpenShell.self, StudyCommand.self, ReviewCommand.self, DrillCommand.self, ExamCommand.self,
             DecksCommand.self, StatsCommand.self, LearnersCommand.self, ResultsCommand.self, LintCommand.self,
-            New.self, Import.self, Preview.self, DeckStats.self, FSRS.self, DatabaseCommands.self,
+            New.self, Import.self, Export.self, Preview.self, DeckStats.self, FSRS.self, DatabaseCommands.self,
         ],
         defaultSubcommand: OpenShell.self
     )

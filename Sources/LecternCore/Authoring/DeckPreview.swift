@@ -91,6 +91,10 @@ public enum DeckPreview {
         var lines = options.enumerated().map { "  \(letter($0.offset))) \($0.element.text)" }
         let correct = options.indices.filter { options[$0].isCorrect }.map(letter)
         lines.append("Answer: \(correct.joined(separator: " "))")
+        let partial = options.indices.compactMap { index in
+            options[index].credit.map { "\(letter(index)) \(NumericAnswerGrader.format($0))%" }
+        }
+        if !partial.isEmpty { lines.append("Partial credit: \(partial.joined(separator: ", "))") }
         let feedback = options.enumerated().filter { $0.element.feedback != nil }
         if !feedback.isEmpty {
             lines.append("Feedback:")

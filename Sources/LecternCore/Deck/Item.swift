@@ -109,6 +109,9 @@ public struct Option: Sendable, Equatable {
     public var isCorrect: Bool
     /// For a wrong option: the misconception behind it.
     public var feedback: String?
+    /// For a wrong option of a `choice` item: the percentage of credit it still earns (0 < credit
+    /// < 100), as a GIFT weight such as `~%50%` gives; nil earns nothing.
+    public var credit: Double?
     /// In a walkthrough: the step to go to when this option is chosen.
     public var next: String?
     public var location: SourceLocation
@@ -117,11 +120,12 @@ public struct Option: Sendable, Equatable {
 
     public init(
         text: String, isCorrect: Bool = false, feedback: String? = nil, next: String? = nil, location: SourceLocation,
-        nextLocation: SourceLocation? = nil
+        nextLocation: SourceLocation? = nil, credit: Double? = nil
     ) {
         self.text = text
         self.isCorrect = isCorrect
         self.feedback = feedback
+        self.credit = credit
         self.next = next
         self.location = location
         self.nextLocation = nextLocation

@@ -3,9 +3,11 @@
 /// They take deck positions (the session maps display letters back through its layout),
 /// so the arithmetic here does not depend on how a question was shuffled.
 public enum StructuredGraders {
-    /// One option: right when it is the correct one.
+    /// One option: right when it is the correct one; a wrong option with `credit` earns that share.
     public static func choice(picked: Int, options: [Option]) -> Grade {
-        options.indices.contains(picked) && options[picked].isCorrect ? .right : .wrong
+        guard options.indices.contains(picked) else { return .wrong }
+        if options[picked].isCorrect { return .right }
+        return options[picked].credit.map { Grade(score: $0 / 100) } ?? .wrong
     }
 
     /// (right picks − wrong picks) ÷ number of correct options, floored at 0.

@@ -132,7 +132,9 @@ private struct Writing {
         let promptWithBlank = question.prompt + blank + (question.textAfter ?? "")
         switch question.kind {
         case .choice(let options):
-            return ("choice", promptWithBlank, choiceLines(options, explain: &explain))
+            return ("choice", promptWithBlank, choiceLines(options, multi: false, explain: &explain))
+        case .multi(let options):
+            return ("multi", promptWithBlank, choiceLines(options, multi: true, explain: &explain))
         case .trueFalse(let answer, let wrongFeedback, let rightFeedback):
             if let rightFeedback { explain.append(rightFeedback) }
             if let wrongFeedback { explain.append("If you answered \(!answer): \(wrongFeedback)") }
@@ -155,8 +157,9 @@ private struct Writing {
         }
     }
 
-    private func choiceLines(_ options: [GIFTQuestion.Option], explain: inout [String]) -> [String] {
-        let right = options.first(where: \.correct)?.text ?? ""
+    private func choiceLines(_ options: [GIFTQuestion.Option], multi: Bool, explain: inout [String]) -> [String] {
+        let rights = options.filter(\.correct).map { "'\($0.text)'" }.joined(separator: ", ")
+        let right = multi ? "The right answers are \(rights)." : "The right answer is \(rights)."
         var lines = ["    options:"]
         for option in options {
             lines.append("      - text: \(q(option.text))")
@@ -164,10 +167,11 @@ private struct Writing {
                 lines.append("        correct: true")
                 if let feedback = option.feedback { explain.append(feedback) }
             } else {
-                lines.append("        feedback: \(q(option.feedback ?? "The right answer is '\(right)'."))")
+                lines.append("        feedback: \(q(option.feedback ?? right))")
+                if let credit = option.credit { lines.append("        credit: \(number(credit))") }
             }
         }
-        if explain.isEmpty { explain.append("The right answer is '\(right)'.") }
+        if explain.isEmpty { explain.append(right) }
         return lines
     }
 

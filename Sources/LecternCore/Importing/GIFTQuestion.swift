@@ -23,6 +23,8 @@ public struct GIFTQuestion: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Multiple choice with exactly one right option.
         case choice([Option])
+        /// Multiple choice with several right options (no '=', positive '%' weights).
+        case multi([Option])
         /// True/false; the feedbacks are for a wrong and for a right answer, as in GIFT.
         case trueFalse(answer: Bool, wrongFeedback: String?, rightFeedback: String?)
         /// Short answer: every accepted wording, with its feedback.
@@ -36,11 +38,14 @@ public struct GIFTQuestion: Sendable, Equatable {
         public var text: String
         public var correct: Bool
         public var feedback: String?
+        /// A wrong option's partial credit in percent (`~%50%`), for a single-answer choice.
+        public var credit: Double?
 
-        public init(text: String, correct: Bool, feedback: String?) {
+        public init(text: String, correct: Bool, feedback: String?, credit: Double? = nil) {
             self.text = text
             self.correct = correct
             self.feedback = feedback
+            self.credit = credit
         }
     }
 

@@ -84,7 +84,10 @@ private struct Reading {
             error("gift-empty-question", marks[open], "the question has no text before its answers; write the question")
             return nil
         }
-        tags = tags.filter { !$0.isEmpty }
+        // Moodle reads `[id:…]` and `[tag:…]` from the question's comment lines; the text form is kept too.
+        let fromComments = GIFTMarkup.prompt(block.comments.joined(separator: "\n"))
+        id = id ?? fromComments.id
+        tags = (fromComments.tags + tags).filter { !$0.isEmpty }
         return GIFTQuestion(
             title: title, id: id, tags: tags, category: block.category, prompt: prompt, textAfter: textAfter,
             generalFeedback: generalFeedback.flatMap { $0.isEmpty ? nil : $0 }, kind: kind, location: at(first))
@@ -141,8 +144,15 @@ private struct Reading {
         default: break
         }
         guard let list = split(answers) else { return nil }
+        // Moodle's order: any '~' makes a multiple choice, then '->' a matching question.
+        if list.contains(where: { $0.sign == "~" }) {
+            // With no '=' Moodle lets the learner choose several options: the positive weights.
+            if !list.contains(where: { $0.sign == "=" }) && list.contains(where: { ($0.weight ?? 0) > 0 }) {
+                return multi(list, brace: brace)
+            }
+            return choice(list, brace: brace)
+        }
         if answers.firstSyntax("-", ">") != nil { return match(list, brace: brace) }
-        if list.contains(where: { $0.sign == "~" }) { return choice(list, brace: brace) }
         return short(list, brace: brace)
     }
 
@@ -210,13 +220,15 @@ private struct Reading {
                 error("gift-empty-answer", answer.start, "an option without text; write it or remove the sign")
                 return nil
             }
-            if let weight = answer.weight, weight != 0, weight < 100 {
+            if let weight = answer.weight, weight < 0 {
                 notKept(
                     answer.start,
-                    "the weight \(GIFTMarkup.format(weight))% of option '\(text)' cannot be kept: decks give full or no credit; it becomes a wrong option"
+                    "the penalty \(GIFTMarkup.format(weight))% of option '\(text)' cannot be kept: a wrong choice scores 0, never less; it becomes a plain wrong option"
                 )
             }
-            options.append(GIFTQuestion.Option(text: text, correct: isRight(answer), feedback: answer.feedback))
+            let credit = answer.weight.flatMap { $0 > 0 && $0 < 100 ? $0 : nil }
+            options.append(
+                GIFTQuestion.Option(text: text, correct: isRight(answer), feedback: answer.feedback, credit: credit))
         }
         let right = options.filter(\.correct).count
         guard right == 1 else {
@@ -230,6 +242,43 @@ private struct Reading {
             return nil
         }
         return .choice(options)
+    }
+
+    /// Several right options (Moodle's "multiple answers"): every option with a positive weight is
+    /// right. Decks give credit only for choosing exactly the right ones, so unequal weights
+    /// (partial credit that differs by option) are reported as not kept.
+    mutating func multi(_ answers: [GIFTAnswer], brace: GIFTMark) -> GIFTQuestion.Kind? {
+        guard answers.count >= 2 else {
+            error("gift-one-option", answers[0].start, "a multiple choice needs at least two options; add another")
+            return nil
+        }
+        var options: [GIFTQuestion.Option] = []
+        for answer in answers {
+            let text = GIFTMarkup.plain(answer.body.plain)
+            guard !text.isEmpty else {
+                error("gift-empty-answer", answer.start, "an option without text; write it or remove the sign")
+                return nil
+            }
+            options.append(
+                GIFTQuestion.Option(text: text, correct: (answer.weight ?? 0) > 0, feedback: answer.feedback))
+        }
+        let weights = answers.compactMap(\.weight).filter { $0 > 0 }
+        if let low = weights.min(), let high = weights.max(), high - low > 0.01 {
+            notKept(
+                brace,
+                "the unequal weights of the right options (\(weights.map(GIFTMarkup.format).joined(separator: "%, "))%) cannot be kept: a multi item needs every right option chosen"
+            )
+        }
+        // A multi item takes one share (100% ÷ right options) away for each wrong pick.
+        let share = 100 / Double(max(1, options.filter(\.correct).count))
+        let penalties = answers.filter { ($0.weight ?? 0) <= 0 }.map { $0.weight ?? 0 }
+        if penalties.contains(where: { abs($0 + share) > 0.01 }) {
+            notKept(
+                brace,
+                "the weights of the wrong options (\(penalties.map(GIFTMarkup.format).joined(separator: "%, "))%) cannot be kept: a multi item takes \(GIFTMarkup.format((share * 100).rounded() / 100))% away for each wrong pick"
+            )
+        }
+        return .multi(options)
     }
 
     mutating func short(_ answers: [GIFTAnswer], brace: GIFTMark) -> GIFTQuestion.Kind? {

@@ -44,7 +44,7 @@ extension DeckLinter {
             findings.append(
                 .error("choice-one-correct", at: item.location, "\(name) has \(count); mark exactly one"))
         }
-        return findings + feedbackWarnings(options, name: name)
+        return findings + feedbackWarnings(options, name: name) + creditErrors(options, name: name, allowed: true)
     }
 
     private static func multiFindings(_ options: [Option], in item: Item, name: String) -> [Diagnostic] {
@@ -58,7 +58,24 @@ extension DeckLinter {
                     "multi-no-correct", at: item.location,
                     "\(name) has no correct option; mark at least one with 'correct: true'"))
         }
-        return findings + feedbackWarnings(options, name: name)
+        return findings + feedbackWarnings(options, name: name) + creditErrors(options, name: name, allowed: false)
+    }
+
+    /// `credit` is a share of a wrong choice option's credit: strictly between 0 and 100, and
+    /// only where one pick is graded (a multi item scores its picks together).
+    private static func creditErrors(_ options: [Option], name: String, allowed: Bool) -> [Diagnostic] {
+        options.compactMap { option in
+            guard let credit = option.credit else { return nil }
+            let why: String? =
+                !allowed
+                ? "only a wrong option of a choice item earns partial credit; remove 'credit'"
+                : option.isCorrect
+                    ? "the correct option earns full credit; remove 'credit'"
+                    : !(credit > 0 && credit < 100) ? "'credit' is a percentage above 0 and below 100" : nil
+            return why.map {
+                .error("option-credit", at: option.location, "option '\(option.text)' of \(name): \($0)")
+            }
+        }
     }
 
     /// The key's own problem (``NumericAnswerKey/Target/problem``), said in deck terms.

@@ -68,6 +68,9 @@ public enum LintRules {
         Rule(id: "nested-walkthrough", severity: .error, summary: "a walkthrough step that is itself a walkthrough"),
         Rule(id: "missing-explain", severity: .warning, summary: "an item without explain"),
         Rule(id: "option-without-feedback", severity: .warning, summary: "a wrong option without feedback"),
+        Rule(
+            id: "option-credit", severity: .error,
+            summary: "partial credit on a correct option, on a multi item, or outside 0–100"),
         Rule(id: "choice-few-options", severity: .warning, summary: "a choice item with only two options"),
         Rule(
             id: "too-many-entries", severity: .error, summary: "more options, entries or pairs than there are letters"),
