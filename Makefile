@@ -48,9 +48,10 @@ fuzz: setup
 	@for t in $(FUZZ_TARGETS); do $(SWIFT) build $(FUZZ_FLAGS) --product lectern-fuzz-$$t; done
 	@scripts/fuzz.sh "$$($(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)" $(SECONDS) $(FUZZ_TARGETS)
 
-## lint: the bundled decks, strictly, and the Swift sources' format
+## lint: the bundled decks, strictly; each target's imports against Package.swift; the Swift sources' format
 lint: build
 	.build/debug/lectern lint --strict $(DECKS)
+	python3 scripts/check-imports.py
 	$(SWIFT) format lint --recursive Sources Tests
 
 format:

@@ -29,7 +29,17 @@ let package = Package(
         ),
         // The live class as a pure state machine: no sockets, no terminal, no database.
         .target(name: "LecternClass", dependencies: ["LecternCore"]),
-        .target(name: "LecternShell", dependencies: ["LecternCore", "LecternStore", "LineEditing"]),
+        // The shell: its commands (argument-parser commands, parsed the same way from a shell
+        // line and from the command line), its sessions, its printer and its composition root.
+        .target(
+            name: "LecternShell",
+            dependencies: [
+                "LecternCore", "LecternStore", "LineEditing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The command line: parses and hands over to the shell, or runs a command that only
+        // makes sense outside it (new, import, preview, deck-stats, fsrs, db).
         .target(
             name: "LecternCLI",
             dependencies: [
@@ -50,7 +60,10 @@ let package = Package(
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternFuzzTests", dependencies: ["LecternFuzzing", "LecternCore"]),
         .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
-        .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
+        .testTarget(
+            name: "LecternStoreTests",
+            dependencies: ["LecternStore", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
         .testTarget(

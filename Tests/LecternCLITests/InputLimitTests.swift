@@ -36,7 +36,7 @@ struct InputLimitTests {
         try terminal.expect("history path /dev/zero is not a regular file; it is left untouched")
         try terminal.expect("lectern> ", timeout: 5)
         terminal.type("help decks\r")
-        try terminal.expect("list the decks in the deck folders")
+        try terminal.expect("List the decks in the deck folders")
         terminal.type(PseudoTerminal.endOfInput)
         #expect(terminal.waitForExit() == 0)
     }

@@ -25,7 +25,7 @@ struct CompletionTests {
         ("d", Completion(.list(["decks", "drill"]))),
         ("de", Completion(.insert("cks "))),
         ("lea", Completion(.insert("rner"))),
-        ("", Completion(.list(Shell.commands.flatMap { [$0.name] + $0.aliases }.sorted()))),
+        ("", Completion(.list(ShellCommands.allNames.sorted()))),
         ("zz", Completion.nothing),
         ("help re", Completion(.list(["reload", "results", "review"]))),
         ("study pl", Completion(.insert("atform-"))),

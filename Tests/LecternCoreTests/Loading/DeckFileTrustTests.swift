@@ -85,7 +85,7 @@ struct DeckFileTrustTests {
             ])
         #expect(result.usableDeck == nil)
         let deck = try #require(result.deck)
-        #expect(SourceParagraphs.load(for: deck) == [:])
+        #expect((deck.source?.paragraphs ?? [:]) == [:])
     }
 
     @Test func aSymbolicLinkThatLeadsOutIsAnErrorAndIsNeverRead() throws {
@@ -97,7 +97,7 @@ struct DeckFileTrustTests {
         #expect(result.diagnostics.map(\.rule) == ["source-file-outside"])
         #expect(result.diagnostics.first?.message.contains("through a symbolic link") == true)
         #expect(result.diagnostics.first.map { ($0.location.line, $0.location.column) } ?? (0, 0) == (6, 9))
-        #expect(SourceParagraphs.load(for: try #require(result.deck)) == [:])
+        #expect((try #require(result.deck).source?.paragraphs ?? [:]) == [:])
     }
 
     @Test func aLinkToAProcFileIsOutsideToo() throws {
@@ -106,7 +106,7 @@ struct DeckFileTrustTests {
         try sandbox.link("decks/environ.txt", to: "/proc/self/environ")
         let result = DeckLoader.load(fileAt: try sandbox.deck(naming: "environ.txt"))
         #expect(result.diagnostics.map(\.rule) == ["source-file-outside"])
-        #expect(SourceParagraphs.load(for: try #require(result.deck)) == [:])
+        #expect((try #require(result.deck).source?.paragraphs ?? [:]) == [:])
     }
 
     @Test func aFileInsideTheFolderIsReadThroughDotsAndLinksThatStayInside() throws {
@@ -119,7 +119,7 @@ struct DeckFileTrustTests {
             #expect(result.diagnostics == [], "\(name)")
             let deck = try #require(result.usableDeck)
             #expect(
-                SourceParagraphs.load(for: deck) == [1: "The real first paragraph.", 2: "The real second paragraph."])
+                (deck.source?.paragraphs ?? [:]) == [1: "The real first paragraph.", 2: "The real second paragraph."])
         }
     }
 
@@ -143,7 +143,7 @@ struct DeckFileTrustTests {
         try sandbox.fifo("decks/essay.txt")
         let result = DeckLoader.load(fileAt: try sandbox.deck(naming: "essay.txt"))
         let deck = try #require(result.usableDeck)
-        #expect(SourceParagraphs.load(for: deck) == [:])
+        #expect((deck.source?.paragraphs ?? [:]) == [:])
         #expect(
             findings(result) == [
                 "6:9 warning source-file-unusable source.file 'essay.txt' is a FIFO (named pipe), not a regular file, so it is not read; ':source' shows the deck's summaries instead"
@@ -160,7 +160,7 @@ struct DeckFileTrustTests {
         #expect(
             result.diagnostics.first?.message.contains(
                 "is \(big.utf8.count) bytes, over the limit of \(SourceParagraphs.maxBytes) for a source text") == true)
-        #expect(SourceParagraphs.load(for: try #require(result.usableDeck)) == [:])
+        #expect((try #require(result.usableDeck).source?.paragraphs ?? [:]) == [:])
         #expect(SourceParagraphs.maxBytes == 1_048_576)
     }
 

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import LecternCore
-import LecternShell
 import LecternStore
 
-/// Options every command understands.
-struct GlobalOptions: ParsableArguments {
+/// The start-up options: where decks and progress are, whose progress, colour, limits.
+/// Every `lectern` command takes them, before or after its name (`lectern --db X stats`
+/// and `lectern stats --db X`); inside the shell they are fixed and a line may not set them.
+public struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("decks"),
         help: ArgumentHelp(
@@ -13,8 +14,9 @@ struct GlobalOptions: ParsableArguments {
             valueName: "dir"))
     var deckDirectories: [String] = []
 
-    @Option(name: .customLong("color"), help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorChoice = .auto
+    @Option(
+        name: .customLong("color"), help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var colorChoice: ColorChoice?
 
     @Option(
         name: .customLong("db"),
@@ -30,61 +32,72 @@ struct GlobalOptions: ParsableArguments {
     var learner: [String] = []
 
     @Option(
-        name: .customLong("seed"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Seed for shuffling options and items, to make a session repeatable (0 to 2^64-1).", valueName: "n"))
-    var seedText: String?
-
-    @Option(
         name: .customLong("new-per-day"), parsing: .unconditional,
         help: ArgumentHelp(
             "How many new items 'study' introduces per day (0 to \(Self.newPerDayRange.upperBound)).",
             valueName: "n"))
-    var newPerDayText: String = "20"
+    var newPerDayText: String?
 
     @Option(
         name: .customLong("max-deck-size"), parsing: .unconditional,
         help: ArgumentHelp(
             "Refuse deck files larger than this many MiB (1 to \(Self.maxDeckMiBRange.upperBound)).", valueName: "MiB"))
-    var maxDeckMiBText: String = "8"
+    var maxDeckMiBText: String?
 
     /// Far above any learner's day, and small enough for any query to take as a limit.
     static let newPerDayRange = 0...10_000
     /// A deck is read whole into memory; a gibibyte is already a thousand times any real deck.
     static let maxDeckMiBRange = 1...1024
 
-    var seed: UInt64? {
-        seedText.flatMap { try? WholeNumberText.parse($0, option: "--seed", within: 0...UInt64.max).get() }
-    }
+    public init() {}
+
+    public var color: ColorChoice { colorChoice ?? .auto }
 
     var newPerDay: Int {
-        (try? WholeNumberText.parse(newPerDayText, option: "--new-per-day", within: Self.newPerDayRange).get()) ?? 20
+        newPerDayText.flatMap {
+            try? WholeNumberText.parse($0, option: "--new-per-day", within: Self.newPerDayRange).get()
+        } ?? 20
     }
 
     var maxDeckMiB: Int {
-        (try? WholeNumberText.parse(maxDeckMiBText, option: "--max-deck-size", within: Self.maxDeckMiBRange).get()) ?? 8
+        maxDeckMiBText.flatMap {
+            try? WholeNumberText.parse($0, option: "--max-deck-size", within: Self.maxDeckMiBRange).get()
+        } ?? 8
     }
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// The options given on this line (long names without `--`), so that the shell can
+    /// refuse a start-up option typed at its prompt instead of ignoring it.
+    var givenOptions: Set<String> {
+        var given: Set<String> = []
+        if !deckDirectories.isEmpty { given.insert("decks") }
+        if colorChoice != nil { given.insert("color") }
+        if database != nil { given.insert("db") }
+        if !learner.isEmpty { given.insert("learner") }
+        if newPerDayText != nil { given.insert("new-per-day") }
+        if maxDeckMiBText != nil { given.insert("max-deck-size") }
+        return given
+    }
 
-    var limits: LoadLimits { LoadLimits(maxBytes: maxDeckMiB * 1024 * 1024) }
+    public var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    public var limits: LoadLimits { LoadLimits(maxBytes: maxDeckMiB * 1024 * 1024) }
 
     /// The folders to load decks from: the ones given, else the defaults.
-    func resolvedDeckDirectories() -> [String] {
+    public func resolvedDeckDirectories() -> [String] {
         if !deckDirectories.isEmpty { return deckDirectories }
         return DeckFolders.defaults(
             executablePath: CommandLine.arguments[0].resolvedExecutablePath, environment: environment)
     }
 
-    var databasePath: String { database ?? StoreDefaults.databasePath(environment: environment) }
+    public var databasePath: String { database ?? StoreDefaults.databasePath(environment: environment) }
 
-    var learnerName: String { learner.last ?? StoreDefaults.learnerName(environment: environment) }
+    public var learnerName: String { learner.last ?? StoreDefaults.learnerName(environment: environment) }
 
     /// Opens the progress database, or fails with a message that names the file.
     ///
     /// Nothing is created or written until the first answer or new learner: reading
     /// commands leave a missing file missing and an existing one untouched.
-    func openStore() throws -> ProgressStore {
+    public func openStore() throws -> ProgressStore {
         do {
             return try ProgressStore(path: databasePath, mode: .whenNeeded)
         } catch {
@@ -94,18 +107,15 @@ struct GlobalOptions: ParsableArguments {
 
     /// Every number is checked against its range before anything uses it (`validate` runs
     /// before `run`), so the getters above never see a value outside it.
-    func validate() throws {
-        if let seedText { _ = try checked(WholeNumberText.parse(seedText, option: "--seed", within: 0...UInt64.max)) }
-        _ = try checked(WholeNumberText.parse(newPerDayText, option: "--new-per-day", within: Self.newPerDayRange))
-        _ = try checked(WholeNumberText.parse(maxDeckMiBText, option: "--max-deck-size", within: Self.maxDeckMiBRange))
-        try checkDatabaseFolder()
-    }
-
-    private func checked<Number>(_ result: Result<Number, NumberError>) throws -> Number {
-        switch result {
-        case .success(let value): return value
-        case .failure(let error): throw ValidationError(error.description)
+    public func validate() throws {
+        if let newPerDayText {
+            _ = try checked(WholeNumberText.parse(newPerDayText, option: "--new-per-day", within: Self.newPerDayRange))
         }
+        if let maxDeckMiBText {
+            _ = try checked(
+                WholeNumberText.parse(maxDeckMiBText, option: "--max-deck-size", within: Self.maxDeckMiBRange))
+        }
+        try checkDatabaseFolder()
     }
     /// Where the database path was given, for messages: `--db PATH` or `LECTERN_DB=PATH`;
     /// nil for the default location, whose folder Lectern creates itself.
@@ -119,7 +129,7 @@ struct GlobalOptions: ParsableArguments {
     /// hide a typo, and the progress would end up somewhere nobody looks.
     func checkDatabaseFolder() throws {
         guard let source = explicitDatabaseSource else { return }
-        let folder = (databasePath as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: databasePath)
         guard !folder.isEmpty else { return }
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
@@ -131,27 +141,55 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// A number option checked against its range, as a validation error argument-parser prints.
+func checked<Number>(_ result: Result<Number, NumberError>) throws -> Number {
+    switch result {
+    case .success(let value): return value
+    case .failure(let error): throw ValidationError(error.description)
+    }
+}
+
+/// `--seed N`: the seed for shuffling options and items, so that a session can be repeated.
+/// Session commands take it, and so does `lectern` itself for every session of the shell.
+public struct SeedOption: ParsableArguments {
+    @Option(
+        name: .customLong("seed"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seed for shuffling options and items, to make a session repeatable (0 to 2^64-1).", valueName: "n"))
+    var seedText: String?
+
+    public init() {}
+
+    public var seed: UInt64? {
+        seedText.flatMap { try? WholeNumberText.parse($0, option: "--seed", within: 0...UInt64.max).get() }
+    }
+
+    public func validate() throws {
+        if let seedText { _ = try checked(WholeNumberText.parse(seedText, option: "--seed", within: 0...UInt64.max)) }
+    }
+}
+
 extension GlobalOptions {
     /// Prints `error: message` on standard error, as the shell words its errors, and gives the
     /// exit status 1 to throw.
-    static func failure(_ message: String) -> ExitCode {
+    public static func failure(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         return ExitCode(1)
     }
 }
 
 /// A failure already worded for the user: printed as `error: …` and exit status 1.
-struct ValidationFailure: Error, CustomStringConvertible {
-    var description: String
+public struct ValidationFailure: Error, CustomStringConvertible {
+    public var description: String
     /// The message often quotes a path, a deck or a name: it is shown in its safe form.
-    init(_ description: String) { self.description = TerminalText.safe(description) }
+    public init(_ description: String) { self.description = TerminalText.safe(description) }
 }
 
 extension ColorChoice: ExpressibleByArgument {}
 
 extension String {
     /// The absolute path of the running executable, whatever form `argv[0]` has.
-    var resolvedExecutablePath: String {
+    public var resolvedExecutablePath: String {
         if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
         return self
     }
