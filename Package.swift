@@ -22,6 +22,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("edit")]
         ),
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        // QR codes for joining a live class, by Debian's libqrencode (no Swift package encodes them).
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "LecternQR", dependencies: ["CQREncode"]),
         .target(name: "LecternCore", dependencies: ["Yams"]),
         .target(
             name: "LecternStore",
@@ -59,6 +62,7 @@ let package = Package(
 
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternFuzzTests", dependencies: ["LecternFuzzing", "LecternCore"]),
+        .testTarget(name: "LecternQRTests", dependencies: ["LecternQR"]),
         .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
         .testTarget(
             name: "LecternStoreTests",
@@ -75,7 +79,7 @@ let package = Package(
 )
 
 // One place for the settings every Swift target shares.
-for target in package.targets where !["CEditLine", "CFuzzDriver"].contains(target.name) {
+for target in package.targets where !["CEditLine", "CFuzzDriver", "CQREncode"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     target.swiftSettings = settings

@@ -46,8 +46,15 @@ public struct LecternCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(TerminalText.safe(unknown).utf8))
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }
+            // argument-parser's "Error: Unknown option '--tags'. Did you mean '--tag'?" in our
+            // words, with its usage lines after it.
             var message = fullMessage(for: error)
-            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
+            if message.hasPrefix("Error: ") {
+                let first = message.prefix { $0 != "\n" }
+                message =
+                    "error: " + ShellCommands.sentence(String(first.dropFirst("Error: ".count)))
+                    + message.dropFirst(first.count)
+            }
             if !message.isEmpty {
                 FileHandle.standardError.write(Data(TerminalText.safe(message + "\n").utf8))
             }

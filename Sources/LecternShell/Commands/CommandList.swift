@@ -89,7 +89,7 @@ public struct ShellCommands: ParsableCommand {
 
     /// argument-parser's "Unknown option '--tags'. Did you mean '--tag'?" in the shell's
     /// words: a lower-case start and a dash before the suggestion, no full stop.
-    static func sentence(_ message: String) -> String {
+    public static func sentence(_ message: String) -> String {
         var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
         text = text.replacingOccurrences(of: ". Did you mean", with: " — did you mean")
         if text.hasSuffix(".") { text.removeLast() }

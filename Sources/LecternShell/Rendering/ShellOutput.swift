@@ -67,7 +67,9 @@ public final class StandardOutput: ShellOutput {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                // Non-empty here (offset < count), so the buffer has an address.
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.write(descriptor, base + offset, buffer.count - offset)
             }
             if written < 0 {
                 let code = errno

@@ -375,8 +375,8 @@ private func generatedHistories(count: Int, seed: UInt64) -> (input: String, rev
             case 1: gap = Int64.random(in: 1...(20 * 60), using: &random) * 1_000_000
             case 2: gap = Int64.random(in: 1...(23 * 3600), using: &random) * 1_000_000
             case 3:
-                gap = [86_399_999_999, 86_400_000_000, 86_400_000_001, 172_799_999_999]
-                    .randomElement(using: &random)!
+                let edges: [Int64] = [86_399_999_999, 86_400_000_000, 86_400_000_001, 172_799_999_999]
+                gap = edges[Int.random(in: edges.indices, using: &random)]
             case 4, 5: gap = interval  // exactly on time
             case 6: gap = Int64(Double(interval) * Double.random(in: 0.2..<1, using: &random))  // early
             case 7, 8:  // late, by up to 5000 days
