@@ -6,8 +6,11 @@ import Foundation
 /// everything needed to reconstruct what happened without the deck at hand.
 public struct AnswerRecord: Sendable, Equatable, Codable {
     /// How the answer was given; only `study` and `review` answers move the schedule.
+    /// `class` answers were given in a live class (`lectern host`): a race against a
+    /// clock, paced by the teacher, which says little about when to review an item.
     public enum Mode: String, Sendable, Codable, CaseIterable {
         case study, review, drill, exam
+        case `class`
     }
 
     public var deckID: String
