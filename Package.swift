@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 /// Lectern: a thin executable over libraries with clear names.
@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The only C in the project: libedit's variadic calls and the SIGINT handler.
@@ -29,17 +32,32 @@ let package = Package(
         ),
         // The live class as a pure state machine: no sockets, no terminal, no database.
         .target(name: "LecternClass", dependencies: ["LecternCore"]),
+        // The live class on the network: Hummingbird's WebSocket server around LecternClass,
+        // answers written through LecternStore, and a protocol client for shells and tests.
+        .target(
+            name: "LecternLive",
+            dependencies: [
+                "LecternClass", "LecternCore", "LecternStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "LecternShell", dependencies: ["LecternCore", "LecternStore", "LineEditing"]),
+        // The terminals of a live class: the teacher's host shell and the student's shell.
+        .target(name: "LecternLiveShell", dependencies: ["LecternLive", "LecternClass", "LecternCore", "LineEditing"]),
         .target(
             name: "LecternCLI",
             dependencies: [
-                "LecternCore", "LecternStore", "LecternShell",
+                "LecternCore", "LecternStore", "LecternShell", "LecternClass", "LecternLive", "LecternLiveShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
         // `make bench`: figures and ratios, never timed unit tests.
-        .executableTarget(name: "lectern-bench", dependencies: ["LecternCore", "LecternStore"]),
+        .executableTarget(
+            name: "lectern-bench", dependencies: ["LecternCore", "LecternStore", "LecternClass", "LecternLive"]),
         // `make fuzz`: libFuzzer entry points over the loader and the graders. The plain build
         // makes them replay files, so the corpus replay test and crash triage need no sanitizer.
         .target(name: "LecternFuzzing", dependencies: ["LecternCore"]),
@@ -50,6 +68,13 @@ let package = Package(
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternFuzzTests", dependencies: ["LecternFuzzing", "LecternCore"]),
         .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
+        .testTarget(
+            name: "LecternLiveTests",
+            dependencies: [
+                "LecternLive", "LecternClass", "LecternCore", "LecternStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
         .testTarget(
