@@ -16,6 +16,7 @@ public struct LecternCommand: ParsableCommand {
         subcommands: [
             OpenShell.self, Study.self, Review.self, Drill.self, Exam.self, Stats.self, Learners.self, Results.self,
             Lint.self, New.self, Import.self, Preview.self, DeckStats.self, FSRS.self, DatabaseCommands.self,
+            HostCommand.self, JoinCommand.self,
         ],
         defaultSubcommand: OpenShell.self
     )
