@@ -25,6 +25,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("edit")]
         ),
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        // QR codes for joining a live class, by Debian's libqrencode (no Swift package encodes them).
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "LecternQR", dependencies: ["CQREncode"]),
         .target(name: "LecternCore", dependencies: ["Yams"]),
         .target(
             name: "LecternStore",
@@ -44,9 +47,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "LecternShell", dependencies: ["LecternCore", "LecternStore", "LineEditing"]),
+        // The shell: its commands (argument-parser commands, parsed the same way from a shell
+        // line and from the command line), its sessions, its printer and its composition root.
+        .target(
+            name: "LecternShell",
+            dependencies: [
+                "LecternCore", "LecternStore", "LineEditing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // The terminals of a live class: the teacher's host shell and the student's shell.
         .target(name: "LecternLiveShell", dependencies: ["LecternLive", "LecternClass", "LecternCore", "LineEditing"]),
+        // The command line: parses and hands over to the shell, or runs a command that only
+        // makes sense outside it (new, import, preview, deck-stats, fsrs, db).
         .target(
             name: "LecternCLI",
             dependencies: [
@@ -67,6 +80,7 @@ let package = Package(
 
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternFuzzTests", dependencies: ["LecternFuzzing", "LecternCore"]),
+        .testTarget(name: "LecternQRTests", dependencies: ["LecternQR"]),
         .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
         .testTarget(
             name: "LecternLiveTests",
@@ -75,7 +89,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
+        .testTarget(
+            name: "LecternStoreTests",
+            dependencies: ["LecternStore", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
         .testTarget(
             name: "LecternCLITests",
@@ -86,7 +104,7 @@ let package = Package(
 )
 
 // One place for the settings every Swift target shares.
-for target in package.targets where !["CEditLine", "CFuzzDriver"].contains(target.name) {
+for target in package.targets where !["CEditLine", "CFuzzDriver", "CQREncode"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     target.swiftSettings = settings

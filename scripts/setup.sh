@@ -8,6 +8,7 @@ need_apt=()
 [ -f /usr/include/histedit.h ] || need_apt+=(libedit-dev)
 [ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
 [ -f /usr/include/yaml.h ] || need_apt+=(libyaml-dev)        # the benchmark's bare-scan floor
+[ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev) # QR codes for joining a live class
 command -v python3 >/dev/null || need_apt+=(python3)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
 
@@ -28,4 +29,10 @@ if ! .venv/bin/python -c 'import fsrs, jsonschema, yaml' 2>/dev/null; then
     echo "setup: creating .venv with fsrs, jsonschema and PyYAML" >&2
     python3 -m venv .venv
     .venv/bin/pip install -q --disable-pip-version-check 'fsrs>=6,<7' 'jsonschema>=4' 'PyYAML>=6'
+fi
+
+# zxing-cpp (with numpy): an independent QR reader, so the QR tests check that codes scan.
+if ! .venv/bin/python -c 'import zxingcpp, numpy' 2>/dev/null; then
+    echo "setup: installing zxing-cpp and numpy into .venv" >&2
+    .venv/bin/pip install -q --disable-pip-version-check 'zxing-cpp>=2' 'numpy>=1.24'
 fi

@@ -6,10 +6,11 @@ let suites: [String: () throws -> String] = [
     "decks": { try DeckBenchmark().run() },
     "store": { try StoreBenchmark().run() },
     "scheduler": { try SchedulerBenchmark().run() },
+    "guards": { try GuardBenchmark().run() },
     "live": { try LiveBenchmark().run() },
 ]
 /// With no argument every suite runs, decks first, so its peak memory is the loader's alone.
-let everySuite = ["decks", "store", "scheduler", "live"]
+let everySuite = ["decks", "store", "scheduler", "guards", "live"]
 // The live suite runs its host as a child process of this program.
 if CommandLine.arguments.dropFirst().first == "live-host" {
     LiveBenchmark.hostMain(Array(CommandLine.arguments.dropFirst(2)))

@@ -5,4 +5,4 @@ import LecternCLI
 // SIGPIPE halfway through saving: writes then fail with EPIPE, which the output reports.
 signal(SIGPIPE, SIG_IGN)
 ExitOutputCheck.install()
-LecternCommand.main()
+LecternCommand.runAndExit()

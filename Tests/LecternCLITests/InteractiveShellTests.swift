@@ -25,11 +25,11 @@ struct InteractiveShellTests {
         do {
             let terminal = try open(home: home)
             terminal.type("help decks\r")
-            try terminal.expect("list the decks in the deck folders")
+            try terminal.expect("List the decks in the deck folders")
             try terminal.expect("lectern> ")
             terminal.type(PseudoTerminal.up)
             terminal.type("\r")
-            try terminal.expect("list the decks in the deck folders")
+            try terminal.expect("List the decks in the deck folders")
             terminal.type(PseudoTerminal.endOfInput)
             #expect(terminal.waitForExit() == 0)
         }
@@ -42,7 +42,7 @@ struct InteractiveShellTests {
         let again = try open(home: home)
         again.type(PseudoTerminal.up)
         again.type("\r")
-        try again.expect("list the decks in the deck folders")
+        try again.expect("List the decks in the deck folders")
     }
 
     @Test(arguments: ["C.UTF-8", "C"])
@@ -84,7 +84,7 @@ struct InteractiveShellTests {
         try terminal.expect("lectern> ")
         terminal.type("\u{7}")
         terminal.type("\r")
-        try terminal.expect("list the decks in the deck folders")
+        try terminal.expect("List the decks in the deck folders")
         terminal.type("he")
         terminal.type("\t")
         terminal.type("\r")
@@ -172,7 +172,7 @@ struct HistoryPerLearnerTests {
         terminal.type("\r")
         try terminal.expect("lectern> ")
         terminal.type("help quit\r")
-        try terminal.expect("leave the shell")
+        try terminal.expect("Leave the shell")
         terminal.type(PseudoTerminal.endOfInput)
         #expect(terminal.waitForExit() == 0)
         #expect(!terminal.transcript.contains("unknown command"), "Up recalled a line: \(terminal.transcript)")

@@ -23,7 +23,7 @@ struct NumberOptionTests {
         let home = try LecternBinary.makeHome()
         let result = try LecternBinary.run(["exam", "tiny", "--decks", Self.decks, "--time", time], home: home)
         #expect(result.status == 64)
-        #expect(result.standardError.hasPrefix("Error: \(message)\n"), "\(result.standardError)")
+        #expect(result.standardError.hasPrefix("error: \(message)\n"), "\(result.standardError)")
     }
 
     @Test(arguments: [
@@ -52,7 +52,7 @@ struct NumberOptionTests {
         let home = try LecternBinary.makeHome()
         let result = try LecternBinary.run(["exam", "tiny", "--decks", Self.decks] + arguments, home: home)
         #expect(result.status == 64)
-        #expect(result.standardError.hasPrefix("Error: \(message)\n"), "\(result.standardError)")
+        #expect(result.standardError.hasPrefix("error: \(message)\n"), "\(result.standardError)")
     }
 
     @Test func theExtremesThatAreAllowedWork() throws {

@@ -150,9 +150,9 @@ struct TerminalSafetyTests {
             common + ["-c", "help"], input: "", fixture: fixture, shows: [], coloured: true)
         // Typed words come back in errors: an unknown command, a missing deck, help for nothing.
         try Self.expectSafe(
-            common, input: "help x\(Self.rawPayload)\n", fixture: fixture, shows: [#"x\e]52;c;"#], coloured: true)
+            common, input: "help 'x\(Self.rawPayload)'\n", fixture: fixture, shows: [#"x\e]52;c;"#], coloured: true)
         try Self.expectSafe(
-            common, input: "study \(Self.rawPayload.replacingOccurrences(of: "\r", with: ""))\n", fixture: fixture,
+            common, input: "study '\(Self.rawPayload.replacingOccurrences(of: "\r", with: ""))'\n", fixture: fixture,
             shows: [#"\e]52;c;"#], coloured: true)
         try Self.expectSafe(
             common, input: "\(Self.rawPayload.replacingOccurrences(of: "\r", with: ""))\n", fixture: fixture,

@@ -25,7 +25,7 @@ struct CompletionTests {
         ("d", Completion(.list(["decks", "drill"]))),
         ("de", Completion(.insert("cks "))),
         ("lea", Completion(.insert("rner"))),
-        ("", Completion(.list(Shell.commands.flatMap { [$0.name] + $0.aliases }.sorted()))),
+        ("", Completion(.list(ShellCommands.allNames.sorted()))),
         ("zz", Completion.nothing),
         ("help re", Completion(.list(["reload", "results", "review"]))),
         ("study pl", Completion(.insert("atform-"))),
@@ -55,19 +55,5 @@ struct CompletionTests {
             answer: true
             explain: It loads, so it is (¶1).
         """
-    }
-
-    @Test func resolveExtendsToTheCommonPrefixThenLists() {
-        let ids = ["platform-wins", "platform-basics", "celebrity-slump"]
-        #expect(Completion.resolve(word: "pl", candidates: ids) == Completion(.insert("atform-")))
-        #expect(
-            Completion.resolve(word: "platform-", candidates: ids)
-                == Completion(.list(["platform-basics", "platform-wins"])))
-        #expect(Completion.resolve(word: "c", candidates: ids) == Completion(.insert("elebrity-slump ")))
-    }
-
-    @Test func layoutFitsTheWidth() {
-        let text = Completion.layout(["alpha", "beta", "gamma", "delta"], width: 16)
-        #expect(text == "alpha  beta\ngamma  delta")
     }
 }

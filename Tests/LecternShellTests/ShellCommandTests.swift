@@ -28,10 +28,12 @@ struct ShellCommandTests {
         let (shell, output) = makeShell()
         #expect(shell.handle(line: "help") == .proceed)
         let lines = output.standardOutput.split(separator: "\n")
-        #expect(lines.count == Shell.commands.count + 1)
-        for (line, command) in zip(lines, Shell.commands) {
-            #expect(line.hasPrefix(command.name + " "))
-            #expect(line.hasSuffix("  " + command.summary))
+        #expect(lines.count == ShellCommands.all.count + 1)
+        for (line, command) in zip(lines, ShellCommands.all) {
+            #expect(line.hasPrefix((command.configuration.commandName ?? "?") + " "))
+            var summary = command.configuration.abstract
+            summary.removeLast()  // the full stop
+            #expect(line.lowercased().hasSuffix("  " + summary.lowercased()))
         }
         #expect(lines.last == "Type 'help COMMAND' for its options. Inside a question, ':help' lists the ':' commands.")
     }
@@ -39,9 +41,44 @@ struct ShellCommandTests {
     @Test func helpExplainsOneCommand() {
         let (shell, output) = makeShell()
         #expect(shell.handle(line: "help quit") == .proceed)
-        #expect(
-            output.standardOutput
-                == "quit — leave the shell (Ctrl-D does the same)\nalso: exit\nEverything answered is already saved.\n")
+        #expect(output.standardOutput.hasPrefix("OVERVIEW: Leave the shell (Ctrl-D does the same).\n"))
+        #expect(output.standardOutput.contains("Everything answered is already saved."))
+        #expect(output.standardOutput.contains("USAGE: lectern quit"))
+        #expect(output.standardError.isEmpty)
+    }
+
+    /// `help NAME` and `NAME --help` in the shell print the same text.
+    @Test func helpAndDashDashHelpAgree() {
+        let (first, help) = makeShell()
+        let (second, dashed) = makeShell()
+        #expect(first.handle(line: "help drill") == .proceed)
+        #expect(second.handle(line: "drill --help") == .proceed)
+        #expect(help.standardOutput == dashed.standardOutput)
+        #expect(help.standardOutput.contains("--tag <tag>"))
+    }
+
+    /// One parser: an unknown option is an error with a suggestion, never silently dropped.
+    @Test func unknownOptionIsAnErrorWithASuggestion() {
+        let (shell, output) = makeShell()
+        #expect(shell.handle(line: "drill some-deck --tags T3") == .failed)
+        #expect(output.standardError == "error: unknown option '--tags' — did you mean '--tag'? See 'help drill'\n")
+    }
+
+    /// A value with spaces is one word when quoted.
+    @Test func quotedLearnerNameKeepsItsSpace() {
+        let (shell, output) = makeShell()
+        #expect(shell.handle(line: "learner \"Ana Lopez\"") == .proceed)
+        #expect(shell.configuration.learner == "Ana Lopez")
+        #expect(output.standardOutput == "learner is now Ana Lopez\n")
+        #expect(shell.handle(line: "learner Ana Lopez") == .failed)
+        #expect(output.standardError.hasPrefix("error: unexpected argument 'Lopez'"))
+    }
+
+    /// Start-up options are fixed once the shell runs: setting one at the prompt is refused.
+    @Test func startUpOptionsAreRefusedAtThePrompt() {
+        let (shell, output) = makeShell()
+        #expect(shell.handle(line: "stats --db other.sqlite3") == .failed)
+        #expect(output.standardError.hasPrefix("error: --db is a start-up option"))
     }
 
     @Test(arguments: ["quit", "exit", "  quit  "])
@@ -66,12 +103,16 @@ struct ShellCommandTests {
 @Suite("Deck listing")
 struct DeckListingTests {
     func shell(interactive: Bool, columns: Int) throws -> (Shell, BufferedOutput) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-listing-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "lectern-listing-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try CompletionTests.deck("facts").write(to: folder.appendingPathComponent("facts.yaml"), atomically: true, encoding: .utf8)
-        try "lectern: 1\nid: broken\ntitle: [\n".write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        try CompletionTests.deck("facts").write(
+            to: folder.appendingPathComponent("facts.yaml"), atomically: true, encoding: .utf8)
+        try "lectern: 1\nid: broken\ntitle: [\n".write(
+            to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let output = BufferedOutput()
-        let configuration = Shell.Configuration(deckDirectories: [folder.path], colorEnabled: false, interactive: interactive, environment: [:])
+        let configuration = Shell.Configuration(
+            deckDirectories: [folder.path], colorEnabled: false, interactive: interactive, environment: [:])
         return (Shell(configuration: configuration, output: output, columns: { columns }), output)
     }
 

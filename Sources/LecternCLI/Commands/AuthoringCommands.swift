@@ -3,38 +3,6 @@ import Foundation
 import LecternCore
 import LecternShell
 
-/// `lectern lint`: compiler-style findings for deck authors and CI.
-struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check decks and report each problem as file:line:column with the line and a caret.",
-        discussion:
-            "With no path, checks every deck in the deck folders. A folder is searched for *.yaml. Exit status 1 when an error is found (or a warning, with --strict)."
-    )
-
-    @OptionGroup var global: GlobalOptions
-
-    @Argument(help: "Deck files or folders.")
-    var paths: [String] = []
-
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
-
-    @Option(help: "Output format: text or json.")
-    var format: DeckLintRun.Format = .text
-
-    func run() throws {
-        let color = global.color.enablesColor(isTerminal: isatty(STDOUT_FILENO) == 1, environment: global.environment)
-        let run = DeckLintRun.run(
-            paths: paths,
-            library: DeckLibrary.load(directories: global.resolvedDeckDirectories(), limits: global.limits),
-            limits: global.limits, strict: strict, format: format, color: color)
-        try CommandOutput.print(run.report, exact: format == .json)
-        if run.status != 0 { throw ExitCode(run.status) }
-    }
-}
-
-extension DeckLintRun.Format: ExpressibleByArgument {}
-
 /// `lectern new`: a commented starter deck with one example of every item type.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,3 +1,4 @@
+import LecternShell
 import ArgumentParser
 import Foundation
 import LecternStore

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LecternCore
+import LecternShell
 
 /// `lectern deck-stats`: what the decks train; judged against coverage targets only when
 /// `--targets` gives them (a file, or `bundled` for the bars the bundled decks promise).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LecternCore
+import LecternShell
 
 /// `lectern fsrs`: tools for people who audit or tune the scheduler.
 struct FSRS: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LecternCore
+import LecternShell
 
 /// `lectern import`: a GIFT (Moodle) question file becomes a deck. Findings are printed like
 /// `lint` prints them, on standard error so that the deck alone goes to standard output; any

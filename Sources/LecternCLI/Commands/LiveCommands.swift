@@ -21,6 +21,7 @@ struct HostCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The deck id.") var deck: String
+    @OptionGroup var seed: SeedOption
     @Option(help: "The address to listen on (127.0.0.1 for practice on one machine).") var bind = "0.0.0.0"
     @Option(parsing: .unconditional, help: "The port (0 takes a free one and prints it).") var port = "7777"
     @Option(parsing: .unconditional, help: "Time per question, e.g. 30s, 1m (5s to 1h).") var time = "30s"
@@ -55,7 +56,7 @@ struct HostCommand: ParsableCommand {
                     + "(lectern lint shows what is wrong with a deck)")
         }
         let configuration = ClassConfiguration(
-            count: count.flatMap { Int($0) }, seed: global.seed ?? UInt64.random(in: 0...UInt64.max),
+            count: count.flatMap { Int($0) }, seed: seed.seed ?? UInt64.random(in: 0...UInt64.max),
             timeLimit: (try? DurationText.seconds(time, within: Self.timeRange).get()) ?? 30,
             maxStudents: Int(maxStudents) ?? 500)
         let live = LiveClass(deck: deck, configuration: configuration, random: SystemRandomNumberGenerator())

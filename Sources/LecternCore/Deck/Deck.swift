@@ -59,6 +59,9 @@ public struct DeckSource: Sendable {
     public var location: SourceLocation
     /// Where the `file:` value was written, so a finding about the file points at its name.
     public var fileLocation: SourceLocation?
+    /// The numbered paragraphs of `file`, read once when the deck was loaded from disk
+    /// (`SourceParagraphs`); empty when there is no file or it could not be used.
+    public var paragraphs: [Int: String] = [:]
 
     public init(
         title: String, file: String? = nil, passages: [Passage], location: SourceLocation,

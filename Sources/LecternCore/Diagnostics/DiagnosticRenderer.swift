@@ -46,19 +46,19 @@ public enum DiagnosticRenderer {
     static let excerptLength = 160
 
     private static func render(_ diagnostic: Diagnostic, scalars line: [Unicode.Scalar]?, color: Bool) -> String {
-        let style = Style(enabled: color)
-        let severityStyle =
-            diagnostic.severity == .error ? Style.red : diagnostic.severity == .warning ? Style.yellow : Style.cyan
+        let style = Styler(colorEnabled: color)
+        let severityStyle: TextStyle =
+            diagnostic.severity == .error ? .error : diagnostic.severity == .warning ? .warning : .note
         // The path, the message (which quotes deck keys and values) and the source line all
         // come from the deck: shown in their safe form, so a deck's escapes are read, not run.
         var output =
-            style.apply(Style.bold, "\(TerminalText.safeLine(diagnostic.location.description)):") + " "
-            + style.apply(Style.bold + severityStyle, "\(diagnostic.severity.rawValue):") + " "
-            + style.apply(Style.bold, TerminalText.safe(diagnostic.message))
+            style.apply(.bold, "\(TerminalText.safeLine(diagnostic.location.description)):") + " "
+            + style.apply(severityStyle, "\(diagnostic.severity.rawValue):") + " "
+            + style.apply(.bold, TerminalText.safe(diagnostic.message))
             + " [\(TerminalText.safeLine(diagnostic.rule))]"
         guard let line else { return output }
         let (shown, caret) = excerpt(line, column: diagnostic.location.column)
-        output += "\n" + shown + "\n" + String(repeating: " ", count: caret) + style.apply(Style.green, "^")
+        output += "\n" + shown + "\n" + String(repeating: " ", count: caret) + style.apply(.good, "^")
         return output
     }
 
@@ -108,22 +108,5 @@ public enum DiagnosticRenderer {
 
     private static func counted(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
-    }
-
-    /// ANSI styles, applied only when colour is on.
-    private struct Style {
-        static let bold = "1"
-        static let red = ";31"
-        static let yellow = ";33"
-        static let cyan = ";36"
-        static let green = "32"
-
-        var enabled: Bool
-
-        func apply(_ codes: String, _ text: String) -> String {
-            guard enabled else { return text }
-            let codes = codes.hasPrefix(";") ? String(codes.dropFirst()) : codes
-            return "\u{1B}[\(codes)m\(text)\u{1B}[0m"
-        }
     }
 }

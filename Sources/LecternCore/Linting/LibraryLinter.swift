@@ -7,7 +7,7 @@ enum LibraryLinter {
     static func lint(_ decks: [(path: String, deck: Deck)]) -> [String: [Diagnostic]] {
         var vocabularies: [String: ConceptVocabulary] = [:]
         func vocabulary(besideDeckAt path: String) -> ConceptVocabulary {
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = PathText.folder(of: path)
             if let known = vocabularies[folder] { return known }
             let loaded = ConceptVocabulary.beside(deckAt: path).vocabulary
             vocabularies[folder] = loaded

@@ -19,7 +19,7 @@ extension ConceptVocabulary {
     public static func beside(deckAt deckPath: String, limits: LoadLimits = .default) -> (
         vocabulary: ConceptVocabulary, diagnostics: [Diagnostic]
     ) {
-        let folder = (deckPath as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: deckPath)
         let path = folder.isEmpty ? fileName : (folder as NSString).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: path) else { return (.empty, []) }
         return load(fileAt: path, limits: limits)

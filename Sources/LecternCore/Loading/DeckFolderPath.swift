@@ -28,7 +28,7 @@ enum DeckFolderPath {
                 depth += 1
             }
         }
-        var folder = (deckPath as NSString).deletingLastPathComponent
+        var folder = PathText.folder(of: deckPath)
         if folder.isEmpty { folder = "." }
         let joined = (folder as NSString).appendingPathComponent(name)
         guard let realFolder = realPath(folder) else { return .missing(joined) }

@@ -48,7 +48,7 @@ public struct DeckLibrary: Sendable {
                 results.append((path, DeckLoadResult(deck: nil, diagnostics: [warning])))
                 continue
             }
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = PathText.folder(of: path)
             let concepts = vocabularies[folder] ?? ConceptVocabulary.beside(deckAt: path, limits: limits)
             vocabularies[folder] = concepts
             results.append((path, DeckLoader.load(fileAt: path, limits: limits, concepts: concepts)))

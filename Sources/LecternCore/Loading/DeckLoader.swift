@@ -55,8 +55,8 @@ public enum DeckLoader {
     }
 
     /// Reads the file (refusing it when it is not a regular file, is over `limits.maxBytes`
-    /// or is not UTF-8) and loads it; a deck that names a `source.file` also gets the
-    /// findings about that file (see `SourceParagraphs`).
+    /// or is not UTF-8) and loads it; a deck that names a `source.file` gets that file's
+    /// paragraphs, read here and only here, and the findings about it (see `SourceParagraphs`).
     ///
     /// - Parameter concepts: the vocabulary beside the file, when the caller has read it
     ///   already (a library reads it once per folder); nil reads it here.
@@ -99,9 +99,11 @@ public enum DeckLoader {
         case .text(let text):
             let concepts = given ?? ConceptVocabulary.beside(deckAt: path, limits: limits)
             var result = load(text: text, path: path, limits: limits, concepts: concepts)
-            if let deck = result.deck {
-                let findings = SourceParagraphs.findings(for: deck)
-                if !findings.isEmpty { result.diagnostics = sorted(result.diagnostics + findings) }
+            if var deck = result.deck {
+                let source = SourceParagraphs.read(for: deck)
+                deck.source?.paragraphs = source.paragraphs
+                result.deck = deck
+                if !source.findings.isEmpty { result.diagnostics = sorted(result.diagnostics + source.findings) }
             }
             return result
         case .invalid(let finding): return DeckLoadResult(deck: nil, diagnostics: [finding])

@@ -7,50 +7,57 @@ public enum SourceParagraphs {
     /// The largest source text read: an essay is tens of kilobytes; a mebibyte is a book.
     public static let maxBytes = 1024 * 1024
 
-    /// The numbered paragraphs of the deck's source file; empty when there is none to read.
-    public static func load(for deck: Deck) -> [Int: String] {
-        guard let name = deck.source?.file, !name.isEmpty,
-            case .inside(let real) = DeckFolderPath.resolve(name, deckPath: deck.path),
-            case .success(let bytes) = RegularFile.read(real, maxBytes: maxBytes, followLastLink: false),
-            case .text(let text) = SourceText.decodeUTF8(bytes, path: real)
-        else { return [:] }
-        return parse(text)
-    }
-
-    /// What lint says about the deck's `source.file`: an error when the name leaves the deck's
-    /// folder, a warning when the file is missing (decks never ship the text they summarise) or
-    /// cannot be used; each at the `file:` value.
-    static func findings(for deck: Deck) -> [Diagnostic] {
-        guard let source = deck.source, let name = source.file, !name.isEmpty else { return [] }
+    /// Reads the deck's `source.file` once, when the deck is loaded: its numbered
+    /// paragraphs, and what lint says about it. An error when the name leaves the deck's
+    /// folder; a note when the file is missing (decks never ship the text they summarise); a
+    /// warning when it is there but cannot be used; each at the `file:` value.
+    static func read(for deck: Deck) -> (paragraphs: [Int: String], findings: [Diagnostic]) {
+        guard let source = deck.source, let name = source.file, !name.isEmpty else { return ([:], []) }
         let at = source.fileLocation ?? source.location
         let shown = "source.file '\(name.shortened)'"
         switch DeckFolderPath.resolve(name, deckPath: deck.path) {
         case .outside(let reason):
-            return [
-                .error(
-                    "source-file-outside", at: at,
-                    "\(shown) \(reason); a deck may only name files in its own folder or below it, so move the text there and name it relative to the deck"
-                )
-            ]
+            return (
+                [:],
+                [
+                    .error(
+                        "source-file-outside", at: at,
+                        "\(shown) \(reason); a deck may only name files in its own folder or below it, so move the text there and name it relative to the deck"
+                    )
+                ]
+            )
         case .missing(let looked):
-            return [
-                .note(
-                    "source-file-missing", at: at,
-                    "\(shown) is not there (looked for \(looked.shortened)); ':source' shows the deck's summaries until the text is put there"
-                )
-            ]
+            return (
+                [:],
+                [
+                    .note(
+                        "source-file-missing", at: at,
+                        "\(shown) is not there (looked for \(looked.shortened)); ':source' shows the deck's summaries until the text is put there"
+                    )
+                ]
+            )
         case .inside(let real):
             let refusal: String
-            switch RegularFile.inspect(real, maxBytes: maxBytes, followLastLink: false) {
-            case nil: return []
-            case .tooLarge(let bytes)?: refusal = "is \(bytes) bytes, over the limit of \(maxBytes) for a source text"
-            case let other?: refusal = other.reason
+            switch RegularFile.read(real, maxBytes: maxBytes, followLastLink: false) {
+            case .success(let bytes):
+                guard case .text(let text) = SourceText.decodeUTF8(bytes, path: real) else {
+                    refusal = "is not UTF-8 text"
+                    break
+                }
+                return (parse(text), [])
+            case .failure(.tooLarge(let bytes)):
+                refusal = "is \(bytes) bytes, over the limit of \(maxBytes) for a source text"
+            case .failure(let other):
+                refusal = other.reason
             }
-            return [
-                .warning(
-                    "source-file-unusable", at: at,
-                    "\(shown) \(refusal), so it is not read; ':source' shows the deck's summaries instead")
-            ]
+            return (
+                [:],
+                [
+                    .warning(
+                        "source-file-unusable", at: at,
+                        "\(shown) \(refusal), so it is not read; ':source' shows the deck's summaries instead")
+                ]
+            )
         }
     }
 

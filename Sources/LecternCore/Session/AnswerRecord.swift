@@ -11,6 +11,20 @@ public struct AnswerRecord: Sendable, Equatable, Codable {
     public enum Mode: String, Sendable, Codable, CaseIterable {
         case study, review, drill, exam
         case `class`
+
+        /// Whether an answer in this mode moves the item's review schedule. Drill and exam
+        /// answers are logged but leave the schedule alone: cramming for a test, or sitting
+        /// one, must not teach the scheduler that an item is known. The one place this rule
+        /// is written; the store's SQL is built from it.
+        public var movesSchedule: Bool {
+            switch self {
+            case .study, .review: true
+            case .drill, .exam, .class: false
+            }
+        }
+
+        /// The modes whose answers make up a card's history, in declaration order.
+        public static var schedulingModes: [Mode] { allCases.filter(\.movesSchedule) }
     }
 
     public var deckID: String

@@ -1,9 +1,7 @@
 /// One line of session output with its meaning, not its colour: the shell decides how a
 /// style looks (or that it looks like nothing, without a terminal) and where to wrap.
 public struct StyledLine: Sendable, Equatable, CustomStringConvertible {
-    public enum Style: String, Sendable, Equatable, CaseIterable {
-        case plain, heading, prompt, good, bad, partial, hint, dim, source
-    }
+    public typealias Style = TextStyle
 
     public var text: String
     public var style: Style

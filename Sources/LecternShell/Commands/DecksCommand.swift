@@ -1,5 +1,31 @@
+import ArgumentParser
+import Foundation
 import LecternCore
 import LecternStore
+
+/// `decks`: every deck of the deck folders, with what is new and due.
+public struct DecksCommand: ShellRunnable {
+    public static let configuration = CommandConfiguration(
+        commandName: "decks", abstract: "List the decks in the deck folders.",
+        discussion:
+            "Shows every deck found in the deck folders (see --decks), with its title, item count and tags, and how many items are new and due for the current learner. A deck with errors is listed as broken with its first error; run 'lint' for all of them."
+    )
+    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    public init() {}
+
+    public func run(in shell: Shell) throws(ShellError) { try shell.listDecks() }
+}
+
+/// `reload`: the author's edit-and-retry loop without leaving the shell.
+public struct ReloadCommand: ShellRunnable {
+    public static let configuration = CommandConfiguration(
+        commandName: "reload", abstract: "Re-read the deck folders after editing a deck.",
+        discussion: "Loads every deck again, so an author can edit, reload and retry without leaving the shell.")
+    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    public init() {}
+
+    public func run(in shell: Shell) throws(ShellError) { shell.reload() }
+}
 
 extension Shell {
     /// One line per deck: id, title, items, tags, and for the current learner how many
@@ -30,9 +56,9 @@ extension Shell {
             titles.append(deck.title)
         }
         let table = TableLayout.columns(rows, separator: "  ")
-        let fits = table.split(separator: "\n").allSatisfy { TerminalWidth.of($0) <= columns() }
+        let fits = table.split(separator: "\n").allSatisfy { TerminalWidth.of($0) <= printer.columns() }
         guard configuration.interactive, !fits else {
-            sayVerbatim(table)
+            printer.sayVerbatim(table)
             return
         }
         let narrow = zip(rows, titles).map { row, title in
@@ -88,5 +114,3 @@ extension Shell {
         throw ShellError(message)
     }
 }
-
-import Foundation

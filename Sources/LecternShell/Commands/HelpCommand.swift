@@ -1,26 +1,60 @@
+import ArgumentParser
 import LecternCore
 
-extension Shell {
-    func help(_ invocation: Invocation) throws(ShellError) {
-        guard let name = invocation.positional.first else {
-            // One line per command: the name and what it does; `help NAME` gives the synopsis.
-            let width = Self.commands.map(\.name.count).max() ?? 0
-            for command in Self.commands {
-                let name = command.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                say(term: name, style: .bold, then: "  " + command.summary)
+/// `help [COMMAND]`: the list of commands, or one command's help.
+public struct HelpCommand: ShellRunnable {
+    public static let configuration = CommandConfiguration(
+        commandName: "help", abstract: "List the commands, or explain one.",
+        discussion:
+            "With a command name, shows its synopsis, arguments and options: the same text as 'lectern COMMAND --help'."
+    )
+    public static let completes = ShellArgumentKind.command
+    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    @Argument(help: "The command to explain.") var command: String?
+    public init() {}
+
+    public func run(in shell: Shell) throws(ShellError) {
+        guard let name = command else {
+            // One line per command: the name and what it does; `help NAME` gives the rest.
+            let commands = ShellCommands.all
+            let width = commands.map { ($0.configuration.commandName ?? "").count }.max() ?? 0
+            for command in commands {
+                let name = (command.configuration.commandName ?? "").padding(
+                    toLength: width, withPad: " ", startingAt: 0)
+                shell.printer.say(term: name, style: .bold, then: "  " + Self.summary(of: command))
             }
-            say("Type 'help COMMAND' for its options. Inside a question, ':help' lists the ':' commands.", style: .dim)
+            shell.say(
+                "Type 'help COMMAND' for its options. Inside a question, ':help' lists the ':' commands.", style: .dim)
             return
         }
-        guard let command = Self.command(named: name) else {
+        guard let command = ShellCommands.command(named: name) else {
             var message = "no command '\(name)'"
-            if let suggestion = Suggestion.closest(to: name, among: Self.commandNames) {
+            if let suggestion = Suggestion.closest(to: name, among: ShellCommands.allNames) {
                 message += " — did you mean '\(suggestion)'?"
             }
             throw ShellError(message)
         }
-        say(term: command.usage, style: .bold, then: " — " + command.summary)
-        if !command.aliases.isEmpty { say("also: " + command.aliases.joined(separator: ", ")) }
-        if !command.details.isEmpty { say(command.details) }
+        shell.printer.sayVerbatim(ShellCommands.helpText(for: command, columns: shell.printer.columns()))
     }
+}
+
+extension HelpCommand {
+    /// The abstract as one line of the list: "list the decks in the deck folders".
+    static func summary(of command: any ShellRunnable.Type) -> String {
+        var text = command.configuration.abstract
+        if text.hasSuffix(".") { text.removeLast() }
+        guard let first = text.first else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+}
+
+/// `quit` (or `exit`): leaves the shell; Ctrl-D does the same.
+public struct QuitCommand: ShellRunnable {
+    public static let configuration = CommandConfiguration(
+        commandName: "quit", abstract: "Leave the shell (Ctrl-D does the same).",
+        discussion: "Everything answered is already saved.", aliases: ["exit"])
+    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    public init() {}
+
+    public func run(in shell: Shell) throws(ShellError) { shell.exitRequested = true }
 }

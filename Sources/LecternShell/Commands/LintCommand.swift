@@ -1,73 +1,28 @@
-import Foundation
+import ArgumentParser
 import LecternCore
 
-/// `lint [PATH…]`, shared by the shell and `lectern lint`: the same findings, the same text.
-public struct DeckLintRun: Sendable {
-    public enum Format: String, Sendable, CaseIterable {
-        case text, json
-    }
+/// `lint [PATH…]`: compiler-style findings for deck authors and CI.
+public struct LintCommand: ShellRunnable {
+    public static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check decks and report each problem as file:line:column with the line and a caret.",
+        discussion:
+            "With no path, checks every deck in the deck folders. A folder is searched for *.yaml. Exit status 1 when an error is found (or a warning, with --strict)."
+    )
+    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    @Argument(help: "Deck files or folders.") var paths: [String] = []
+    @Flag(help: "Treat warnings as errors.") var strict = false
+    @Option(help: "Output format: text or json.") var format: DeckLintRun.Format = .text
+    public init() {}
 
-    /// What to print on standard output.
-    public var report: String
-    /// 1 when any error was found (or any warning with `strict`), else 0.
-    public var status: Int32
-
-    /// Lints `paths` (files, or folders searched for `*.yaml`); with no paths, `library`.
-    public static func run(
-        paths: [String], library: @autoclosure () -> DeckLibrary, limits: LoadLimits,
-        strict: Bool, format: Format, color: Bool
-    ) -> DeckLintRun {
-        let checked: DeckLibrary
-        if paths.isEmpty {
-            checked = library()
-        } else {
-            var results: [(path: String, result: DeckLoadResult)] = []
-            for path in paths {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    let files = DeckLibrary.load(directories: [path], limits: limits).entries
-                    results += files.map {
-                        ($0.path, DeckLoadResult(deck: $0.deck, diagnostics: $0.diagnostics, text: $0.text))
-                    }
-                } else {
-                    results.append((path, DeckLoader.load(fileAt: path, limits: limits)))
-                }
-            }
-            checked = DeckLibrary.load(results: results)
-        }
-        let diagnostics = checked.diagnostics
-        let failing = diagnostics.contains {
-            $0.severity == .error || (strict && $0.severity == .warning)
-        }
-        let report: String
-        switch format {
-        case .json:
-            report = DiagnosticRenderer.json(diagnostics)
-        case .text:
-            // The loader kept each file's text: show the lines without reading the files again.
-            let body = DiagnosticRenderer.text(diagnostics, color: color, source: checked.text(ofFile:))
-            let summary = DiagnosticRenderer.summary(diagnostics, files: checked.entries.count)
-            report = body.isEmpty ? summary : body + "\n" + summary
-        }
-        return DeckLintRun(report: report, status: failing ? 1 : 0)
-    }
-}
-
-extension Shell {
-    func lint(_ invocation: Invocation) throws(ShellError) {
-        let format = try Self.lintFormat(invocation.value("format"))
+    public func run(in shell: Shell) throws(ShellError) {
         let run = DeckLintRun.run(
-            paths: invocation.positional, library: library, limits: configuration.limits,
-            strict: invocation.flags.contains("strict"), format: format, color: styler.colorEnabled)
-        if format == .json { sayData(run.report) } else { sayVerbatim(run.report) }
-        if run.status != 0 { throw ShellError("lint found problems") }
-    }
-
-    static func lintFormat(_ value: String?) throws(ShellError) -> DeckLintRun.Format {
-        guard let value else { return .text }
-        guard let format = DeckLintRun.Format(rawValue: value) else {
-            throw ShellError("unknown format '\(value)'; use text or json")
-        }
-        return format
+            paths: paths, library: shell.library, limits: shell.configuration.limits,
+            strict: strict, format: format, color: shell.styler.colorEnabled)
+        if format == .json { shell.printer.sayData(run.report) } else { shell.printer.sayVerbatim(run.report) }
+        // The findings and their summary already say what is wrong.
+        if run.status != 0 { throw ShellError.alreadyReported }
     }
 }
+
+extension DeckLintRun.Format: ExpressibleByArgument {}

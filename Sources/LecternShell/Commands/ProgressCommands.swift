@@ -1,6 +1,79 @@
+import ArgumentParser
 import Foundation
 import LecternCore
 import LecternStore
+
+/// `stats [DECK]`: the current learner's progress, mastery and calibration.
+public struct StatsCommand: ShellRunnable {
+    public static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Your progress: due, retention, mastery, calibration, activity.",
+        discussion:
+            "For the current learner: items seen, new and due; retention; mastery per skill and per tag; how often each confidence level was right; the streak and 30 days of activity."
+    )
+    public static let completes = ShellArgumentKind.deck
+    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    @Argument(help: "Only this deck.") var deck: String?
+    public init() {}
+
+    public func run(in shell: Shell) throws(ShellError) { try shell.showStats(deck: deck) }
+}
+
+/// `learner [NAME]`: shows or switches the learner whose progress is used.
+public struct LearnerCommand: ShellRunnable {
+    public static let configuration = CommandConfiguration(
+        commandName: "learner", abstract: "Show or switch the learner (for shared machines).",
+        discussion:
+            "Progress is kept per learner in one database, so a class can share a machine. The default learner is the login name; --learner sets it at start. A name with spaces needs quotes: learner \"Ana Lopez\"."
+    )
+    public static let completes = ShellArgumentKind.learner
+    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    @Argument(help: "The learner to switch to.") var name: String?
+    public init() {}
+
+    public func run(in shell: Shell) throws(ShellError) { try shell.switchLearner(to: name) }
+}
+
+/// `learners`: everyone who has answered on this machine.
+public struct LearnersCommand: ShellRunnable {
+    public static let configuration = CommandConfiguration(
+        commandName: "learners", abstract: "List the learners in the progress database.",
+        discussion:
+            "Everyone who has answered, with their number of answers and last activity; * marks the current learner."
+    )
+    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    public init() {}
+
+    public func run(in shell: Shell) throws(ShellError) { try shell.listLearners() }
+}
+
+/// `results [DECK] [--learner NAME…] [--since DATE] [--format table|csv|json] [--summary]`.
+public struct ResultsCommand: ShellRunnable {
+    public static let configuration = CommandConfiguration(
+        commandName: "results", abstract: "Answers per learner, for teachers and gradebooks: a table, CSV or JSON.",
+        discussion:
+            "One row per answer (learner, deck, item, answered_at, score 0-1, rating, hints, confidence, answer), or with --summary one row per learner. CSV follows RFC 4180 and is UTF-8. Without --learner NAME (repeatable), every learner's answers are shown."
+    )
+    public static let completes = ShellArgumentKind.deck
+    /// `--learner` here chooses whose answers to show.
+    public static let ownStartupOptions: Set<String> = ["learner"]
+    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    @Argument(help: "Only this deck.") var deck: String?
+    @Option(help: "Only answers since this day or time (2026-11-25 or ISO 8601).") var since: String?
+    @Option(help: "table, csv or json.") var format: ResultsFormat = .table
+    @Flag(help: "One row per learner.") var summary = false
+    public init() {}
+
+    public func run(in shell: Shell) throws(ShellError) {
+        let store = try shell.requireStore("results")
+        let text = try ResultsQuery(
+            deck: deck, learners: global.learner, since: since, format: format, summary: summary
+        ).run(on: store)
+        // The table's cells are made safe by its renderer; CSV and JSON are data.
+        if format == .table { shell.printer.sayVerbatim(text) } else { shell.printer.sayData(text) }
+    }
+}
+
+extension ResultsFormat: ExpressibleByArgument {}
 
 extension ShellError {
     /// A store error while `doing` something: a damaged database speaks for itself (it names
@@ -23,9 +96,8 @@ extension Shell {
         return store
     }
 
-    /// `learner [NAME]`: shows or switches the learner whose progress is used.
-    func switchLearner(_ invocation: Invocation) throws(ShellError) {
-        guard let name = invocation.positional.first else {
+    func switchLearner(to name: String?) throws(ShellError) {
+        guard let name else {
             say("learner: \(configuration.learner)")
             return
         }
@@ -42,7 +114,6 @@ extension Shell {
         say(message)
     }
 
-    /// `learners`: everyone who has answered on this machine.
     func listLearners() throws(ShellError) {
         let store = try requireStore("learners")
         let learners: [LearnerActivity]
@@ -59,13 +130,11 @@ extension Shell {
                 learner.lastActivity.map { "last " + formatter.string(from: $0) } ?? "never",
             ]
         }
-        sayVerbatim(TableLayout.columns(rows))
+        printer.sayVerbatim(TableLayout.columns(rows))
     }
 
-    /// `stats [DECK]`: the current learner's progress, mastery and calibration.
-    func showStats(_ invocation: Invocation) throws(ShellError) {
+    func showStats(deck deckID: String?) throws(ShellError) {
         let store = try requireStore("stats")
-        let deckID = invocation.positional.first
         if let deckID { _ = try deck(named: deckID, command: "stats") }
         do {
             let stats = try store.stats(
@@ -73,77 +142,9 @@ extension Shell {
             let text = StatsRenderer.render(stats, unicode: configuration.unicode)
             // The title line in the heading colour, as sessions show theirs (when colour is on).
             let title = text.prefix { $0 != "\n" }
-            sayVerbatim(styler.apply(.heading, String(title)) + text.dropFirst(title.count))
+            printer.sayVerbatim(styler.apply(.heading, String(title)) + text.dropFirst(title.count))
         } catch {
             throw ShellError(reading: error, "cannot compute stats")
         }
-    }
-
-    /// `results [DECK] [--learner NAME…] [--since DATE] [--format table|csv|json] [--summary]`.
-    func showResults(_ invocation: Invocation) throws(ShellError) {
-        let store = try requireStore("results")
-        let text = try ResultsQuery(
-            deck: invocation.positional.first, learners: invocation.options["learner"] ?? [],
-            since: invocation.value("since"), format: invocation.value("format"),
-            summary: invocation.flags.contains("summary")
-        ).run(on: store)
-        // The table's cells are made safe by its renderer; CSV and JSON are data.
-        if (invocation.value("format") ?? "table") == "table" { sayVerbatim(text) } else { sayData(text) }
-    }
-}
-
-/// A teacher's results export, shared by the shell's `results` and `lectern results`.
-public struct ResultsQuery: Sendable {
-    public var deck: String?
-    public var learners: [String]
-    public var since: String?
-    public var format: String?
-    public var summary: Bool
-
-    public init(deck: String?, learners: [String], since: String?, format: String?, summary: Bool) {
-        self.deck = deck
-        self.learners = learners
-        self.since = since
-        self.format = format
-        self.summary = summary
-    }
-
-    public func run(on store: ProgressStore) throws(ShellError) -> String {
-        let resultsFormat: ResultsFormat
-        if let format {
-            guard let parsed = ResultsFormat(rawValue: format) else {
-                throw ShellError(
-                    "unknown format '\(format)'; use " + ResultsFormat.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            resultsFormat = parsed
-        } else {
-            resultsFormat = .table
-        }
-        var sinceDate: Date?
-        if let since {
-            guard let date = Self.date(since) else {
-                throw ShellError("cannot read date '\(since)'; write it as 2026-11-25 or 2026-11-25T09:00:00Z")
-            }
-            sinceDate = date
-        }
-        do {
-            if summary {
-                return ResultsRenderer.render(
-                    try store.summary(deck: deck, learners: learners, since: sinceDate), as: resultsFormat)
-            }
-            return ResultsRenderer.render(
-                try store.results(deck: deck, learners: learners, since: sinceDate), as: resultsFormat)
-        } catch {
-            throw ShellError(reading: error, "cannot read results")
-        }
-    }
-
-    /// A day (`2026-11-25`, local midnight) or a full ISO 8601 time.
-    static func date(_ text: String) -> Date? {
-        if let full = ISO8601DateFormatter().date(from: text) { return full }
-        let day = DateFormatter()
-        day.locale = Locale(identifier: "en_US_POSIX")
-        day.dateFormat = "yyyy-MM-dd"
-        return day.date(from: text)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 import LineEditing
 
 /// Owns the read–run loop. The shell decides what a line means; the runner decides where
@@ -11,12 +12,12 @@ public enum ShellRunner {
     /// switches the learner, the editor switches to that learner's history file
     /// (`historyFor`), so Up never recalls another learner's lines.
     public static func runInteractive(
-        _ shell: Shell, editor: LineEditor, firstLines: [String] = [],
+        _ shell: Shell, editor: LineEditor, first: (any ShellRunnable)? = nil,
         historyFor: ((String) -> HistoryFile?)? = nil
     ) -> Int32 {
         editor.completer = { [unowned shell] before in shell.complete(lineBeforeCursor: before) }
         shell.output.write(shell.banner + "\n")
-        for line in firstLines where shell.handle(line: line) == .exit { return 0 }
+        if let first, shell.run(first) == .exit { return 0 }
         while true {
             switch editor.readLine(prompt: shell.promptForEditor) {
             case .endOfInput:
@@ -44,16 +45,15 @@ public enum ShellRunner {
     /// with status 1 (like `sqlite3 -bail`), so a script never runs on after an error.
     ///
     /// Lines are taken one at a time as they arrive, so a program can drive the shell over
-    /// pipes and see each answer's output before it sends the next; `firstLines` (the line
-    /// a subcommand such as `lectern exam DECK` stands for) run before standard input and
-    /// are not counted in its line numbers.
+    /// pipes and see each answer's output before it sends the next; `first` (the command
+    /// a subcommand such as `lectern exam DECK` stands for) runs before standard input and is
+    /// not counted in its line numbers.
     public static func runScripted(
-        _ shell: Shell, firstLines: [String] = [], lines: some Sequence<String>, source: String = "stdin"
+        _ shell: Shell, first: (any ShellRunnable)? = nil, lines: some Sequence<String>, source: String = "stdin"
     ) -> Int32 {
-        for line in firstLines {
-            shell.inputPosition = nil
-            switch shell.handle(line: line) {
-            case .proceed: continue
+        if let first {
+            switch shell.run(first) {
+            case .proceed: break
             case .failed: return 1
             case .exit: return shell.output.writeFailure == nil ? 0 : 1
             }
@@ -72,6 +72,13 @@ public enum ShellRunner {
         return shell.endOfInput() == .failed || shell.output.writeFailure != nil ? 1 : 0
     }
 
+    /// One command from the command line (`lectern stats`): its status, and nothing read.
+    public static func runCommand(_ shell: Shell, _ command: any ShellRunnable) -> Int32 {
+        let outcome = shell.run(command)
+        if outcome != .failed, shell.isInSession { return shell.endOfInput() == .failed ? 1 : 0 }
+        return outcome == .failed || shell.output.writeFailure != nil ? 1 : 0
+    }
+
     /// Lines of standard input, read lazily so a script can be interleaved with output.
     public static func standardInputLines() -> AnySequence<String> {
         AnySequence { AnyIterator { Swift.readLine(strippingNewline: true) } }
@@ -87,10 +94,7 @@ extension Shell {
     var promptForEditor: String {
         let prompt = self.prompt
         guard styler.colorEnabled, let last = prompt.last else { return prompt }
-        return LineEditor.invisible(Style.prompt.escape) + prompt.dropLast() + LineEditor.invisible("\u{1B}[0m")
+        return LineEditor.invisible(TextStyle.prompt.escape) + prompt.dropLast() + LineEditor.invisible(TextStyle.reset)
             + String(last)
     }
-
-    /// True while a study session takes the lines.
-    public var isInSession: Bool { session != nil }
 }

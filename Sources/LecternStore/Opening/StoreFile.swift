@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 import GRDB
 
 /// What is on disk at a progress path, and the only ways Lectern opens, creates and finishes
@@ -265,7 +266,7 @@ enum StoreFile {
     }
 
     static func createParentFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: path)
         guard !folder.isEmpty else { return }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
