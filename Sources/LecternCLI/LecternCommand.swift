@@ -21,6 +21,7 @@ public struct LecternCommand: ParsableCommand {
             OpenShell.self, StudyCommand.self, ReviewCommand.self, DrillCommand.self, ExamCommand.self,
             DecksCommand.self, StatsCommand.self, LearnersCommand.self, ResultsCommand.self, LintCommand.self,
             New.self, Import.self, Export.self, Preview.self, DeckStats.self, FSRS.self, DatabaseCommands.self,
+            HostCommand.self, JoinCommand.self,
         ],
         defaultSubcommand: OpenShell.self
     )

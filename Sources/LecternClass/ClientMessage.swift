@@ -69,8 +69,12 @@ public enum ClientMessage: Sendable, Equatable {
 
     /// A whole number that fits an Int; JSON has only one kind of number, so `3.0` is 3 and
     /// `3.5`, `true` or `"3"` are not.
+    ///
+    /// A JSON `true` is told apart by its number type (`c`, a char), not with `is Bool`:
+    /// on Linux every NSNumber holding 0 or 1 also says it is a Bool, so `is Bool` would
+    /// refuse question 0 and question 1.
     private static func integer(_ value: Any?) -> Int? {
-        guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
         let double = number.doubleValue
         guard double.isFinite, double == double.rounded(), abs(double) < 1e9 else { return nil }
         return Int(double)

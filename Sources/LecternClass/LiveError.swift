@@ -33,6 +33,8 @@ public struct LiveError: Error, Sendable, Equatable {
         case kicked
         /// The class is over; the connection is closed.
         case ended
+        /// More frames than the server takes from one connection (a burst of 30, then 10 a second).
+        case tooFast = "too-fast"
         /// Too many refused messages; the connection is closed.
         case tooManyErrors = "too-many-errors"
     }

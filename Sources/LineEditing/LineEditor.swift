@@ -17,10 +17,12 @@ public final class LineEditor {
     /// Produces candidates for the word before the cursor; see `Completion`.
     public typealias Completer = (_ lineBeforeCursor: String) -> Completion
 
-    private let editor: OpaquePointer
+    let editor: OpaquePointer
     private var history: HistoryFile?
     private let warn: (String) -> Void
     public var completer: Completer?
+    /// Messages shown above the line while it is edited; see `show(_:)`.
+    var wakeupChannel: WakeupChannel?
 
     /// Opens the editor on the process's terminal.
     ///

@@ -6,8 +6,11 @@ import Foundation
 /// everything needed to reconstruct what happened without the deck at hand.
 public struct AnswerRecord: Sendable, Equatable, Codable {
     /// How the answer was given; only `study` and `review` answers move the schedule.
+    /// `class` answers were given in a live class (`lectern host`): a race against a
+    /// clock, paced by the teacher, which says little about when to review an item.
     public enum Mode: String, Sendable, Codable, CaseIterable {
         case study, review, drill, exam
+        case `class`
 
         /// Whether an answer in this mode moves the item's review schedule. Drill and exam
         /// answers are logged but leave the schedule alone: cramming for a test, or sitting
@@ -16,7 +19,7 @@ public struct AnswerRecord: Sendable, Equatable, Codable {
         public var movesSchedule: Bool {
             switch self {
             case .study, .review: true
-            case .drill, .exam: false
+            case .drill, .exam, .class: false
             }
         }
 

@@ -180,6 +180,7 @@ public struct StudySession: Sendable {
         case .review: "Review"
         case .drill: "Drill"
         case .exam: "Exam"
+        case .class: "Class"
         }
     }
 

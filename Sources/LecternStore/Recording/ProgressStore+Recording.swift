@@ -29,6 +29,19 @@ extension ProgressStore {
         }
     }
 
+    /// Commits answers of several learners, in order, in one transaction: all or none.
+    ///
+    /// A live class writes each answer the moment it is graded; answers that arrive while
+    /// a write runs go together in the next one, so a room answering at once costs one
+    /// commit, not one per student.
+    public func record(batch answers: [(answer: AnswerRecord, learner: Learner)]) throws {
+        try write { db in
+            for (answer, learner) in answers {
+                try insert(answer, learnerID: learner.id, in: db)
+            }
+        }
+    }
+
     private func insert(_ answer: AnswerRecord, learnerID: Int64, in db: Database) throws {
         if answer.changesRating, try changeRating(answer, learnerID: learnerID, in: db) { return }
         let answeredAt = Microseconds.since1970(answer.answeredAt)

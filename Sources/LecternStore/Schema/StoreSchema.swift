@@ -15,6 +15,7 @@ enum StoreSchema {
     static let v2 = "v2-append-only-reviews"
     static let v3 = "v3-first-seen-and-time-indexes"
     static let v4 = "v4-rating-changes"
+    static let v5 = "v5-class-mode"
 
     /// Every migration in order; each one's body is a function below, named for what it does.
     static var migrator: DatabaseMigrator {
@@ -23,6 +24,7 @@ enum StoreSchema {
         migrator.registerMigration(v2, migrate: makeReviewsAppendOnly)
         migrator.registerMigration(v3, migrate: addFirstSeenAndTimeIndexes)
         migrator.registerMigration(v4, migrate: addRatingChanges)
+        migrator.registerMigration(v5, migrate: addClassMode)
         return migrator
     }
 
@@ -119,6 +121,52 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'rating changes are append-only'); END;
                 CREATE TRIGGER rating_changes_never_deleted BEFORE DELETE ON rating_changes
                 BEGIN SELECT RAISE(ABORT, 'rating changes are append-only'); END;
+                CREATE VIEW answers AS
+                SELECT r.id, r.learner_id, r.deck_id, r.item_id, r.mode, r.answered_at, r.answer,
+                    r.score, COALESCE(
+                        (SELECT c.rating FROM rating_changes c WHERE c.review_id = r.id
+                         ORDER BY c.id DESC LIMIT 1),
+                        r.rating) AS rating,
+                    r.hints, r.confidence, r.duration, r.skipped
+                FROM reviews r;
+                """)
+    }
+
+    /// Answers given in a live class (`lectern host`) are logged with mode `class`. The
+    /// mode's CHECK is part of the table, and SQLite cannot change a CHECK in place, so
+    /// the log is copied into a table with the wider CHECK, row for row with the same ids
+    /// (rating changes point at them), and its indexes, triggers and view are made again.
+    private static func addClassMode(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP VIEW answers;
+                CREATE TABLE reviews_v5 (
+                    id INTEGER PRIMARY KEY,
+                    learner_id INTEGER NOT NULL REFERENCES learners(id),
+                    deck_id TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
+                    mode TEXT NOT NULL CHECK (mode IN ('study', 'review', 'drill', 'exam', 'class')),
+                    answered_at INTEGER NOT NULL,
+                    answer TEXT NOT NULL,
+                    score REAL NOT NULL CHECK (score >= 0 AND score <= 1),
+                    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+                    hints INTEGER NOT NULL DEFAULT 0,
+                    confidence INTEGER CHECK (confidence BETWEEN 1 AND 4),
+                    duration REAL NOT NULL DEFAULT 0,
+                    skipped INTEGER NOT NULL DEFAULT 0
+                );
+                INSERT INTO reviews_v5 (id, learner_id, deck_id, item_id, mode, answered_at, answer,
+                    score, rating, hints, confidence, duration, skipped)
+                SELECT id, learner_id, deck_id, item_id, mode, answered_at, answer,
+                    score, rating, hints, confidence, duration, skipped FROM reviews;
+                DROP TABLE reviews;
+                ALTER TABLE reviews_v5 RENAME TO reviews;
+                CREATE INDEX reviews_by_item ON reviews(learner_id, deck_id, item_id);
+                CREATE INDEX reviews_by_time ON reviews(learner_id, answered_at);
+                CREATE TRIGGER reviews_never_updated BEFORE UPDATE ON reviews
+                BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+                CREATE TRIGGER reviews_never_deleted BEFORE DELETE ON reviews
+                BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
                 CREATE VIEW answers AS
                 SELECT r.id, r.learner_id, r.deck_id, r.item_id, r.mode, r.answered_at, r.answer,
                     r.score, COALESCE(

@@ -164,7 +164,10 @@ import Testing
             try queue.close()
         }
         let store = try ProgressStore(path: path)
-        #expect(try store.appliedMigrations() == [StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4])
+        #expect(
+            try store.appliedMigrations() == [
+                StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4, StoreSchema.v5,
+            ])
         #expect(
             try store.learners() == [
                 LearnerActivity(name: "mei", answers: 3, lastActivity: Microseconds.date(t1))

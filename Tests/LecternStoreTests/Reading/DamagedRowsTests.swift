@@ -100,7 +100,7 @@ struct Tampering: Sendable, CustomStringConvertible {
             sql: "DROP TRIGGER reviews_never_updated; UPDATE reviews SET mode = 'cram' WHERE id = 2",
             damage: RowDamage(
                 table: "reviews", row: "2", column: "mode",
-                problem: "is text ('cram'), expected one of study, review, drill, exam"),
+                problem: "is text ('cram'), expected one of study, review, drill, exam, class"),
             readers: [.stats, .results]),
         Tampering(
             name: "blob learner name",
