@@ -32,8 +32,9 @@ install: release
 	install -m 644 Decks/*.yaml Decks/README.md $(DESTDIR)$(PREFIX)/share/lectern/decks/
 	install -m 644 Decks/schema/*.json $(DESTDIR)$(PREFIX)/share/lectern/decks/schema/
 
-## bench: figures and ratios for loading decks and for the progress store (release build)
+## bench: figures and ratios for loading decks, the progress store, the scheduler and hostile input (release build)
 bench: setup
+	$(SWIFT) build -c release --product lectern
 	$(SWIFT) build -c release --product lectern-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/lectern-bench"
 

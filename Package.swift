@@ -77,6 +77,7 @@ let package = Package(
             name: "LecternStoreTests",
             dependencies: ["LecternStore", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
         .testTarget(
             name: "LecternCLITests",

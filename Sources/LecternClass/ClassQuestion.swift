@@ -68,26 +68,20 @@ public struct ClassQuestion: Sendable {
         }
     }
 
-    /// The steps a student answering rightly would see: from the first step, a choice
-    /// step goes where its right option's `next` points, any step to its own `next`, else
-    /// to the following step. A class cannot branch per student (everyone sees the same
-    /// question), so it follows this path; a step already visited ends it.
+    /// The steps a student answering rightly would see: from the first step, each step goes
+    /// where ``Walkthrough/next(after:chosen:)`` leads when its right option is chosen. A class
+    /// cannot branch per student (everyone sees the same question), so it follows this path;
+    /// a step already visited ends it.
     public static func mainPath(of walkthrough: Walkthrough) -> [Item] {
+        let index = walkthrough.stepIndex
         var path: [Item] = []
         var visited = Set<String>()
-        var current = walkthrough.steps.first
-        while let step = current, visited.insert(step.id).inserted {
+        var current: Int? = walkthrough.steps.isEmpty ? nil : 0
+        while let position = current, visited.insert(walkthrough.steps[position].id).inserted {
+            let step = walkthrough.steps[position]
             path.append(step)
-            let rightNext = step.kind == .choice ? step.options.first(where: \.isCorrect)?.next : nil
-            if let target = rightNext ?? step.next {
-                current = walkthrough.step(withID: target)
-            } else if let index = walkthrough.steps.firstIndex(where: { $0.id == step.id }),
-                walkthrough.steps.indices.contains(index + 1)
-            {
-                current = walkthrough.steps[index + 1]
-            } else {
-                current = nil
-            }
+            let right = step.kind == .choice ? step.options.first(where: \.isCorrect) : nil
+            current = walkthrough.position(of: walkthrough.next(after: position, chosen: right), index: index)
         }
         return path
     }

@@ -6,9 +6,10 @@ let suites: [String: () throws -> String] = [
     "decks": { try DeckBenchmark().run() },
     "store": { try StoreBenchmark().run() },
     "scheduler": { try SchedulerBenchmark().run() },
+    "guards": { try GuardBenchmark().run() },
 ]
 /// With no argument every suite runs, decks first, so its peak memory is the loader's alone.
-let everySuite = ["decks", "store", "scheduler"]
+let everySuite = ["decks", "store", "scheduler", "guards"]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 let names = requested.isEmpty ? everySuite : requested

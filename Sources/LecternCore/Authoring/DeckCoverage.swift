@@ -195,10 +195,9 @@ public struct DeckCoverage: Sendable {
 
     private static func table(_ rows: [(String, String, String)], header: String?) -> String {
         let nameWidth = max(6, rows.map { TerminalWidth.of($0.0) }.max() ?? 0)
-        let valueWidth = max(5, rows.map(\.1.count).max() ?? 0)
+        let valueWidth = max(5, rows.map { TerminalWidth.of($0.1) }.max() ?? 0)
         func line(_ name: String, _ value: String, _ bar: String) -> String {
-            let pad = String(repeating: " ", count: nameWidth - TerminalWidth.of(name))
-            let text = name + pad + "  " + String(repeating: " ", count: valueWidth - value.count) + value
+            let text = TextColumns.padRight(name, nameWidth) + "  " + TextColumns.padLeft(value, valueWidth)
             return bar.isEmpty ? text : text + "  " + bar
         }
         return ([line("figure", "value", header ?? "")] + rows.map { line($0.0, $0.1, $0.2) }).joined(separator: "\n")

@@ -163,6 +163,24 @@ public struct NumericAnswerKey: Sendable, Equatable {
     }
 }
 
+extension NumericAnswerKey.Target {
+    /// Why no answer could meet this key as its author meant: the one check of a numeric
+    /// key, made by the linter on decks and by the GIFT reader on imports.
+    public enum Problem: Sendable, Equatable {
+        case negativeTolerance(Double)
+        case reversedRange(low: Double, high: Double)
+    }
+
+    /// `nil` for a usable key: a tolerance of 0 or more, a range whose low end is not above its high end.
+    public var problem: Problem? {
+        switch self {
+        case .value(_, let tolerance) where tolerance < 0: .negativeTolerance(tolerance)
+        case .range(let low, let high) where low > high: .reversedRange(low: low, high: high)
+        default: nil
+        }
+    }
+}
+
 /// One pair of a `match` item.
 public struct MatchPair: Sendable, Equatable {
     public var left: String

@@ -77,7 +77,8 @@ public enum NumericAnswerGrader {
         }
     }
 
-    /// A number without a needless `.0`: `1000`, `2.5`.
+    /// A number without a needless `.0`: `1000`, `2.5`. The one way an answer key's numbers are
+    /// written for people: feedback, the preview, lint messages and GIFT import all use it.
     public static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)

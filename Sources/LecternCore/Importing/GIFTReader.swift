@@ -60,34 +60,7 @@ private struct Reading {
             title = Array(marks[2..<close]).plain
             marks = Array(marks[(close + 2)...])
         }
-        let open = marks.firstSyntax("{")
-        let close = marks.firstSyntax("}")
-        if let close, open == nil || close < open! {
-            error("gift-stray-brace", marks[close], "'}' without '{' before it; escape it as \\} if it is text")
-            return nil
-        }
-        guard let open else {
-            notKept(first, "a description (text without answers) cannot be kept: decks hold only questions; left out")
-            return nil
-        }
-        guard let close else {
-            error("gift-unclosed-brace", marks[open], "'{' is not closed; end the answers with '}' or escape it as \\{")
-            return nil
-        }
-        if let nested = marks.firstSyntax("{", from: open + 1), nested < close {
-            error("gift-unclosed-brace", marks[open], "'{' is not closed before the next '{'; end the answers with '}'")
-            return nil
-        }
-        if let again = marks.firstSyntax("{", from: close + 1) {
-            error(
-                "gift-second-answers", marks[again],
-                "a second '{' in one question; GIFT has one answer block per question (escape it as \\{ if it is text)")
-            return nil
-        }
-        if let stray = marks.firstSyntax("}", from: close + 1) {
-            error("gift-stray-brace", marks[stray], "'}' without '{' before it; escape it as \\} if it is text")
-            return nil
-        }
+        guard let (open, close) = answerBraces(marks, first: first) else { return nil }
         var (prompt, id, tags) = GIFTMarkup.prompt(Array(marks[..<open]).plain)
         let after = Array(marks[(close + 1)...])
         var answers = Array(marks[(open + 1)..<close])
@@ -118,6 +91,41 @@ private struct Reading {
         return GIFTQuestion(
             title: title, id: id, tags: tags, category: block.category, prompt: prompt, textAfter: textAfter,
             generalFeedback: generalFeedback.flatMap { $0.isEmpty ? nil : $0 }, kind: kind, location: at(first))
+    }
+
+    /// The positions of the one `{` and `}` around the answers, or nil (with the error, or a
+    /// note for a description without answers) when the braces are missing, unclosed, nested,
+    /// repeated or stray.
+    private mutating func answerBraces(_ marks: [GIFTMark], first: GIFTMark) -> (open: Int, close: Int)? {
+        let open = marks.firstSyntax("{")
+        let close = marks.firstSyntax("}")
+        if let close, open.map({ close < $0 }) ?? true {
+            error("gift-stray-brace", marks[close], "'}' without '{' before it; escape it as \\} if it is text")
+            return nil
+        }
+        guard let open else {
+            notKept(first, "a description (text without answers) cannot be kept: decks hold only questions; left out")
+            return nil
+        }
+        guard let close else {
+            error("gift-unclosed-brace", marks[open], "'{' is not closed; end the answers with '}' or escape it as \\{")
+            return nil
+        }
+        if let nested = marks.firstSyntax("{", from: open + 1), nested < close {
+            error("gift-unclosed-brace", marks[open], "'{' is not closed before the next '{'; end the answers with '}'")
+            return nil
+        }
+        if let again = marks.firstSyntax("{", from: close + 1) {
+            error(
+                "gift-second-answers", marks[again],
+                "a second '{' in one question; GIFT has one answer block per question (escape it as \\{ if it is text)")
+            return nil
+        }
+        if let stray = marks.firstSyntax("}", from: close + 1) {
+            error("gift-stray-brace", marks[stray], "'}' without '{' before it; escape it as \\} if it is text")
+            return nil
+        }
+        return (open, close)
     }
 
     // MARK: - The answers
@@ -384,7 +392,7 @@ private struct Reading {
         if let dots = marks.firstSyntax(".", ".") {
             guard let low = value(marks[..<dots], "lower bound"), let high = value(marks[(dots + 2)...], "upper bound")
             else { return nil }
-            guard low <= high else {
+            guard NumericAnswerKey.Target.range(low, high).problem == nil else {
                 error("gift-bad-number", marks[0], "the range is reversed; write the lower bound first")
                 return nil
             }
@@ -394,7 +402,7 @@ private struct Reading {
             guard let answer = value(marks[..<colon], "answer"),
                 let tolerance = value(marks[(colon + 1)...], "tolerance")
             else { return nil }
-            guard tolerance >= 0 else {
+            guard NumericAnswerKey.Target.value(answer, tolerance: tolerance).problem == nil else {
                 error("gift-bad-number", marks[colon], "a tolerance cannot be negative")
                 return nil
             }

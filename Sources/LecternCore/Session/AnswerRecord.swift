@@ -8,6 +8,20 @@ public struct AnswerRecord: Sendable, Equatable, Codable {
     /// How the answer was given; only `study` and `review` answers move the schedule.
     public enum Mode: String, Sendable, Codable, CaseIterable {
         case study, review, drill, exam
+
+        /// Whether an answer in this mode moves the item's review schedule. Drill and exam
+        /// answers are logged but leave the schedule alone: cramming for a test, or sitting
+        /// one, must not teach the scheduler that an item is known. The one place this rule
+        /// is written; the store's SQL is built from it.
+        public var movesSchedule: Bool {
+            switch self {
+            case .study, .review: true
+            case .drill, .exam: false
+            }
+        }
+
+        /// The modes whose answers make up a card's history, in declaration order.
+        public static var schedulingModes: [Mode] { allCases.filter(\.movesSchedule) }
     }
 
     public var deckID: String

@@ -160,7 +160,7 @@ public enum DatabaseCheck {
             sql: """
                 SELECT r.id, r.learner_id, r.deck_id, r.item_id, r.answered_at, r.rating, \(LatestRating.columns)
                 FROM reviews r \(LatestRating.join)
-                WHERE r.mode IN ('study', 'review')
+                WHERE r.mode IN \(StoredTables.schedulingModesSQL)
                 ORDER BY r.learner_id, r.deck_id, r.item_id, r.id
                 """)
         while let row = try rows.next() {
@@ -176,7 +176,7 @@ public enum DatabaseCheck {
                 derived[key] = nil
                 continue
             }
-            let at = StoredTime.date(answeredAt)
+            let at = Microseconds.date(answeredAt)
             derived[key] = StoredCard.roundTripped(
                 scheduler.review(derived[key] ?? CardState.new(now: at), rating: rating, at: at))
         }
@@ -218,14 +218,18 @@ public enum DatabaseCheck {
         func compare<T: Equatable>(_ name: String, _ left: T, _ right: T, _ show: (T) -> String) {
             if left != right { lines.append("\(name) is \(show(left)), the log gives \(show(right))") }
         }
-        let time: (Date) -> String = { ResultTable.timestamp($0) }
+        let time: (Date) -> String = { UTCTimestamp.seconds($0) }
         compare("phase", stored.phase, derived.phase) { $0.rawValue }
         compare("step", stored.step, derived.step) { $0.map(String.init) ?? "none" }
         compare("stability", stored.stability, derived.stability) { $0.map { "\($0)" } ?? "none" }
         compare("difficulty", stored.difficulty, derived.difficulty) { $0.map { "\($0)" } ?? "none" }
-        compare("due", StoredTime.micros(stored.due), StoredTime.micros(derived.due)) { time(StoredTime.date($0)) }
-        compare("last_review", stored.lastReview.map(StoredTime.micros), derived.lastReview.map(StoredTime.micros)) {
-            $0.map { time(StoredTime.date($0)) } ?? "none"
+        compare("due", Microseconds.since1970(stored.due), Microseconds.since1970(derived.due)) {
+            time(Microseconds.date($0))
+        }
+        compare(
+            "last_review", stored.lastReview.map(Microseconds.since1970), derived.lastReview.map(Microseconds.since1970)
+        ) {
+            $0.map { time(Microseconds.date($0)) } ?? "none"
         }
         compare("reps", stored.reps, derived.reps) { "\($0)" }
         compare("lapses", stored.lapses, derived.lapses) { "\($0)" }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LecternCore
 
 extension ProgressStore {
     /// The learner with this name, created on first use (the file too, when missing).
@@ -7,7 +8,7 @@ extension ProgressStore {
     /// Surrounding spaces are trimmed; a name ``LearnerName`` refuses is an error.
     public func learner(named name: String) throws -> Learner {
         let trimmed = try LearnerName.validated(name)
-        let createdAt = StoredTime.micros(clock())
+        let createdAt = Microseconds.since1970(clock())
         return try write { db in
             try db.execute(
                 sql:
@@ -52,7 +53,7 @@ extension ProgressStore {
                 result.append(
                     LearnerActivity(
                         name: name, answers: try learner.count("answers"),
-                        lastActivity: try learner.optionalTime("last").map(StoredTime.date)))
+                        lastActivity: try learner.optionalTime("last").map(Microseconds.date)))
             }
             return result
         }

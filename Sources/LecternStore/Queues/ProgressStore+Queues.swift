@@ -15,14 +15,14 @@ extension ProgressStore {
     ) throws -> [ItemRef] {
         let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
         return QueuePlanner.queue(
-            decks: decks, cards: cards, now: StoredTime.micros(now),
-            startOfDay: StoredTime.micros(calendar.startOfDay(for: now)), newLimit: newLimit)
+            decks: decks, cards: cards, now: Microseconds.since1970(now),
+            startOfDay: Microseconds.since1970(calendar.startOfDay(for: now)), newLimit: newLimit)
     }
 
     /// New and due counts per deck id, for the `decks` listing.
     public func counts(learner: String, decks: [Deck], now: Date) throws -> [String: DeckCounts] {
         let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
-        return QueuePlanner.counts(decks: decks, cards: cards, now: StoredTime.micros(now))
+        return QueuePlanner.counts(decks: decks, cards: cards, now: Microseconds.since1970(now))
     }
 
     func cardTimings(learner: String, deckIDs: [String]) throws -> [CardTiming] {

@@ -31,7 +31,7 @@ extension ProgressStore {
 
     private func insert(_ answer: AnswerRecord, learnerID: Int64, in db: Database) throws {
         if answer.changesRating, try changeRating(answer, learnerID: learnerID, in: db) { return }
-        let answeredAt = StoredTime.micros(answer.answeredAt)
+        let answeredAt = Microseconds.since1970(answer.answeredAt)
         try db.cachedStatement(
             sql: """
                 INSERT INTO reviews (learner_id, deck_id, item_id, mode, answered_at, answer,
@@ -43,7 +43,7 @@ extension ProgressStore {
             answer.answer, answer.score, answer.rating.rawValue, answer.hintsUsed,
             answer.confidence, answer.duration, answer.skipped,
         ])
-        guard Self.movesSchedule(answer.mode) else { return }
+        guard answer.mode.movesSchedule else { return }
         let row = try Row.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -51,7 +51,7 @@ extension ProgressStore {
                     WHERE learner_id = ? AND deck_id = ? AND item_id = ?
                     """),
             arguments: [learnerID, answer.deckID, answer.itemID])
-        let at = StoredTime.date(answeredAt)
+        let at = Microseconds.date(answeredAt)
         let card = row.map {
             CheckedRow(
                 $0, table: "cards",
@@ -79,8 +79,8 @@ extension ProgressStore {
         else { return false }
         try db.execute(
             sql: "INSERT INTO rating_changes (review_id, rating, changed_at) VALUES (?, ?, ?)",
-            arguments: [reviewID, answer.rating.rawValue, StoredTime.micros(clock())])
-        if Self.movesSchedule(answer.mode) {
+            arguments: [reviewID, answer.rating.rawValue, Microseconds.since1970(clock())])
+        if answer.mode.movesSchedule {
             try replayCard(learnerID: learnerID, deckID: answer.deckID, itemID: answer.itemID, in: db)
         }
         return true
@@ -133,7 +133,7 @@ extension ProgressStore {
                 SELECT r.id, r.learner_id, r.deck_id, r.item_id, r.mode, r.answered_at, r.rating,
                     \(LatestRating.columns)
                 FROM reviews r \(LatestRating.join)
-                WHERE r.mode IN ('study', 'review') AND \(condition)
+                WHERE r.mode IN \(StoredTables.schedulingModesSQL) AND \(condition)
                 ORDER BY r.learner_id, r.deck_id, r.item_id, r.id
                 """,
             arguments: arguments)
@@ -144,7 +144,7 @@ extension ProgressStore {
             let ref = ItemRef(deckID: try review.text("deck_id"), itemID: try review.text("item_id"))
             let answeredAt = try review.time("answered_at")
             let rating = try LatestRating.read(row, review: review)
-            let at = StoredTime.date(answeredAt)
+            let at = Microseconds.date(answeredAt)
             if let last = cards.last, last.learnerID == learnerID, last.ref == ref {
                 cards[cards.count - 1].state = StoredCard.roundTripped(
                     scheduler.review(last.state, rating: rating, at: at))
@@ -154,9 +154,5 @@ extension ProgressStore {
             }
         }
         return cards
-    }
-
-    static func movesSchedule(_ mode: AnswerRecord.Mode) -> Bool {
-        mode == .study || mode == .review
     }
 }

@@ -32,7 +32,7 @@ extension ProgressStore {
                     ResultRow(
                         learner: try learner.learnerName("name"), deck: try review.text("deck_id"),
                         item: try review.text("item_id"), mode: try review.mode("mode"),
-                        answeredAt: StoredTime.date(try review.time("answered_at")),
+                        answeredAt: Microseconds.date(try review.time("answered_at")),
                         score: try review.score("score"), rating: try LatestRating.read(row, review: review),
                         hints: try review.count("hints"), confidence: try review.confidence("confidence"),
                         duration: try review.duration("duration"), skipped: try review.flag("skipped"),
@@ -100,7 +100,7 @@ private struct ResultsFilter {
         }
         if let since {
             reviewSQL += " AND r.answered_at >= ?"
-            reviewArguments += [StoredTime.micros(since)]
+            reviewArguments += [Microseconds.since1970(since)]
         }
         if !learners.isEmpty {
             let marks = Array(repeating: "?", count: learners.count).joined(separator: ", ")

@@ -27,16 +27,4 @@ struct ResultTable {
         }
         return .number(text == "-0" ? "0" : text)
     }
-
-    /// ISO 8601 in UTC to the second, e.g. `2026-03-02T09:00:00Z`.
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let whole = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
-        let parts = calendar.dateComponents(
-            [.year, .month, .day, .hour, .minute, .second], from: whole)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0,
-            parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-    }
 }

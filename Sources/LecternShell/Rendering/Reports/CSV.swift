@@ -4,7 +4,7 @@ import LecternCore
 /// spreadsheet safety are `CSVText`'s, the one definition shared with question tables: a
 /// learner's answer must never become a formula in a teacher's spreadsheet. Numbers Lectern
 /// writes itself are left as numbers.
-enum CSV {
+package enum CSV {
     static func render(_ table: ResultTable) -> String {
         let header = table.columns.map { field($0.name) }
         let body = table.rows.map { $0.map(text(of:)) }
@@ -20,5 +20,5 @@ enum CSV {
         }
     }
 
-    static func field(_ text: String) -> String { CSVText.field(text) }
+    package static func field(_ text: String) -> String { CSVText.field(text) }
 }

@@ -1,13 +1,13 @@
-import LecternCore
-
-/// Orders what to study next from the current deck model and the learner's cards.
+/// Orders what to study next from the current deck model and the learner's cards: the
+/// policy of what is due and how many new items a day, with no database and no clock (the
+/// store reads the cards and passes the instants).
 ///
 /// The deck model decides what exists: cards of items that are no longer in their deck keep
 /// their history in the store but never reach a queue.
-enum QueuePlanner {
+package enum QueuePlanner {
     /// Due items first, most overdue first (ties in deck order), then never-studied items in
     /// deck order, up to `newLimit` minus the new items already started since `startOfDay`.
-    static func queue(
+    package static func queue(
         decks: [Deck], cards: [CardTiming], now: Int64, startOfDay: Int64, newLimit: Int
     ) -> [ItemRef] {
         let decks = distinct(decks)
@@ -41,7 +41,7 @@ enum QueuePlanner {
     }
 
     /// New and due counts for each deck, keyed by deck id.
-    static func counts(decks: [Deck], cards: [CardTiming], now: Int64) -> [String: DeckCounts] {
+    package static func counts(decks: [Deck], cards: [CardTiming], now: Int64) -> [String: DeckCounts] {
         let byDeck = Dictionary(grouping: cards, by: \.ref.deckID)
         var result: [String: DeckCounts] = [:]
         for deck in distinct(decks) {
@@ -55,7 +55,7 @@ enum QueuePlanner {
     }
 
     /// The decks in order, each id once (the first wins).
-    static func distinct(_ decks: [Deck]) -> [Deck] {
+    package static func distinct(_ decks: [Deck]) -> [Deck] {
         var seen = Set<String>()
         return decks.filter { seen.insert($0.id).inserted }
     }

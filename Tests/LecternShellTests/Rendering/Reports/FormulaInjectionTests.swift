@@ -2,7 +2,8 @@ import Foundation
 import LecternCore
 import Testing
 
-@testable import LecternStore
+import LecternShell
+import LecternStore
 
 /// A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a CR as a formula;
 /// learners' answers and names reach teachers' spreadsheets through `results --format csv`.

@@ -37,7 +37,7 @@ import Testing
         try sink.record(answer("q3", at: Clock.at(minutes: 2), rating: .again))
         let cards = try store.cardTimings(learner: "mei", deckIDs: ["logic"])
         let latest = cards.map(\.due).max()!
-        let later = StoredTime.date(latest).addingTimeInterval(3_600)
+        let later = Microseconds.date(latest).addingTimeInterval(3_600)
         // All three are due; q3 (due in a minute) is the most overdue, then by due date.
         let byDue = cards.sorted { $0.due < $1.due }.map(\.ref)
         #expect(byDue.first?.itemID == "q3")

@@ -2,8 +2,7 @@ import Foundation
 import LecternCore
 import Testing
 
-@testable import LecternStore
-
+/// What statistics count, computed from answers and cards without a database.
 @Suite struct StatsTests {
     /// Thursday 2026-03-12 12:00 UTC: day 10 after `Clock.start`.
     static let now = Clock.at(days: 10, hours: 3)
@@ -25,15 +24,15 @@ import Testing
         let parts = ref.split(separator: "/").map(String.init)
         return StatsAnswer(
             ref: ItemRef(deckID: parts[0], itemID: parts[1]), mode: mode,
-            answeredAt: StoredTime.micros(Clock.at(days: day, minutes: minute)), rating: rating,
+            answeredAt: Microseconds.since1970(Clock.at(days: day, minutes: minute)), rating: rating,
             confidence: confidence)
     }
 
     static func card(_ ref: String, due: Date, firstSeen: Date) -> CardTiming {
         let parts = ref.split(separator: "/").map(String.init)
         return CardTiming(
-            ref: ItemRef(deckID: parts[0], itemID: parts[1]), due: StoredTime.micros(due),
-            firstSeenAt: StoredTime.micros(firstSeen))
+            ref: ItemRef(deckID: parts[0], itemID: parts[1]), due: Microseconds.since1970(due),
+            firstSeenAt: Microseconds.since1970(firstSeen))
     }
 
     /// Day 0 is Monday 2026-03-02; times are 09:00 UTC plus `minute`.
@@ -126,90 +125,4 @@ import Testing
         #expect(stats.streak == expected)
     }
 
-    @Test(arguments: [
-        ([0, 0, 0], true, "▁▁▁"),
-        ([0, 1, 2, 3, 4, 5, 6, 7], true, "▁▂▃▄▅▆▇█"),
-        ([0, 1, 2, 3, 4, 5, 6, 7], false, ".:-=+*#@"),
-        ([1, 100], true, "▂█"),
-        ([3, 6], false, "+@"),
-    ])
-    func activityBar(counts: [Int], unicode: Bool, expected: String) {
-        #expect(StatsRenderer.activityBar(counts, unicode: unicode) == expected)
-    }
-
-    @Test func renderedText() {
-        let stats = StatsCalculator.compute(
-            learner: "mei", deckID: nil, decks: Self.decks, answers: Self.answers,
-            cards: Self.cards,
-            now: Self.now, calendar: Clock.utc)
-        #expect(
-            StatsRenderer.render(stats, unicode: true) == """
-                Stats for mei in all decks
-
-                Items         7: 4 studied, 3 never studied
-                Answers       10
-                Today         4 answered, 2 started, 2 due
-                This week     6 answered, 3 started in the last 7 days; 3 due in the next 7
-                Retention     67% right on 3 repeat reviews
-                Streak        3 days
-                Last 30 days  ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▅▁▁▁▁▁▁▁▅▅█  (most 4 a day)
-
-                Skill         answers  right
-                recall              4   100%
-                claim               3    33%
-                apply               1   100%
-
-                Tag           answers  right
-                causal              4    25%
-                fallacy             5    60%
-
-                Confidence    answers  right
-                1                   0      –
-                2                   1     0%
-                3                   2   100%
-                4                   2    50%
-
-                Right means rated good or easy: correct, with no hint and full credit.
-
-                """)
-        let ascii = StatsRenderer.render(stats, unicode: false)
-        let asciiLines = ascii.split(separator: "\n", omittingEmptySubsequences: false).map(
-            String.init)
-        #expect(asciiLines[8] == "Last 30 days  ...................+.......++@  (most 4 a day)")
-        #expect(asciiLines[20] == "1                   0      -")
-        let onlyASCII = ascii.unicodeScalars.allSatisfy { $0.isASCII }
-        #expect(onlyASCII)
-    }
-
-    /// The store feeds the calculator from real rows: answers in time order, cards with
-    /// their first-study times, limited to the deck asked for.
-    @Test func storeStatsFromRealRows() throws {
-        let folder = try TemporaryFolder()
-        let store = try ProgressStore(path: folder.path())
-        let sink = try store.sink(for: "mei")
-        try sink.record(answer("q1", at: Clock.at(days: 9), rating: .good, confidence: 4))
-        try sink.record(
-            answer("q1", mode: .review, at: Clock.at(days: 10), rating: .again, confidence: 4))
-        try sink.record(answer("q2", at: Clock.at(days: 10, minutes: 5), rating: .good))
-        try sink.record(
-            answer("e1", deck: "ethics", at: Clock.at(days: 10, minutes: 6), rating: .good))
-        let stats = try store.stats(
-            learner: "mei", decks: Self.decks, deck: "logic", now: Self.now, calendar: Clock.utc)
-        #expect(stats.answers == 3)
-        #expect(stats.seen == 2)
-        #expect(stats.retention == Self.share(0, 1))
-        #expect(stats.calibration[3] == Self.share(1, 2))
-        #expect(stats.today == Stats.Period(answered: 2, started: 1, due: 2))
-        #expect(stats.streak == 2)
-        #expect(
-            stats.skills == [
-                Stats.Mastery(name: "recall", share: Self.share(1, 2)),
-                Stats.Mastery(name: "claim", share: Self.share(1, 1)),
-            ])
-        let nobody = try store.stats(
-            learner: "nobody", decks: Self.decks, now: Self.now, calendar: Clock.utc)
-        #expect(nobody.answers == 0)
-        #expect(nobody.items == 7)
-        #expect(nobody.activity == Array(repeating: 0, count: 30))
-    }
 }

@@ -252,18 +252,18 @@ struct FSRSSchedulerTests {
     }
 
     @Test func microsecondArithmetic() {
-        #expect(FSRSMicroseconds.floorDivide(-1, 86_400_000_000) == -1)
-        #expect(FSRSMicroseconds.floorDivide(86_399_999_999, 86_400_000_000) == 0)
-        #expect(FSRSMicroseconds.halvedToEven(5) == 2 && FSRSMicroseconds.halvedToEven(7) == 4)
-        #expect(FSRSMicroseconds.halvedToEven(660_000_000) == 330_000_000)
+        #expect(Microseconds.floorDivide(-1, 86_400_000_000) == -1)
+        #expect(Microseconds.floorDivide(86_399_999_999, 86_400_000_000) == 0)
+        #expect(Microseconds.halvedToEven(5) == 2 && Microseconds.halvedToEven(7) == 4)
+        #expect(Microseconds.halvedToEven(660_000_000) == 330_000_000)
         // instants with odd microseconds survive the trip through Date, even a century ahead
         for micros: Int64 in [1_767_225_600_000_001, 4_922_899_199_999_999, -1, 0] {
-            #expect(FSRSMicroseconds.since1970(FSRSMicroseconds.date(micros)) == micros)
+            #expect(Microseconds.since1970(Microseconds.date(micros)) == micros)
         }
-        let start = FSRSMicroseconds.date(1_767_225_600_123_457)
-        #expect(FSRSMicroseconds.wholeDays(from: start, to: start.addingTimeInterval(day - 0.000_001)) == 0)
+        let start = Microseconds.date(1_767_225_600_123_457)
+        #expect(Microseconds.wholeDays(from: start, to: start.addingTimeInterval(day - 0.000_001)) == 0)
         #expect(
-            FSRSMicroseconds.wholeDays(from: start, to: FSRSMicroseconds.date(1_767_225_600_123_457 + 86_400_000_000))
+            Microseconds.wholeDays(from: start, to: Microseconds.date(1_767_225_600_123_457 + 86_400_000_000))
                 == 1)
     }
 }
@@ -365,10 +365,10 @@ private func generatedHistories(count: Int, seed: UInt64) -> (input: String, rev
             let ratingRoll = Int.random(in: 0..<10, using: &random)
             let rating: Rating = ratingRoll < 2 ? .again : ratingRoll < 3 ? .hard : ratingRoll < 8 ? .good : .easy
             reviews.append(#"{"rating": \#(rating.rawValue), "time": "\#(FSRSReplay.Timestamp.format(micros))"}"#)
-            let now = FSRSMicroseconds.date(micros)
+            let now = Microseconds.date(micros)
             let reviewed = scheduler.review(card ?? .new(now: now), rating: rating, at: now)
             card = reviewed
-            let interval = FSRSMicroseconds.since1970(reviewed.due) - micros
+            let interval = Microseconds.since1970(reviewed.due) - micros
             let gap: Int64
             switch Int.random(in: 0..<12, using: &random) {
             case 0: gap = 0
@@ -381,8 +381,8 @@ private func generatedHistories(count: Int, seed: UInt64) -> (input: String, rev
             case 6: gap = Int64(Double(interval) * Double.random(in: 0.2..<1, using: &random))  // early
             case 7, 8:  // late, by up to 5000 days
                 gap = min(
-                    Int64(Double(interval) * Double.random(in: 1..<4, using: &random)), 5000 * FSRSMicroseconds.perDay)
-            case 9: gap = Int64.random(in: 100...3000, using: &random) * FSRSMicroseconds.perDay  // long after
+                    Int64(Double(interval) * Double.random(in: 1..<4, using: &random)), 5000 * Microseconds.perDay)
+            case 9: gap = Int64.random(in: 100...3000, using: &random) * Microseconds.perDay  // long after
             default: gap = Int64.random(in: 1...(40 * 86_400), using: &random) * 1_000_000
             }
             // stay before 2150 so that due dates (at most 100 years on) are within
@@ -414,6 +414,7 @@ private enum ReferenceError: Error, CustomStringConvertible {
 private func runReference(input: String, fuzzSeed: UInt64?) throws -> ReferenceRun {
     let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     let python = root.appendingPathComponent(".venv/bin/python").path
     let script = root.appendingPathComponent("Tests/reference/fsrs_replay.py").path
     guard FileManager.default.isExecutableFile(atPath: python) else {

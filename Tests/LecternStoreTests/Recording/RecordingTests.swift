@@ -44,7 +44,7 @@ import Testing
         #expect(rows.first?.state.lapses == expected.lapses)
         #expect(
             abs((rows.first?.state.due ?? .distantPast).timeIntervalSince(expected.due)) < 0.001)
-        #expect(rows.first?.firstSeen == StoredTime.micros(Clock.start))
+        #expect(rows.first?.firstSeen == Microseconds.since1970(Clock.start))
     }
 
     @Test(arguments: [AnswerRecord.Mode.drill, .exam])

@@ -137,8 +137,8 @@ import Testing
     @Test func upgradesAFileThatHasOnlyTheFirstMigration() throws {
         let folder = try TemporaryFolder()
         let path = folder.path()
-        let t0 = StoredTime.micros(Clock.start)
-        let t1 = StoredTime.micros(Clock.at(days: 1))
+        let t0 = Microseconds.since1970(Clock.start)
+        let t1 = Microseconds.since1970(Clock.at(days: 1))
         do {
             let queue = try DatabaseQueue(path: path)
             try StoreSchema.migrator.migrate(queue, upTo: StoreSchema.v1)
@@ -167,7 +167,7 @@ import Testing
         #expect(try store.appliedMigrations() == [StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4])
         #expect(
             try store.learners() == [
-                LearnerActivity(name: "mei", answers: 3, lastActivity: StoredTime.date(t1))
+                LearnerActivity(name: "mei", answers: 3, lastActivity: Microseconds.date(t1))
             ])
         let firstSeen = try store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT item_id, first_seen_at FROM cards ORDER BY item_id")

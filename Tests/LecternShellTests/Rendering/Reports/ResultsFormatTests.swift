@@ -2,7 +2,8 @@ import Foundation
 import LecternCore
 import Testing
 
-@testable import LecternStore
+import LecternShell
+import LecternStore
 
 @Suite struct ResultsFormatTests {
     static let rows = [

@@ -1,9 +1,11 @@
 import Foundation
+import LecternCore
+import LecternStore
 
 /// Turns results and summaries into text in one of the ``ResultsFormat``s.
-public enum ResultsRenderer {
+package enum ResultsRenderer {
     /// One line per answer.
-    public static func render(_ rows: [ResultRow], as format: ResultsFormat) -> String {
+    package static func render(_ rows: [ResultRow], as format: ResultsFormat) -> String {
         let table = ResultTable(
             columns: [
                 .init(name: "learner", alignsRight: false), .init(name: "deck", alignsRight: false),
@@ -19,7 +21,7 @@ public enum ResultsRenderer {
             rows: rows.map { row in
                 [
                     .text(row.learner), .text(row.deck), .text(row.item), .text(row.mode.rawValue),
-                    .text(ResultTable.timestamp(row.answeredAt)), ResultTable.number(row.score),
+                    .text(UTCTimestamp.seconds(row.answeredAt)), ResultTable.number(row.score),
                     .text(row.rating.name), .number(String(row.hints)),
                     row.confidence.map { .number(String($0)) } ?? .none,
                     ResultTable.number(row.duration, digits: 1), .flag(row.skipped),
@@ -30,7 +32,7 @@ public enum ResultsRenderer {
     }
 
     /// One line per learner. `total_seconds` is the time spent answering.
-    public static func render(_ totals: [LearnerTotals], as format: ResultsFormat) -> String {
+    package static func render(_ totals: [LearnerTotals], as format: ResultsFormat) -> String {
         let table = ResultTable(
             columns: [
                 .init(name: "learner", alignsRight: false),
