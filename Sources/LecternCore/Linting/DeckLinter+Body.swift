@@ -61,6 +61,23 @@ extension DeckLinter {
         return findings + feedbackWarnings(options, name: name) + creditErrors(options, name: name, allowed: false)
     }
 
+    /// `credit` is a share of a wrong choice option's credit: strictly between 0 and 100, and
+    /// only where one pick is graded (a multi item scores its picks together).
+    private static func creditErrors(_ options: [Option], name: String, allowed: Bool) -> [Diagnostic] {
+        options.compactMap { option in
+            guard let credit = option.credit else { return nil }
+            let why: String? =
+                !allowed
+                ? "only a wrong option of a choice item earns partial credit; remove 'credit'"
+                : option.isCorrect
+                    ? "the correct option earns full credit; remove 'credit'"
+                    : !(credit > 0 && credit < 100) ? "'credit' is a percentage above 0 and below 100" : nil
+            return why.map {
+                .error("option-credit", at: option.location, "option '\(option.text)' of \(name): \($0)")
+            }
+        }
+    }
+
     /// The key's own problem (``NumericAnswerKey/Target/problem``), said in deck terms.
     private static func numericFindings(_ key: NumericAnswerKey, in item: Item, name: String) -> [Diagnostic] {
         let format = NumericAnswerGrader.format
@@ -151,23 +168,6 @@ extension DeckLinter {
                 "\(name) has \(count) \(noun) in '\(key)', but answers name them by the letters a–z, so at most \(OptionLabel.maximumCount) can be answered; split it into two items"
             )
         ]
-    }
-
-    /// `credit` is a share of a wrong choice option's credit: strictly between 0 and 100, and
-    /// only where one pick is graded (a multi item scores its picks together).
-    private static func creditErrors(_ options: [Option], name: String, allowed: Bool) -> [Diagnostic] {
-        options.compactMap { option in
-            guard let credit = option.credit else { return nil }
-            let why: String? =
-                !allowed
-                ? "only a wrong option of a choice item earns partial credit; remove 'credit'"
-                : option.isCorrect
-                    ? "the correct option earns full credit; remove 'credit'"
-                    : !(credit > 0 && credit < 100) ? "'credit' is a percentage above 0 and below 100" : nil
-            return why.map {
-                .error("option-credit", at: option.location, "option '\(option.text)' of \(name): \($0)")
-            }
-        }
     }
 
     private static func feedbackWarnings(_ options: [Option], name: String) -> [Diagnostic] {
