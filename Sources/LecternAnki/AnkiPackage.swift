@@ -23,9 +23,12 @@ public enum AnkiPackage {
         defer { try? FileManager.default.removeItem(at: folder) }
         let collection = folder.appendingPathComponent("collection.anki2")
         try writeCollection(notes, title: deck.title, to: collection.path, now: now)
-        try FileManager.default.createDirectory(
-            at: folder.appendingPathComponent("archive"), withIntermediateDirectories: true)
-        let staged = folder.appendingPathComponent("archive/package.apkg")
+        // Built beside the target and renamed over it: a failed export never leaves half a
+        // package, and an existing file is replaced in one step or not at all.
+        let target = URL(fileURLWithPath: path)
+        let staged = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).partial")
+        defer { try? FileManager.default.removeItem(at: staged) }
         do {
             let archive = try Archive(url: staged, accessMode: .create)
             try archive.addEntry(with: "collection.anki2", relativeTo: folder, compressionMethod: .deflate)
@@ -36,18 +39,10 @@ public enum AnkiPackage {
                 media.subdata(in: Int(position)..<Int(position) + size)
             }
         } catch {
-            throw Failure(description: "cannot build the package: \(error)")
+            throw Failure(description: "cannot write \(path): \(error)")
         }
-        // Moved into place whole, so a failed export never leaves half a package at `path`.
-        let target = URL(fileURLWithPath: path)
-        do {
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: staged)
-            } else {
-                try FileManager.default.moveItem(at: staged, to: target)
-            }
-        } catch {
-            throw Failure(description: "cannot write \(path): \(error.localizedDescription)")
+        guard rename(staged.path, path) == 0 else {
+            throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         return notes.count
     }

@@ -118,5 +118,14 @@ import Testing
         #expect(twice.notes == expectedNotes)
         #expect(Set(twice.cards_by_guid.keys) == Set(once.cards_by_guid.keys))
         #expect(twice.cards_by_guid.values.contains { $0.answer.contains("Paragraph 4 says the heat is made") })
+
+        // An existing package is replaced only with --force, in one step: nothing half-written is left.
+        let kept = try LecternBinary.run(["export", deckFile.path, "-o", first], home: home)
+        #expect(kept.status == 1)
+        let replaced = try LecternBinary.run(["export", deckFile.path, "-o", first, "--force"], home: home)
+        #expect(replaced.status == 0, "\(replaced.standardError)")
+        #expect(try importIntoAnki([first]).notes == expectedNotes)
+        let left = try FileManager.default.contentsOfDirectory(atPath: home.path).filter { $0.hasSuffix(".partial") }
+        #expect(left.isEmpty)
     }
 }

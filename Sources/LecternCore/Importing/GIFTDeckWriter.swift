@@ -157,6 +157,7 @@ private struct Writing {
         }
     }
 
+    /// Options of a choice or multi item; a wrong option without feedback names the right ones.
     private func choiceLines(_ options: [GIFTQuestion.Option], multi: Bool, explain: inout [String]) -> [String] {
         let rights = options.filter(\.correct).map { "'\($0.text)'" }.joined(separator: ", ")
         let right = multi ? "The right answers are \(rights)." : "The right answer is \(rights)."
