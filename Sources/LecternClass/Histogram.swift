@@ -103,20 +103,15 @@ public struct Histogram: Sendable, Equatable, Codable {
             var firstSeen: [String] = []
             for entry in entries {
                 let key = TextNormalizer.normalize(entry.text)
-                if groups[key] == nil {
-                    firstSeen.append(key)
-                    groups[key] = (0, entry.text, entry.evaluation?.grade.outcome == .right)
-                }
-                groups[key]!.count += 1
+                if groups[key] == nil { firstSeen.append(key) }
+                groups[key, default: (0, entry.text, entry.evaluation?.grade.outcome == .right)].count += 1
             }
             // Most common first; among equals, the one given first.
-            let ranked = firstSeen.enumerated()
-                .sorted { (groups[$0.element]!.count, -$0.offset) > (groups[$1.element]!.count, -$1.offset) }
+            let ranked = firstSeen.compactMap { groups[$0] }.enumerated()
+                .sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }
                 .map(\.element)
-            bars = ranked.prefix(Self.topWords).map { key in
-                Bar(label: groups[key]!.text, text: nil, count: groups[key]!.count, right: groups[key]!.right)
-            }
-            others = ranked.dropFirst(Self.topWords).reduce(0) { $0 + groups[$1]!.count }
+            bars = ranked.prefix(Self.topWords).map { Bar(label: $0.text, text: nil, count: $0.count, right: $0.right) }
+            others = ranked.dropFirst(Self.topWords).reduce(0) { $0 + $1.count }
         case .order, .match, .roles:
             kind = .outcomes
             bars = [

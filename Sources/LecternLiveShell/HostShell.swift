@@ -222,7 +222,9 @@ public final class HostShell: @unchecked Sendable {
             done.signal()
         }
         done.wait()
-        return box.value!
+        // The task sets the value before it signals, so it is there once the wait returns.
+        guard let value = box.value else { preconditionFailure("the task signalled without a value") }
+        return value
     }
 
     static func blockingResult<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Result<T, any Error> {

@@ -162,7 +162,9 @@ struct LiveBenchmark {
             done.signal()
         }
         done.wait()
-        return box.value!
+        // The task sets the value before it signals, so it is there once the wait returns.
+        guard let value = box.value else { preconditionFailure("the task signalled without a value") }
+        return value
     }
 }
 

@@ -24,7 +24,7 @@ struct StoreBenchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try ProgressStore(path: folder.appendingPathComponent("bench.sqlite3").path)
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
         let decks = makeDecks()
         let start = Date(timeIntervalSince1970: 1_735_722_000)  // 2025-01-01 09:00 UTC
         let sink = try store.sink(for: "bench")

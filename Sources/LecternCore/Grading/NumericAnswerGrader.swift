@@ -84,7 +84,9 @@ public enum NumericAnswerGrader {
         return String(value)
     }
 
-    // sign, digits with separators, exponent, percent, unit word
+    // sign, digits with separators, exponent, percent, unit word. A constant pattern that
+    // compiles or fails every numeric test at once, so the force try cannot fail for a user.
+    // swift-format-ignore: NeverUseForceTry
     private static let pattern = try! NSRegularExpression(
         pattern: #"^([+-]?)\s*((?:\d[\d,  ]*)?(?:\.\d+)?)((?:[eE][+-]?\d+)?)\s*(%?)\s*([^\d\s][^\d]*)?$"#
     )

@@ -53,9 +53,8 @@ public enum ShortAnswerGrader {
     private static func regexMatches(_ pattern: String, _ answer: String) -> Bool {
         // Bounded by construction: unsafe shapes never run, and neither do long answers.
         guard PatternSafety.problem(in: pattern) == nil, answer.count <= PatternSafety.maximumSubjectLength,
-            let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive]) else {
-            return false
-        }
+            let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive])
+        else { return false }
         let subject = answer.precomposedStringWithCompatibilityMapping
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let range = NSRange(subject.startIndex..., in: subject)
