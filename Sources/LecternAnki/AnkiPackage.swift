@@ -8,15 +8,15 @@ import ZIPFoundation
 /// One note per item (a walkthrough: one per step) of our own note type, in a deck named
 /// after the deck's title, tagged with the item's tags; the notes' GUIDs depend only on the
 /// deck and item ids, so importing a newer export updates the learner's notes.
-public enum AnkiPackage {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum AnkiPackage {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Writes the package to `path` (replacing it) and returns the number of notes.
     /// - Parameter now: the modification time written on every object (Anki compares it on import).
     @discardableResult
-    public static func write(_ deck: Deck, to path: String, now: Date = Date()) throws -> Int {
+    package static func write(_ deck: Deck, to path: String, now: Date = Date()) throws -> Int {
         let notes = AnkiNotes.notes(of: deck)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-apkg-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -6,8 +6,8 @@ import LecternShell
 /// The `lectern` command tree: the shell's commands (defined once, in the shell library)
 /// beside the commands that only make sense outside it. With no subcommand it opens the
 /// shell, so `lectern` alone is all a learner needs to type.
-public struct LecternCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct LecternCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "lectern",
         abstract: "A terminal shell for reasoning quizzes.",
         discussion: """
@@ -31,11 +31,11 @@ public struct LecternCommand: ParsableCommand {
     @OptionGroup(title: "Start-up options") var global: GlobalOptions
     @OptionGroup var seed: SeedOption
 
-    public init() {}
+    package init() {}
 
     /// Parses the command line, runs the command and exits. Errors are worded as the
     /// shell words its own (`error: …`), and a mistyped subcommand gets a suggestion.
-    public static func runAndExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    package static func runAndExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -7,46 +7,46 @@ import LecternCore
 /// spread (lowest, median, highest and five equal bins); words (short, cloze) get their
 /// most common answers, compared after the same normalisation the grader uses; order,
 /// match and roles get one bar per outcome. Open answers go to the teacher, not here.
-public struct Histogram: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable {
+package struct Histogram: Sendable, Equatable, Codable {
+    package enum Kind: String, Sendable, Codable {
         case options, numbers, words, outcomes, none
     }
 
     /// One bar: a label (`a`, `true`, an answer's words, `right`), its text and its count.
-    public struct Bar: Sendable, Equatable, Codable {
-        public var label: String
-        public var text: String?
-        public var count: Int
+    package struct Bar: Sendable, Equatable, Codable {
+        package var label: String
+        package var text: String?
+        package var count: Int
         /// Whether this bar is (part of) the right answer.
-        public var right: Bool?
+        package var right: Bool?
     }
 
     /// The spread of numeric answers.
-    public struct Spread: Sendable, Equatable, Codable {
-        public struct Bin: Sendable, Equatable, Codable {
-            public var low: Double
-            public var high: Double
-            public var count: Int
+    package struct Spread: Sendable, Equatable, Codable {
+        package struct Bin: Sendable, Equatable, Codable {
+            package var low: Double
+            package var high: Double
+            package var count: Int
         }
 
-        public var lowest: Double
-        public var median: Double
-        public var highest: Double
-        public var bins: [Bin]
+        package var lowest: Double
+        package var median: Double
+        package var highest: Double
+        package var bins: [Bin]
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Students who answered, and how many of them were right, partly right or wrong.
-    public var answered: Int
-    public var right: Int
-    public var partial: Int
-    public var wrong: Int
+    package var answered: Int
+    package var right: Int
+    package var partial: Int
+    package var wrong: Int
     /// Seated students who gave no answer in time.
-    public var unanswered: Int
-    public var bars: [Bar]
-    public var spread: Spread?
+    package var unanswered: Int
+    package var bars: [Bar]
+    package var spread: Spread?
     /// Word answers beyond the most common ones shown.
-    public var others: Int?
+    package var others: Int?
 
     /// The most common word answers shown.
     static let topWords = 5

@@ -10,9 +10,9 @@ import LecternStore
 /// (the next question, the reveal to 500 students). Each answer is handed over the moment
 /// it is graded and committed straight away; answers that arrive while a commit runs go
 /// together into the next one. `flush()` waits until everything handed over is committed.
-public final class ClassRecorder: @unchecked Sendable {
+package final class ClassRecorder: @unchecked Sendable {
     /// Something that went wrong while writing; the host shows it to the teacher.
-    public typealias Failure = @Sendable (String) -> Void
+    package typealias Failure = @Sendable (String) -> Void
 
     private let store: ProgressStore
     private let queue = DispatchQueue(label: "lectern.live.recorder")
@@ -23,18 +23,18 @@ public final class ClassRecorder: @unchecked Sendable {
     private var writtenCount = 0
     private let failure: Failure
 
-    public init(store: ProgressStore, failure: @escaping Failure = { _ in }) {
+    package init(store: ProgressStore, failure: @escaping Failure = { _ in }) {
         self.store = store
         self.failure = failure
     }
 
     /// Answers committed so far.
-    public var written: Int {
+    package var written: Int {
         lock.withLock { writtenCount }
     }
 
     /// Hands one graded answer over; it is committed as soon as the queue gets to it.
-    public func record(_ record: LiveAnswerRecord) {
+    package func record(_ record: LiveAnswerRecord) {
         let first = lock.withLock {
             pending.append(record)
             return pending.count == 1
@@ -44,7 +44,7 @@ public final class ClassRecorder: @unchecked Sendable {
     }
 
     /// Waits until every answer handed over so far is committed (or has failed).
-    public func flush() {
+    package func flush() {
         queue.sync {}
     }
 

@@ -7,11 +7,11 @@ import Logging
 ///
 /// Frames the server sends arrive on `frames` as text, in order (decode them with
 /// ``ServerMessage``); `send` writes one frame. The stream ends when the connection closes.
-public final class LiveConnection: Sendable {
-    public enum Failure: Error, CustomStringConvertible {
+package final class LiveConnection: Sendable {
+    package enum Failure: Error, CustomStringConvertible {
         case cannotConnect(url: String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .cannotConnect(let url, let reason): "cannot reach the class at \(url): \(reason)"
             }
@@ -19,7 +19,7 @@ public final class LiveConnection: Sendable {
     }
 
     /// Every text frame from the server, in order; ends when the connection closes.
-    public let frames: AsyncStream<String>
+    package let frames: AsyncStream<String>
     private let outgoing: AsyncStream<Outgoing>.Continuation
     private let task: Task<Void, Never>
 
@@ -29,14 +29,14 @@ public final class LiveConnection: Sendable {
     }
 
     /// `ws://HOST:PORT/live` for an address typed as `HOST:PORT` (or a full URL).
-    public static func url(for address: String) -> String {
+    package static func url(for address: String) -> String {
         if address.hasPrefix("ws://") || address.hasPrefix("wss://") { return address }
         let bare = address.hasSuffix("/live") ? String(address.dropLast(5)) : address
         return "ws://\(bare)/live"
     }
 
     /// Connects; returns once the WebSocket is open, or throws if it cannot be.
-    public static func connect(to address: String) async throws -> LiveConnection {
+    package static func connect(to address: String) async throws -> LiveConnection {
         let url = url(for: address)
         let (frames, frameContinuation) = AsyncStream.makeStream(of: String.self)
         let (outgoing, outgoingContinuation) = AsyncStream.makeStream(of: Outgoing.self)
@@ -94,24 +94,24 @@ public final class LiveConnection: Sendable {
     }
 
     /// Sends one message.
-    public func send(_ message: ClientMessage) {
+    package func send(_ message: ClientMessage) {
         send(text: message.encoded())
     }
 
     /// Sends any text as one frame (tests send garbage with it).
-    public func send(text: String) {
+    package func send(text: String) {
         outgoing.yield(.text(text))
     }
 
     /// Closes the connection from this side and waits until it is closed.
-    public func close() async {
+    package func close() async {
         outgoing.yield(.close)
         outgoing.finish()
         await task.value
     }
 
     /// Drops the connection without a goodbye, as a killed client would.
-    public func abort() {
+    package func abort() {
         task.cancel()
     }
 }

@@ -4,7 +4,7 @@ import LecternCore
 import LecternStore
 
 /// What the host tells the teacher's shell, as it happens.
-public enum HostEvent: Sendable, Equatable {
+package enum HostEvent: Sendable, Equatable {
     case notice(TeacherNotice)
     /// Something went wrong on the host's side (the progress file could not be written).
     case problem(String)
@@ -14,24 +14,24 @@ public enum HostEvent: Sendable, Equatable {
 }
 
 /// Limits that protect the class from one misbehaving connection.
-public struct HostLimits: Sendable {
+package struct HostLimits: Sendable {
     /// A connection must send its `join` this soon after connecting.
-    public var joinTimeout: TimeInterval = 10
+    package var joinTimeout: TimeInterval = 10
     /// Frames a connection may send in a burst, and per second after it.
-    public var burst: Double = 30
-    public var framesPerSecond: Double = 10
+    package var burst: Double = 30
+    package var framesPerSecond: Double = 10
     /// Frames waiting to be written to one connection; a client that stops reading is cut off here.
-    public var outboundBacklog = 256
+    package var outboundBacklog = 256
     /// Connections that may wait without a seat, on top of `--max-students`.
-    public var spareConnections = 64
+    package var spareConnections = 64
 
-    public init() {}
+    package init() {}
 }
 
 /// The class on the server: the pure `LiveClass` behind an actor, with the connections
 /// it talks to. Frames come in as text; the class's effects go out as frames, closes,
 /// events for the teacher and answers for the progress file.
-public actor LiveHost {
+package actor LiveHost {
     /// One WebSocket connection as the host sees it.
     struct Connection {
         var frames: AsyncStream<String>.Continuation
@@ -46,16 +46,16 @@ public actor LiveHost {
     private var live: LiveClass
     private let limits: HostLimits
     /// Writes graded answers to the teacher's progress file; nil when nothing is kept.
-    public nonisolated let recorder: ClassRecorder?
+    package nonisolated let recorder: ClassRecorder?
     private var connections: [ClientID: Connection] = [:]
     private var nextClient: UInt64 = 0
     private let events: AsyncStream<HostEvent>.Continuation
     /// What the teacher's shell reads: notices from students and the clock, in order.
-    public nonisolated let eventStream: AsyncStream<HostEvent>
+    package nonisolated let eventStream: AsyncStream<HostEvent>
     private let clock: @Sendable () -> Date
 
     /// A host for `live` that writes answers to `store` (none when nil).
-    public init(
+    package init(
         live: LiveClass, store: ProgressStore?, limits: HostLimits = HostLimits(),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -70,23 +70,23 @@ public actor LiveHost {
 
     // MARK: - What the shell asks
 
-    public var code: String { live.code }
-    public var deckTitle: String { live.deck.title }
-    public var questionCount: Int { live.questions.count }
-    public var phase: ClassPhase { live.phase }
-    public var roster: [LiveClass.RosterEntry] { live.roster }
-    public var names: [String] { live.names }
-    public var leaderboard: [BoardEntry] { live.leaderboard }
-    public var connectionCount: Int { connections.count }
-    public var questions: [ClassQuestion] { live.questions }
+    package var code: String { live.code }
+    package var deckTitle: String { live.deck.title }
+    package var questionCount: Int { live.questions.count }
+    package var phase: ClassPhase { live.phase }
+    package var roster: [LiveClass.RosterEntry] { live.roster }
+    package var names: [String] { live.names }
+    package var leaderboard: [BoardEntry] { live.leaderboard }
+    package var connectionCount: Int { connections.count }
+    package var questions: [ClassQuestion] { live.questions }
 
-    public func progress() -> (answered: Int, of: Int, secondsLeft: Int)? {
+    package func progress() -> (answered: Int, of: Int, secondsLeft: Int)? {
         live.progress(now: clock())
     }
 
     /// Runs a teacher's command; its notices are returned (the shell prints them at once)
     /// rather than sent through `eventStream`.
-    public func teacher(_ command: TeacherCommand) -> [TeacherNotice] {
+    package func teacher(_ command: TeacherCommand) -> [TeacherNotice] {
         perform(live.handle(.teacher(command), now: clock()), collectingNotices: true)
     }
 
@@ -153,7 +153,7 @@ public actor LiveHost {
     }
 
     /// The clock: deadlines, the lobby's batched update, and connections that never join.
-    public func tick() {
+    package func tick() {
         let now = clock()
         perform(live.handle(.tick, now: now))
         for (client, connection) in connections
@@ -166,7 +166,7 @@ public actor LiveHost {
     }
 
     /// Closes every connection (the host is going away).
-    public func closeAll() {
+    package func closeAll() {
         for client in Array(connections.keys) { close(client) }
     }
 

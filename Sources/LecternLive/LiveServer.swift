@@ -9,12 +9,12 @@ import Logging
 ///
 /// `start()` returns once the port is bound (so `--port 0` can print the port it got);
 /// `stop()` closes every connection and the listening socket.
-public final class LiveServer: Sendable {
-    public let host: LiveHost
-    public let bind: String
-    public let requestedPort: Int
+package final class LiveServer: Sendable {
+    package let host: LiveHost
+    package let bind: String
+    package let requestedPort: Int
     /// How often the clock ticks: deadlines are met this closely, and the lobby is sent this often.
-    public let tickInterval: Duration
+    package let tickInterval: Duration
     private let state = ServerState()
 
     /// Frames up to this size are read whole, so that one a little over the protocol's
@@ -22,7 +22,7 @@ public final class LiveServer: Sendable {
     /// WebSocket layer (close code 1009).
     static let readLimit = 4 * LiveProtocol.maxFrameBytes
 
-    public init(host: LiveHost, bind: String = "0.0.0.0", port: Int = 7777, tickInterval: Duration = .milliseconds(200))
+    package init(host: LiveHost, bind: String = "0.0.0.0", port: Int = 7777, tickInterval: Duration = .milliseconds(200))
     {
         self.host = host
         self.bind = bind
@@ -31,7 +31,7 @@ public final class LiveServer: Sendable {
     }
 
     /// Binds and starts serving; returns the port (the one the system chose for port 0).
-    public func start() async throws -> Int {
+    package func start() async throws -> Int {
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.get("/") { _, _ in "Lectern live class: connect a WebSocket to /live.\n" }
@@ -81,7 +81,7 @@ public final class LiveServer: Sendable {
 
     /// Closes every connection, stops the clock and the listening socket, and waits until
     /// answers handed to the progress file are committed.
-    public func stop() async {
+    package func stop() async {
         await host.closeAll()
         let (server, ticker) = state.take()
         ticker?.cancel()
@@ -128,10 +128,10 @@ public final class LiveServer: Sendable {
     }
 }
 
-public enum LiveServerError: Error, CustomStringConvertible {
+package enum LiveServerError: Error, CustomStringConvertible {
     case cannotListen(address: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotListen(let address, let reason):
             "cannot listen on \(address): \(reason); choose another --port (0 takes a free one) or --bind address"

@@ -6,7 +6,7 @@ import LineEditing
 /// `lectern host DECK`: the teacher's terminal. Commands are read on the main thread (with
 /// libedit, history and Tab completion at a terminal; line by line from a pipe); what the
 /// class does meanwhile is printed above the line being typed.
-public final class HostShell: @unchecked Sendable {
+package final class HostShell: @unchecked Sendable {
     static let commands = ["who", "start", "next", "reveal", "board", "kick", "pause", "resume", "end", "wait", "help"]
 
     let server: LiveServer
@@ -32,7 +32,7 @@ public final class HostShell: @unchecked Sendable {
 
     /// Starts the server, prints the line students type, and runs commands until `end`
     /// (or the end of the script). Returns the exit status.
-    public static func run(server: LiveServer, history: HistoryFile?) -> Int32 {
+    package static func run(server: LiveServer, history: HistoryFile?) -> Int32 {
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let shell = HostShell(server: server, channel: interactive ? WakeupChannel() : nil)
         let port: Int

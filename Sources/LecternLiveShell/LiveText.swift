@@ -4,10 +4,10 @@ import LecternCore
 
 /// What the student and host shells print for the class's messages. Every string that
 /// came over the network is untrusted and passes through `TerminalText` before it is shown.
-public enum LiveText {
+package enum LiveText {
     static func safe(_ text: String) -> String { TerminalText.safeLine(text) }
 
-    public static func question(_ message: QuestionMessage) -> String {
+    package static func question(_ message: QuestionMessage) -> String {
         var out = "\nQuestion \(message.question + 1) of \(message.count) · \(safe(message.itemType))"
         out += " · \(message.secondsLeft) s to answer\n"
         if let scenario = message.scenario {
@@ -18,17 +18,17 @@ public enum LiveText {
         return out
     }
 
-    public static func accepted(_ message: Accepted) -> String {
+    package static func accepted(_ message: Accepted) -> String {
         "Answer received: \(safe(message.answer)). Wait for the reveal."
     }
 
-    public static func lobby(_ lobby: Lobby) -> String {
+    package static func lobby(_ lobby: Lobby) -> String {
         let shown = lobby.names.map(safe).joined(separator: ", ")
         let more = lobby.count > lobby.names.count ? " and \(lobby.count - lobby.names.count) more" : ""
         return "In the lobby (\(lobby.count)): \(shown)\(more)"
     }
 
-    public static func reveal(_ reveal: Reveal) -> String {
+    package static func reveal(_ reveal: Reveal) -> String {
         var out = "\n"
         let you = reveal.you
         if !you.answered {
@@ -50,7 +50,7 @@ public enum LiveText {
     }
 
     /// One bar per option, the spread of numbers, or the most common words.
-    public static func histogram(_ histogram: Histogram) -> String {
+    package static func histogram(_ histogram: Histogram) -> String {
         var out = "How the class answered: \(histogram.answered) answered"
         if histogram.kind != .none {
             out += " (\(histogram.right) right, \(histogram.partial) partly, \(histogram.wrong) wrong)"
@@ -80,7 +80,7 @@ public enum LiveText {
         return out
     }
 
-    public static func board(_ board: Board) -> String {
+    package static func board(_ board: Board) -> String {
         var out = "Leaderboard after \(board.after) of \(board.count) (\(board.students) students):\n"
         out += entries(board.entries)
         return out
@@ -90,13 +90,13 @@ public enum LiveText {
         entries.map { "  \($0.rank). \(safe($0.name))  \(points($0.points)) points, \($0.right) right\n" }.joined()
     }
 
-    public static func end(_ end: End) -> String {
+    package static func end(_ end: End) -> String {
         var out = "\nThe class is over."
         if let rank = end.rank { out += " You finished \(rank) of \(end.students) with \(points(end.points)) points." }
         return out + "\nFinal board:\n" + entries(end.board)
     }
 
-    public static func points(_ value: Int) -> String {
+    package static func points(_ value: Int) -> String {
         String(value)
     }
 

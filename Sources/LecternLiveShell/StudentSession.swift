@@ -6,13 +6,13 @@ import LecternLive
 /// screen, keeps the rejoin token, and reconnects by itself when the connection drops.
 /// It runs on its own tasks; the terminal half reads lines on the main thread and calls
 /// `answer(_:)` and `leave()`.
-public final class StudentSession: @unchecked Sendable {
+package final class StudentSession: @unchecked Sendable {
     /// Where text for the screen goes (from the session's tasks).
-    public typealias Show = @Sendable (String) -> Void
+    package typealias Show = @Sendable (String) -> Void
 
-    public let address: String
-    public let code: String
-    public let name: String
+    package let address: String
+    package let code: String
+    package let name: String
     private let tokens: TokenFile
     private let show: Show
     /// Called once when the session is over (the class ended, the student left, or a
@@ -31,7 +31,7 @@ public final class StudentSession: @unchecked Sendable {
     private var script: [String] = []
     private var scriptAnswered: Set<Int> = []
 
-    public init(
+    package init(
         address: String, code: String, name: String, tokens: TokenFile, show: @escaping Show,
         finished: @escaping @Sendable (Int32) -> Void
     ) {
@@ -46,7 +46,7 @@ public final class StudentSession: @unchecked Sendable {
 
     /// Connects and keeps the class going until it is over. The first connection must
     /// succeed (a typo in the address is reported at once); later drops are retried.
-    public func run() async {
+    package func run() async {
         var first = true
         var attempt = 0
         while !isOver {
@@ -72,7 +72,7 @@ public final class StudentSession: @unchecked Sendable {
     }
 
     /// The countdown's last seconds, for the open question not yet answered.
-    public func countdown() async {
+    package func countdown() async {
         var warned: Set<Int> = []
         while !isOver {
             try? await Task.sleep(for: .milliseconds(250))
@@ -89,7 +89,7 @@ public final class StudentSession: @unchecked Sendable {
     var isOver: Bool { lock.withLock { over } }
 
     /// A typed line: an answer to the open question.
-    public func answer(_ text: String) {
+    package func answer(_ text: String) {
         let (connection, question) = lock.withLock { (self.connection, openQuestion) }
         guard let connection else {
             show("Not connected to the class right now; your answer was not sent. Try again in a moment.")
@@ -104,7 +104,7 @@ public final class StudentSession: @unchecked Sendable {
 
     /// A scripted answer: sent to the next question that opens (or the open one, if this
     /// script has not answered it yet).
-    public func enqueue(_ text: String) {
+    package func enqueue(_ text: String) {
         lock.withLock { script.append(text) }
         sendScripted()
     }
@@ -122,7 +122,7 @@ public final class StudentSession: @unchecked Sendable {
     }
 
     /// `:quit`: gives up the seat and ends the session.
-    public func leave() async {
+    package func leave() async {
         let connection = lock.withLock { () -> LiveConnection? in
             over = true
             return self.connection

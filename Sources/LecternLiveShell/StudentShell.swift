@@ -5,9 +5,9 @@ import LineEditing
 /// with libedit; what the class sends (questions, reveals, the countdown) is printed above
 /// the line being typed, which stays as it was. From a pipe, each line answers the next
 /// question instead.
-public enum StudentShell {
+package enum StudentShell {
     /// Runs until the class ends or the student leaves; returns the exit status.
-    public static func run(address: String, code: String, name: String, environment: [String: String]) -> Int32 {
+    package static func run(address: String, code: String, name: String, environment: [String: String]) -> Int32 {
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let done = Done()
         let channel = interactive ? WakeupChannel() : nil

@@ -5,10 +5,10 @@ import LecternCore
 /// The rejoin tokens of this machine's classes, one per address and code, in
 /// `$XDG_STATE_HOME/lectern/live-tokens` (readable by its owner only): running
 /// `lectern join` again after a crash gets the same seat back.
-public struct TokenFile: Sendable {
-    public let path: String
+package struct TokenFile: Sendable {
+    package let path: String
 
-    public init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         let folder = (XDGDirectories.stateHome(environment: environment) as NSString).appendingPathComponent("lectern")
         path = (folder as NSString).appendingPathComponent("live-tokens")
     }
@@ -18,13 +18,13 @@ public struct TokenFile: Sendable {
     }
 
     /// The token kept for this class, if any. A damaged file is treated as empty.
-    public func token(address: String, code: String) -> String? {
+    package func token(address: String, code: String) -> String? {
         read()[Self.key(address: address, code: code)]
     }
 
     /// Keeps the token (the latest 50 classes only); a file that cannot be written only
     /// costs the rejoin after a crash, so the failure is returned to be shown, not thrown.
-    public func save(_ token: String, address: String, code: String) -> String? {
+    package func save(_ token: String, address: String, code: String) -> String? {
         var tokens = read()
         tokens[Self.key(address: address, code: code)] = token
         if tokens.count > 50 { tokens = Dictionary(uniqueKeysWithValues: Array(tokens).suffix(50)) }

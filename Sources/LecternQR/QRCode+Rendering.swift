@@ -1,10 +1,10 @@
 extension QRCode {
     /// The quiet zone a reader needs around the code, in modules.
-    public static let quietZone = 4
+    package static let quietZone = 4
 
     /// An SVG image: one path of unit squares on a white background, scaled by the viewer.
     /// Only numbers go into it, so nothing from the encoded text can reach the markup.
-    public func svg() -> String {
+    package func svg() -> String {
         let side = size + 2 * Self.quietZone
         var path = ""
         for y in 0..<size {
@@ -29,7 +29,7 @@ extension QRCode {
     /// The code as lines of half-block characters, two module rows per line, with a quiet
     /// zone of `quiet` modules. On a terminal with a dark background the light modules are
     /// printed as blocks (`lightIsInk`), so the code reads dark-on-light as a scanner expects.
-    public func halfBlockLines(quiet: Int = 2, lightIsInk: Bool = true) -> [String] {
+    package func halfBlockLines(quiet: Int = 2, lightIsInk: Bool = true) -> [String] {
         let side = size + 2 * quiet
         func dark(_ x: Int, _ y: Int) -> Bool { self[x - quiet, y - quiet] }
         var lines: [String] = []

@@ -6,14 +6,14 @@ import Foundation
 /// character reader, which waits on the terminal and that pipe together, prints the text
 /// above the prompt and redraws the half-typed line. Everything but the byte stays on the
 /// main thread.
-public final class WakeupChannel: @unchecked Sendable {
+package final class WakeupChannel: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [String] = []
     private var finished = false
     private let readEnd: Int32
     private let writeEnd: Int32
 
-    public init?() {
+    package init?() {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return nil }
         readEnd = fds[0]
@@ -28,22 +28,22 @@ public final class WakeupChannel: @unchecked Sendable {
     }
 
     /// Queues text to print (from any thread) and wakes the reader.
-    public func post(_ text: String) {
+    package func post(_ text: String) {
         lock.withLock { pending.append(text) }
         var byte: UInt8 = 1
         _ = write(writeEnd, &byte, 1)
     }
 
     /// Prints what is queued, then ends the line being read as at end of input.
-    public func finish() {
+    package func finish() {
         lock.withLock { finished = true }
         post("")
     }
 
-    public var isFinished: Bool { lock.withLock { finished } }
+    package var isFinished: Bool { lock.withLock { finished } }
 
     /// Everything queued so far, in order.
-    public func take() -> [String] {
+    package func take() -> [String] {
         lock.withLock {
             defer { pending.removeAll() }
             return pending
@@ -55,7 +55,7 @@ public final class WakeupChannel: @unchecked Sendable {
 
 extension LineEditor {
     /// While reading a line, prints what `channel` receives above it (see ``WakeupChannel``).
-    public func show(_ channel: WakeupChannel) {
+    package func show(_ channel: WakeupChannel) {
         wakeupChannel = channel
         lectern_editor_set_wakeup(
             editor, channel.descriptor, lineEditorWakeTrampoline, Unmanaged.passUnretained(self).toOpaque())

@@ -3,9 +3,9 @@
 ///
 /// Options and entries keep their written order and are lettered a, b, c…; the study
 /// session shuffles, the preview does not, so the key reads against the file.
-public enum DeckPreview {
+package enum DeckPreview {
     /// The whole deck, or only the item `itemID` (a message saying so when there is none).
-    public static func render(_ deck: Deck, itemID: String? = nil) -> String {
+    package static func render(_ deck: Deck, itemID: String? = nil) -> String {
         if let itemID {
             guard let item = deck.item(withID: itemID) else {
                 let ids = deck.items.map(\.id).joined(separator: ", ")

@@ -3,21 +3,21 @@
 /// learner who imports a newer export gets their notes updated instead of duplicated.
 ///
 /// Pure: the package file itself (SQLite in a zip) is written by `LecternAnki`.
-public struct AnkiNote: Sendable, Equatable {
-    public var guid: String
+package struct AnkiNote: Sendable, Equatable {
+    package var guid: String
     /// The item id, or `item/step` for a walkthrough step.
-    public var itemID: String
+    package var itemID: String
     /// The prompt and the options (HTML).
-    public var front: String
+    package var front: String
     /// The answer, the explanation and the cited paragraphs (HTML).
-    public var back: String
+    package var back: String
     /// Anki tags: no spaces inside a tag.
-    public var tags: [String]
+    package var tags: [String]
 }
 
-public enum AnkiNotes {
+package enum AnkiNotes {
     /// One note per item; a walkthrough gives one note per step, each with the scenario.
-    public static func notes(of deck: Deck) -> [AnkiNote] {
+    package static func notes(of deck: Deck) -> [AnkiNote] {
         deck.items.flatMap { item -> [AnkiNote] in
             guard case .walkthrough(let walkthrough) = item.body else {
                 return [note(item, deck: deck, id: item.id, lead: nil, tags: item.tags)]
@@ -32,7 +32,7 @@ public enum AnkiNotes {
 
     /// Ten characters from Anki's GUID alphabet, from a 64-bit FNV-1a hash of the two ids:
     /// the same deck and item give the same GUID on every machine and every export.
-    public static func guid(deck: String, item: String) -> String {
+    package static func guid(deck: String, item: String) -> String {
         let alphabet = Array(
             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~")
         var value = stableHash("lectern\u{1F}\(deck)\u{1F}\(item)")
@@ -45,7 +45,7 @@ public enum AnkiNotes {
     }
 
     /// FNV-1a over the UTF-8 bytes: stable across runs and platforms, unlike `Hasher`.
-    public static func stableHash(_ text: String) -> UInt64 {
+    package static func stableHash(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
@@ -55,7 +55,7 @@ public enum AnkiNotes {
     }
 
     /// Text made safe for an HTML field: `& < > "` escaped, line breaks as `<br>`.
-    public static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var output = ""
         for character in text.trimmingWhitespace {
             switch character {

@@ -1,13 +1,13 @@
 /// RFC 4180 tables, read and written: the one definition of CSV quoting and of spreadsheet
 /// safety in Lectern, used by question tables (`import`/`export`) and by results exports.
-public enum CSVText {
+package enum CSVText {
     /// One cell as read, with where it starts, so a bad cell is reported at its line and column.
-    public struct Field: Sendable, Equatable {
-        public var text: String
-        public var line: Int
-        public var column: Int
+    package struct Field: Sendable, Equatable {
+        package var text: String
+        package var line: Int
+        package var column: Int
 
-        public init(text: String, line: Int, column: Int) {
+        package init(text: String, line: Int, column: Int) {
             self.text = text
             self.line = line
             self.column = column
@@ -18,20 +18,20 @@ public enum CSVText {
 
     /// A field for output: in double quotes (inner quotes doubled) when it holds the separator,
     /// a quote, a CR or an LF; as is otherwise.
-    public static func field(_ text: String, separator: Unicode.Scalar = ",") -> String {
+    package static func field(_ text: String, separator: Unicode.Scalar = ",") -> String {
         let needsQuotes = text.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The characters that make a spreadsheet read a cell as a formula.
-    public static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    package static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     /// Text a spreadsheet would run as a formula gets a leading `'`, as spreadsheet security
     /// guidance recommends: no text from a deck or a learner may become a formula in a
     /// teacher's spreadsheet. Text that already starts with `'` before such a character (or
     /// before another `'`) gets one too, so `restored` gives back exactly what was written.
-    public static func neutralised(_ text: String) -> String {
+    package static func neutralised(_ text: String) -> String {
         var scalars = text.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return text }
         if formulaStarts.contains(first) { return "'" + text }
@@ -42,7 +42,7 @@ public enum CSVText {
     }
 
     /// The inverse of `neutralised`: one leading `'` before a formula character or a `'` is dropped.
-    public static func restored(_ text: String) -> String {
+    package static func restored(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars.prefix(2))
         guard scalars.count == 2, scalars[0] == "'", formulaStarts.contains(scalars[1]) || scalars[1] == "'" else {
             return text
@@ -51,7 +51,7 @@ public enum CSVText {
     }
 
     /// A table with CRLF after every record, each cell quoted as needed and neutralised.
-    public static func table(_ rows: [[String]], separator: Unicode.Scalar = ",") -> String {
+    package static func table(_ rows: [[String]], separator: Unicode.Scalar = ",") -> String {
         rows.map { row in
             row.map { field(neutralised($0), separator: separator) }.joined(separator: String(separator)) + "\r\n"
         }.joined()
@@ -61,7 +61,7 @@ public enum CSVText {
 
     /// The records of `text` (a leading BOM skipped, CRLF, LF or CR line ends); blank lines
     /// are skipped. A quote left open, or text after a closing quote, is an error at its place.
-    public static func records(_ text: String, separator: Unicode.Scalar, path: String) -> (
+    package static func records(_ text: String, separator: Unicode.Scalar, path: String) -> (
         records: [[Field]], diagnostics: [Diagnostic]
     ) {
         var reader = CSVReading(scalars: Array(text.unicodeScalars), separator: separator, path: path)

@@ -4,9 +4,9 @@
 ///
 /// `GIFTReader` reads the result back to the same prompts, keys, weights and feedback
 /// (the round trip is tested over every bundled deck).
-public enum GIFTWriter {
+package enum GIFTWriter {
     /// The GIFT text and the findings about what was left out, each at the item it concerns.
-    public static func write(_ deck: Deck) -> (text: String, diagnostics: [Diagnostic]) {
+    package static func write(_ deck: Deck) -> (text: String, diagnostics: [Diagnostic]) {
         var writer = GIFTItemWriter()
         var blocks = [
             "// Exported from the Lectern deck '\(deck.id)' (\(oneLine(deck.title))) by `lectern export`.\n"
@@ -28,7 +28,7 @@ public enum GIFTWriter {
 
     /// Text with GIFT's special characters escaped and line breaks written `\n`, so that no
     /// text can end a question, open an answer block or start a comment line.
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -4,27 +4,27 @@
 ///
 /// A cell that holds a list (options, accepted answers, tags…) separates its entries with
 /// `|`; a `|` inside an entry is written `\|` (and a backslash before it `\\`).
-public enum QuestionTable {
+package enum QuestionTable {
     /// The columns, in the order `export` writes them. Only `type` and `prompt` are required
     /// in a file; the others may be left out or empty, and columns are found by their header.
-    public static let columns = [
+    package static let columns = [
         "id", "type", "skill", "prompt", "options", "answer", "feedback", "unit", "explain", "hints", "tags",
         "source",
     ]
 
     /// The item types a row can hold; `roles` and `walkthrough` need more than one row's shape.
-    public static let types: [ItemKind] = [
+    package static let types: [ItemKind] = [
         .choice, .multi, .truefalse, .short, .numeric, .cloze, .match, .order, .open,
     ]
 
     /// Entries joined with ` | `, each `|` and `\` in them escaped.
-    public static func list(_ entries: [String]) -> String {
+    package static func list(_ entries: [String]) -> String {
         entries.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") }
             .joined(separator: " | ")
     }
 
     /// The entries of a list cell, trimmed; empty entries are kept (an empty feedback is one).
-    public static func entries(_ cell: String) -> [String] {
+    package static func entries(_ cell: String) -> [String] {
         guard !cell.trimmingWhitespace.isEmpty else { return [] }
         var entries: [String] = []
         var current = ""
@@ -49,7 +49,7 @@ public enum QuestionTable {
     }
 
     /// The deck as table rows, header first, and a warning for each item a row cannot hold.
-    public static func rows(of deck: Deck) -> (rows: [[String]], diagnostics: [Diagnostic]) {
+    package static func rows(of deck: Deck) -> (rows: [[String]], diagnostics: [Diagnostic]) {
         var rows = [columns]
         var findings: [Diagnostic] = []
         for item in deck.items {
@@ -74,7 +74,7 @@ public enum QuestionTable {
     }
 
     /// The table text (RFC 4180, CRLF, cells neutralised for spreadsheets).
-    public static func write(_ deck: Deck, separator: Unicode.Scalar = ",") -> (text: String, diagnostics: [Diagnostic])
+    package static func write(_ deck: Deck, separator: Unicode.Scalar = ",") -> (text: String, diagnostics: [Diagnostic])
     {
         let (rows, findings) = rows(of: deck)
         return (CSVText.table(rows, separator: separator), findings)

@@ -1,9 +1,9 @@
 /// Reads a question table (see `QuestionTable`) into a deck in our YAML format. Any bad row
 /// refuses the file as a whole, with an error at the line and column of the bad cell; the
 /// deck is written with every string double-quoted, so no cell can change its structure.
-public enum QuestionTableReader {
+package enum QuestionTableReader {
     /// The deck text (nil when there are errors), how many items it holds, and the findings.
-    public static func read(_ text: String, separator: Unicode.Scalar, header: GIFTDeckWriter.Header) -> (
+    package static func read(_ text: String, separator: Unicode.Scalar, header: GIFTDeckWriter.Header) -> (
         deck: String?, items: Int, diagnostics: [Diagnostic]
     ) {
         let path = header.path

@@ -1,16 +1,16 @@
 /// Writes imported GIFT questions as a deck in our YAML format. Every string is written
 /// double-quoted (JSON escapes are YAML escapes), so no question text can change the
 /// document's structure; the result is meant to pass `lectern lint --strict` as written.
-public enum GIFTDeckWriter {
-    public struct Header: Sendable {
-        public var id: String
-        public var title: String
+package enum GIFTDeckWriter {
+    package struct Header: Sendable {
+        package var id: String
+        package var title: String
         /// Shown as the deck's `source.title`: where the questions came from.
-        public var sourceTitle: String
+        package var sourceTitle: String
         /// The GIFT file, for findings about what could not be written.
-        public var path: String
+        package var path: String
 
-        public init(id: String, title: String, sourceTitle: String, path: String) {
+        package init(id: String, title: String, sourceTitle: String, path: String) {
             self.id = id
             self.title = title
             self.sourceTitle = sourceTitle
@@ -19,7 +19,7 @@ public enum GIFTDeckWriter {
     }
 
     /// The deck text and the warnings about what became something else or was left out.
-    public static func deck(_ questions: [GIFTQuestion], header: Header) -> (text: String, diagnostics: [Diagnostic]) {
+    package static func deck(_ questions: [GIFTQuestion], header: Header) -> (text: String, diagnostics: [Diagnostic]) {
         var writer = Writing()
         var lines = [
             "# yaml-language-server: $schema=schema/deck.schema.json",
@@ -57,7 +57,7 @@ public enum GIFTDeckWriter {
     }
 
     /// Lowercase ASCII letters and digits in words joined by single hyphens, at most 60 long.
-    public static func kebab(_ text: String) -> String {
+    package static func kebab(_ text: String) -> String {
         var words: [String] = []
         var word = ""
         for scalar in text.lowercased().unicodeScalars {

@@ -3,8 +3,8 @@
 /// (weights, several numeric answers, descriptions) is a warning that names its line.
 ///
 /// Pure: text in, questions and findings out; reading the file is the caller's business.
-public enum GIFTReader {
-    public static func read(_ text: String, path: String) -> GIFTReadResult {
+package enum GIFTReader {
+    package static func read(_ text: String, path: String) -> GIFTReadResult {
         var reader = Reading(file: path)
         for block in GIFTBlocks.split(text) {
             if let question = reader.question(block) { reader.questions.append(question) }

@@ -5,17 +5,17 @@
 /// branch step is any reachable step off that line. A walkthrough *really* branches when some
 /// branch step is more than a remedial true/false; its branch depth is the longest run of
 /// branch steps one learner can see in a row.
-public struct WalkthroughBranches: Sendable {
+package struct WalkthroughBranches: Sendable {
     /// Ids of the steps on the main line, in order.
-    public var mainLine: [String]
+    package var mainLine: [String]
     /// Ids of reachable steps off the main line, in list order.
-    public var branchSteps: [String]
+    package var branchSteps: [String]
     /// Whether some branch step is not a true/false.
-    public var reallyBranches: Bool
+    package var reallyBranches: Bool
     /// The most branch steps one path passes through in a row.
-    public var branchDepth: Int
+    package var branchDepth: Int
 
-    public init(_ walkthrough: Walkthrough) {
+    package init(_ walkthrough: Walkthrough) {
         let steps = walkthrough.steps
         let index = walkthrough.stepIndex
         func successors(_ position: Int) -> [Int] {

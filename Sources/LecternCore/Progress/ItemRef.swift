@@ -1,12 +1,12 @@
 /// Names one item across decks: progress is keyed by deck id plus item id, never position.
-public struct ItemRef: Sendable, Hashable, CustomStringConvertible {
-    public var deckID: String
-    public var itemID: String
+package struct ItemRef: Sendable, Hashable, CustomStringConvertible {
+    package var deckID: String
+    package var itemID: String
 
-    public init(deckID: String, itemID: String) {
+    package init(deckID: String, itemID: String) {
         self.deckID = deckID
         self.itemID = itemID
     }
 
-    public var description: String { "\(deckID)/\(itemID)" }
+    package var description: String { "\(deckID)/\(itemID)" }
 }

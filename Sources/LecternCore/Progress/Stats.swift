@@ -5,31 +5,31 @@ import Foundation
 /// "Right" means rated good or easy: correct, without hints and with full credit. A hard
 /// rating (a hint, or partial credit) counts as not yet right, so these numbers are a
 /// little stricter than FSRS's notion of recall.
-public struct Stats: Sendable, Equatable {
+package struct Stats: Sendable, Equatable {
     /// Right answers out of some total.
-    public struct Share: Sendable, Equatable {
-        public var right: Int
-        public var total: Int
+    package struct Share: Sendable, Equatable {
+        package var right: Int
+        package var total: Int
 
-        public init(right: Int, total: Int) {
+        package init(right: Int, total: Int) {
             self.right = right
             self.total = total
         }
 
         /// `nil` when there is nothing to divide.
-        public var fraction: Double? { total == 0 ? nil : Double(right) / Double(total) }
+        package var fraction: Double? { total == 0 ? nil : Double(right) / Double(total) }
     }
 
     /// Counts over a span of days.
-    public struct Period: Sendable, Equatable {
+    package struct Period: Sendable, Equatable {
         /// Distinct items answered in any mode during the span.
-        public var answered: Int
+        package var answered: Int
         /// Items studied for the first time during the span.
-        public var started: Int
+        package var started: Int
         /// Studied items (still in their deck) due before the span's end, overdue included.
-        public var due: Int
+        package var due: Int
 
-        public init(answered: Int, started: Int, due: Int) {
+        package init(answered: Int, started: Int, due: Int) {
             self.answered = answered
             self.started = started
             self.due = due
@@ -37,45 +37,45 @@ public struct Stats: Sendable, Equatable {
     }
 
     /// Share right for one skill or tag.
-    public struct Mastery: Sendable, Equatable {
-        public var name: String
-        public var share: Share
+    package struct Mastery: Sendable, Equatable {
+        package var name: String
+        package var share: Share
 
-        public init(name: String, share: Share) {
+        package init(name: String, share: Share) {
             self.name = name
             self.share = share
         }
     }
 
-    public var learner: String
+    package var learner: String
     /// The deck the numbers are limited to, or `nil` for every deck.
-    public var deckID: String?
+    package var deckID: String?
     /// Items in the current deck model.
-    public var items: Int
+    package var items: Int
     /// Of those, studied at least once.
-    public var seen: Int
+    package var seen: Int
     /// Answers in every mode.
-    public var answers: Int
+    package var answers: Int
     /// Today, from local midnight.
-    public var today: Period
+    package var today: Period
     /// The last seven days including today for answered and started; due within seven days.
-    public var week: Period
+    package var week: Period
     /// Study and review answers to items already studied before.
-    public var retention: Share
+    package var retention: Share
     /// Per skill, in the order skills are declared; only skills with answers.
-    public var skills: [Mastery]
+    package var skills: [Mastery]
     /// Per item tag, by name; only tags with answers.
-    public var tags: [Mastery]
+    package var tags: [Mastery]
     /// Index 0 is confidence 1 … index 3 is confidence 4.
-    public var calibration: [Share]
+    package var calibration: [Share]
     /// Consecutive days with an answer, ending today (or yesterday, when today has none yet).
-    public var streak: Int
+    package var streak: Int
     /// Answers per day, oldest first; the last entry is today.
-    public var activity: [Int]
+    package var activity: [Int]
 
-    public var unseen: Int { items - seen }
+    package var unseen: Int { items - seen }
 
-    public init(
+    package init(
         learner: String, deckID: String?, items: Int, seen: Int, answers: Int, today: Period,
         week: Period, retention: Share, skills: [Mastery], tags: [Mastery], calibration: [Share],
         streak: Int, activity: [Int]

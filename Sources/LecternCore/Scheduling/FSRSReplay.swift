@@ -23,10 +23,10 @@ import Foundation
 /// blank ones included) and no output; blank lines are skipped.
 /// `Tests/reference/fsrs_replay.py` implements the same contract on the
 /// Python reference, with the same messages for the same mistakes.
-public enum FSRSReplay {
+package enum FSRSReplay {
     /// Replays every history in `input`. With a `fuzzSeed`, intervals are
     /// fuzzed by `FuzzSource(seed: fuzzSeed).mixing(UInt64(bitPattern: id))`.
-    public static func run(
+    package static func run(
         input: String, fuzzSeed: UInt64? = nil, parameters: FSRSParameters = .default
     ) -> (output: [String], errors: [String]) {
         var output: [String] = []

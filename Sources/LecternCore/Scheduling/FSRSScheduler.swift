@@ -94,16 +94,16 @@ import Foundation
 /// - A card in the review or relearning phase with no stability or
 ///   difficulty (impossible from ``CardState/new(now:)``) is treated as
 ///   reviewed for the first time: the reference would assert.
-public struct FSRSScheduler: Sendable {
+package struct FSRSScheduler: Sendable {
     /// The configuration in use.
-    public let parameters: FSRSParameters
+    package let parameters: FSRSParameters
     /// Source of interval fuzz; `nil` (the default) schedules without fuzz.
-    public let fuzz: FuzzSource?
+    package let fuzz: FuzzSource?
 
     private let decay: Double
     private let factor: Double
 
-    public init(parameters: FSRSParameters = .default, fuzz: FuzzSource? = nil) {
+    package init(parameters: FSRSParameters = .default, fuzz: FuzzSource? = nil) {
         self.parameters = parameters
         self.fuzz = fuzz
         decay = -parameters.weights[20]
@@ -111,7 +111,7 @@ public struct FSRSScheduler: Sendable {
     }
 
     /// The card's state after being rated `rating` at `now`.
-    public func review(_ card: CardState, rating: Rating, at now: Date) -> CardState {
+    package func review(_ card: CardState, rating: Rating, at now: Date) -> CardState {
         let nowMicros = Microseconds.since1970(now)
         var next = card
         let memory = updatedMemory(card, rating: rating, at: now)
@@ -175,7 +175,7 @@ public struct FSRSScheduler: Sendable {
     /// Predicted probability of recall at `now`, counting whole elapsed days
     /// since the last review (so it is 1 during the first 24 hours).
     /// 0 for a card never reviewed.
-    public func retrievability(of card: CardState, at now: Date) -> Double {
+    package func retrievability(of card: CardState, at now: Date) -> Double {
         guard let lastReview = card.lastReview, let stability = card.stability else { return 0 }
         let days = max(0, Microseconds.wholeDays(from: lastReview, to: now))
         return pow(1 + factor * Double(days) / stability, decay)
@@ -316,16 +316,16 @@ public struct FSRSScheduler: Sendable {
 /// so scheduling with fuzz is still a pure function of its inputs. Give each
 /// card its own source (``mixing(_:)`` with the card's id) so that cards
 /// reviewed at the same instant with the same history do not move together.
-public struct FuzzSource: Sendable, Equatable {
+package struct FuzzSource: Sendable, Equatable {
     /// The seed every draw is derived from.
-    public let seed: UInt64
+    package let seed: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         self.seed = seed
     }
 
     /// A source for one card: the seed hashed together with `salt`.
-    public func mixing(_ salt: UInt64) -> FuzzSource {
+    package func mixing(_ salt: UInt64) -> FuzzSource {
         var generator = SplitMix64(seed: seed)
         return FuzzSource(seed: generator.next() ^ salt)
     }

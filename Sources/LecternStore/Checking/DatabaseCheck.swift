@@ -4,22 +4,22 @@ import LecternCore
 
 /// `lectern db check`: everything that can be wrong with a progress file, found by reading
 /// only. The file is never created, migrated or repaired here.
-public enum DatabaseCheck {
+package enum DatabaseCheck {
     /// What the check found.
-    public struct Report: Sendable, Equatable {
-        public var path: String
+    package struct Report: Sendable, Equatable {
+        package var path: String
         /// False when there is no file (or an empty one): nothing to check.
-        public var fileExists: Bool
-        public var learners = 0
-        public var answers = 0
-        public var cards = 0
+        package var fileExists: Bool
+        package var learners = 0
+        package var answers = 0
+        package var cards = 0
         /// One line per problem, in a stable order: integrity, schema, rows, cards.
-        public var problems: [String] = []
+        package var problems: [String] = []
 
-        public var isClean: Bool { problems.isEmpty }
+        package var isClean: Bool { problems.isEmpty }
 
         /// The text `db check` prints.
-        public var text: String {
+        package var text: String {
             guard fileExists else { return "ok: no progress database at \(path) yet; nothing to check\n" }
             if problems.isEmpty {
                 return "ok: \(path): \(learners) learners, \(answers) answers, \(cards) cards; "
@@ -38,7 +38,7 @@ public enum DatabaseCheck {
 
     /// Checks the file at `path`. Throws only when the file cannot be read as a Lectern
     /// database at all (not SQLite, someone else's, newer than this build).
-    public static func run(path: String, scheduler: FSRSScheduler = FSRSScheduler()) throws -> Report {
+    package static func run(path: String, scheduler: FSRSScheduler = FSRSScheduler()) throws -> Report {
         var report = Report(path: path, fileExists: true)
         let state: StoreFile.State
         do {

@@ -6,7 +6,7 @@ extension ProgressStore {
     /// The learner with this name, created on first use (the file too, when missing).
     ///
     /// Surrounding spaces are trimmed; a name ``LearnerName`` refuses is an error.
-    public func learner(named name: String) throws -> Learner {
+    package func learner(named name: String) throws -> Learner {
         let trimmed = try LearnerName.validated(name)
         let createdAt = Microseconds.since1970(clock())
         return try write { db in
@@ -25,7 +25,7 @@ extension ProgressStore {
     }
 
     /// Every learner on this file, by name, with how many answers they gave and when last.
-    public func learners() throws -> [LearnerActivity] {
+    package func learners() throws -> [LearnerActivity] {
         try read(empty: []) { db in
             let rows = try Row.fetchCursor(
                 db,

@@ -9,7 +9,7 @@ extension ProgressStore {
     /// "Today" starts at midnight in `calendar`'s time zone; the allowance is `newLimit`
     /// minus the items of these decks first studied since then. An unknown learner has no
     /// cards, so gets only new items.
-    public func dueQueue(
+    package func dueQueue(
         learner: String, decks: [Deck], now: Date, newLimit: Int = 20,
         calendar: Calendar = .current
     ) throws -> [ItemRef] {
@@ -20,7 +20,7 @@ extension ProgressStore {
     }
 
     /// New and due counts per deck id, for the `decks` listing.
-    public func counts(learner: String, decks: [Deck], now: Date) throws -> [String: DeckCounts] {
+    package func counts(learner: String, decks: [Deck], now: Date) throws -> [String: DeckCounts] {
         let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
         return QueuePlanner.counts(decks: decks, cards: cards, now: Microseconds.since1970(now))
     }

@@ -4,7 +4,7 @@ import LecternCore
 
 extension ProgressStore {
     /// A results sink that commits each answer for `learner` (created on first use).
-    public func sink(for learner: String) throws -> LearnerSink {
+    package func sink(for learner: String) throws -> LearnerSink {
         LearnerSink(store: self, learner: try self.learner(named: learner))
     }
 
@@ -13,7 +13,7 @@ extension ProgressStore {
     ///
     /// Drill and exam answers are logged but leave the schedule alone: cramming for a test
     /// should not tell the scheduler the material is learned.
-    public func record(_ answer: AnswerRecord, for learner: Learner) throws {
+    package func record(_ answer: AnswerRecord, for learner: Learner) throws {
         try write { db in try insert(answer, learnerID: learner.id, in: db) }
     }
 
@@ -21,7 +21,7 @@ extension ProgressStore {
     ///
     /// For importing a history (another file, a classroom export) and for filling
     /// benchmarks; each answer is handled exactly as ``record(_:for:)`` would.
-    public func record(contentsOf answers: [AnswerRecord], for learner: Learner) throws {
+    package func record(contentsOf answers: [AnswerRecord], for learner: Learner) throws {
         try write { db in
             for answer in answers {
                 try insert(answer, learnerID: learner.id, in: db)
@@ -34,7 +34,7 @@ extension ProgressStore {
     /// A live class writes each answer the moment it is graded; answers that arrive while
     /// a write runs go together in the next one, so a room answering at once costs one
     /// commit, not one per student.
-    public func record(batch answers: [(answer: AnswerRecord, learner: Learner)]) throws {
+    package func record(batch answers: [(answer: AnswerRecord, learner: Learner)]) throws {
         try write { db in
             for (answer, learner) in answers {
                 try insert(answer, learnerID: learner.id, in: db)
@@ -115,7 +115,7 @@ extension ProgressStore {
     /// answers were committed.
     ///
     /// For repairs and for a scheduler change: the log is the truth, cards are a cache.
-    public func rebuildCards() throws {
+    package func rebuildCards() throws {
         try write { db in
             let replayed = try Self.replayedCards(db, scheduler: scheduler, where: "1", arguments: [])
             try db.execute(sql: "DELETE FROM cards")

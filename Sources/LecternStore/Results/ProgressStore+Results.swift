@@ -9,7 +9,7 @@ extension ProgressStore {
     ///   - deck: one deck id, or `nil` for all decks.
     ///   - learners: names to include; empty means everyone on the file.
     ///   - since: only answers given at or after this instant.
-    public func results(deck: String?, learners: [String], since: Date?) throws -> [ResultRow] {
+    package func results(deck: String?, learners: [String], since: Date?) throws -> [ResultRow] {
         let filter = ResultsFilter(deck: deck, learners: learners, since: since)
         return try read(empty: []) { db in
             let rows = try Row.fetchCursor(
@@ -45,7 +45,7 @@ extension ProgressStore {
     /// One line per learner: answers, mean score and time spent, with the same filters as
     /// ``results(deck:learners:since:)``. Learners without matching answers are listed
     /// with zero, so a teacher sees who has not started.
-    public func summary(deck: String?, learners: [String], since: Date?) throws -> [LearnerTotals] {
+    package func summary(deck: String?, learners: [String], since: Date?) throws -> [LearnerTotals] {
         let filter = ResultsFilter(deck: deck, learners: learners, since: since)
         let learnerFilter = filter.learnerSQL
         return try read(empty: []) { db in
