@@ -52,7 +52,7 @@ fuzz: setup
 lint: build
 	.build/debug/lectern lint --strict $(DECKS)
 	python3 scripts/check-imports.py
-	$(SWIFT) format lint --recursive Sources Tests
+	$(SWIFT) format lint --strict --recursive Sources Tests
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests

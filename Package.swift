@@ -117,5 +117,10 @@ let package = Package(
 for target in package.targets where !["CEditLine", "CFuzzDriver", "CQREncode"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
+    // Swift 6's upcoming rules: `any` spelled out for existentials, members visible only
+    // through a module the file imports itself, and imports internal unless marked.
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
     target.swiftSettings = settings
 }

@@ -1,4 +1,4 @@
-import LecternCore
+package import LecternCore
 
 /// One question of a live class: a top-level item, or one step of a walkthrough played
 /// along its main path.

@@ -1,5 +1,5 @@
-import Foundation
-import LecternCore
+package import Foundation
+package import LecternCore
 
 /// How a teacher set up a class (`lectern host DECK --time 30s --count N --seed S …`).
 package struct ClassConfiguration: Sendable {

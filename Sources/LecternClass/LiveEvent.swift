@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// A connection as the server numbers it. The class never sees sockets, only these.
 package struct ClientID: Hashable, Sendable, CustomStringConvertible {

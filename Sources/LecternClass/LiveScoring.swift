@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Points for one answer in a live class: right answers first, speed second.
 ///

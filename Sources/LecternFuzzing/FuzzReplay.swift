@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Runs an entry point over files, for replaying a corpus or a crash without the sanitizer
 /// build: `lectern-fuzz-deck crash-1234 Tests/Fuzz/corpus/deck`.

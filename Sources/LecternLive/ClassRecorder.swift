@@ -1,7 +1,7 @@
-import Foundation
-import LecternClass
-import LecternCore
-import LecternStore
+package import Foundation
+package import LecternClass
+package import LecternCore
+package import LecternStore
 
 /// Writes a live class's graded answers into the teacher's progress file, with mode
 /// `class` and the student's name as learner.

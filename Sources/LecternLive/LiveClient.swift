@@ -1,7 +1,7 @@
-import Foundation
+package import Foundation
 import HummingbirdWSClient
-import LecternClass
-import Logging
+package import LecternClass
+package import Logging
 
 /// A protocol-level connection to a class, for the student shell, tests and the benchmark.
 ///

@@ -1,7 +1,7 @@
-import Foundation
-import LecternClass
-import LecternCore
-import LecternStore
+package import Foundation
+package import LecternClass
+package import LecternCore
+package import LecternStore
 
 /// What the host tells the teacher's shell, as it happens.
 package enum HostEvent: Sendable, Equatable {

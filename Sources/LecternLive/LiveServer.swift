@@ -22,8 +22,9 @@ package final class LiveServer: Sendable {
     /// WebSocket layer (close code 1009).
     static let readLimit = 4 * LiveProtocol.maxFrameBytes
 
-    package init(host: LiveHost, bind: String = "0.0.0.0", port: Int = 7777, tickInterval: Duration = .milliseconds(200))
-    {
+    package init(
+        host: LiveHost, bind: String = "0.0.0.0", port: Int = 7777, tickInterval: Duration = .milliseconds(200)
+    ) {
         self.host = host
         self.bind = bind
         self.requestedPort = port

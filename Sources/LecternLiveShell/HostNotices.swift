@@ -1,6 +1,7 @@
 import Foundation
 import LecternClass
 import LecternLive
+import LecternCore
 
 /// What the host shell prints for the class's notices. Open answers are shown without
 /// their authors' names, since the teacher's screen is often the room's screen.

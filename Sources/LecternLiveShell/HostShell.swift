@@ -1,7 +1,7 @@
-import Foundation
-import LecternClass
-import LecternLive
-import LineEditing
+package import Foundation
+package import LecternClass
+package import LecternLive
+package import LineEditing
 
 /// `lectern host DECK`: the teacher's terminal. Commands are read on the main thread (with
 /// libedit, history and Tab completion at a terminal; line by line from a pipe); what the

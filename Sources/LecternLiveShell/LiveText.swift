@@ -1,6 +1,6 @@
-import Foundation
-import LecternClass
-import LecternCore
+package import Foundation
+package import LecternClass
+package import LecternCore
 
 /// What the student and host shells print for the class's messages. Every string that
 /// came over the network is untrusted and passes through `TerminalText` before it is shown.

@@ -1,3 +1,4 @@
+import Foundation
 /// The outcome of pressing Tab: what to insert, or what to list below the line.
 ///
 /// Built from candidates by `Completion.resolve`, which is pure so that tests can check

@@ -1,6 +1,7 @@
 import Foundation
 import LecternShell
 import Testing
+import ArgumentParser
 
 @Suite("Shell commands")
 struct ShellCommandTests {

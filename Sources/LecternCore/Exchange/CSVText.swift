@@ -1,3 +1,4 @@
+import Foundation
 /// RFC 4180 tables, read and written: the one definition of CSV quoting and of spreadsheet
 /// safety in Lectern, used by question tables (`import`/`export`) and by results exports.
 package enum CSVText {

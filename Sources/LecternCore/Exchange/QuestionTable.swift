@@ -1,3 +1,4 @@
+import Foundation
 /// A deck as a spreadsheet: one row per item under a header row, in the columns below, so a
 /// teacher can keep questions in a spreadsheet and bring them in with `lectern import`, and
 /// `lectern export --format csv` gives back the same table.
@@ -74,8 +75,9 @@ package enum QuestionTable {
     }
 
     /// The table text (RFC 4180, CRLF, cells neutralised for spreadsheets).
-    package static func write(_ deck: Deck, separator: Unicode.Scalar = ",") -> (text: String, diagnostics: [Diagnostic])
-    {
+    package static func write(_ deck: Deck, separator: Unicode.Scalar = ",") -> (
+        text: String, diagnostics: [Diagnostic]
+    ) {
         let (rows, findings) = rows(of: deck)
         return (CSVText.table(rows, separator: separator), findings)
     }

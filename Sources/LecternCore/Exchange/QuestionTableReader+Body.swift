@@ -1,3 +1,5 @@
+import FoundationEssentials
+import Foundation
 /// The answer key of one table row, per item type, checked where it was written.
 extension TableReading {
     mutating func body(_ kind: ItemKind, _ cells: inout RowCells) -> [String]? {

@@ -1,3 +1,4 @@
+import Foundation
 /// Words and characters that scale a typed number: `153k`, `153 thousand`, `1.5万`, `2 亿`.
 ///
 /// A learner who types one of these means the scaled number, so reading `153 thousand` as

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Durations as people type them (`20m`, `90s`, `1h30m`, or a bare number of minutes),
 /// checked against a range before anything uses them.

@@ -1,4 +1,5 @@
 import Yams
+import Foundation
 
 /// Builds the deck model from composed YAML nodes, typing every scalar itself and reporting
 /// shape problems (unknown keys, wrong types, missing fields, unknown values) where they are.

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// One logged answer, reduced to what statistics need.
 package struct StatsAnswer: Sendable {

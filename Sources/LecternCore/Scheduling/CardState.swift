@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Where a card stands in the FSRS life cycle.
 package enum CardPhase: String, Sendable, Codable, CaseIterable {

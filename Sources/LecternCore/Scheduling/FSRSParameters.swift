@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Configuration of the FSRS-6 scheduler: the 21 model weights plus the
 /// scheduling policy (desired retention, learning and relearning steps,

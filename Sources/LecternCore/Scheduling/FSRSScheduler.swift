@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// The FSRS-6 spaced-repetition scheduler, as a pure function.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// One graded answer, as handed to a results sink before the next question appears.
 ///

@@ -1,3 +1,4 @@
+import Foundation
 /// Confidence given on the answer's own line: `b | 3`, `c d a e b |4`.
 ///
 /// An answers file must have exactly one line per answer, so an item that asks "how sure

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Everything a study session needs to run, chosen by the caller.
 ///

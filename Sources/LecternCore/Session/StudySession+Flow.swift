@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// The path of one item: shown, answered, confirmed, revealed, recorded.
 extension StudySession {

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// A study session as a pure state machine: lines in, styled lines and answer records out.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Instants as whole microseconds since 1970 (UTC): the one conversion the scheduler and the
 /// progress store share, so an answer's time, the card computed from it and the row stored for

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// An instant as ISO 8601 in UTC to the second, e.g. `2026-03-02T09:00:00Z`: how results and
 /// `db check` name a time for a person, the same on every machine and in every locale.

@@ -1,7 +1,7 @@
-import ArgumentParser
-import Foundation
-import LecternCore
-import LecternStore
+package import ArgumentParser
+package import Foundation
+package import LecternCore
+package import LecternStore
 
 /// `decks`: every deck of the deck folders, with what is new and due.
 package struct DecksCommand: ShellRunnable {

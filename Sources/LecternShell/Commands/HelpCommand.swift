@@ -1,5 +1,6 @@
-import ArgumentParser
-import LecternCore
+package import ArgumentParser
+package import LecternCore
+import Foundation
 
 /// `help [COMMAND]`: the list of commands, or one command's help.
 package struct HelpCommand: ShellRunnable {

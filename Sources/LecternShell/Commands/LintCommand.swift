@@ -1,5 +1,5 @@
-import ArgumentParser
-import LecternCore
+package import ArgumentParser
+package import LecternCore
 
 /// `lint [PATH…]`: compiler-style findings for deck authors and CI.
 package struct LintCommand: ShellRunnable {

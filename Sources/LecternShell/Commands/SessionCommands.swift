@@ -1,7 +1,7 @@
-import ArgumentParser
-import Foundation
-import LecternCore
-import LecternStore
+package import ArgumentParser
+package import Foundation
+package import LecternCore
+package import LecternStore
 
 /// `study DECK`: due items first, then new ones in deck order (all items when progress is
 /// not kept).

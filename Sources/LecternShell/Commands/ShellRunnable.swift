@@ -1,4 +1,4 @@
-import ArgumentParser
+package import ArgumentParser
 
 /// A command of the shell. Each is one argument-parser command, so a single definition
 /// gives the parser of a shell line, the parser of `lectern NAME …`, `help NAME`,

@@ -1,7 +1,7 @@
-import ArgumentParser
-import Foundation
-import LecternCore
-import LecternStore
+package import ArgumentParser
+package import Foundation
+package import LecternCore
+package import LecternStore
 
 /// The start-up options: where decks and progress are, whose progress, colour, limits.
 /// Every `lectern` command takes them, before or after its name (`lectern --db X stats`

@@ -1,5 +1,5 @@
-import Foundation
-import LecternCore
+package import Foundation
+package import LecternCore
 
 /// `lint [PATH…]`, shared by the shell and `lectern lint`: the same findings, the same text.
 package struct DeckLintRun: Sendable {

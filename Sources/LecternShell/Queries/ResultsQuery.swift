@@ -1,6 +1,6 @@
-import Foundation
-import LecternCore
-import LecternStore
+package import Foundation
+package import LecternCore
+package import LecternStore
 
 /// A teacher's results export, shared by the shell's `results` and `lectern results`.
 package struct ResultsQuery: Sendable {

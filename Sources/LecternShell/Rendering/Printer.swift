@@ -1,4 +1,4 @@
-import LecternCore
+package import LecternCore
 
 /// Everything the shell prints goes through here. Each helper makes its text safe
 /// (`TerminalText`) before adding our own colour: deck text, learner names and typed words

@@ -1,6 +1,6 @@
-import Foundation
-import LecternCore
-import LineEditing
+package import Foundation
+package import LecternCore
+package import LineEditing
 
 /// Owns the read–run loop. The shell decides what a line means; the runner decides where
 /// lines come from (libedit on a terminal, plain lines otherwise) and when to stop.

@@ -1,5 +1,7 @@
-import LecternCore
-import LineEditing
+package import LecternCore
+package import LineEditing
+import LecternStore
+import ArgumentParser
 
 extension Shell {
     /// What Tab offers for the line up to the cursor.

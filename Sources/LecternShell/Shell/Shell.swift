@@ -1,6 +1,6 @@
-import Foundation
-import LecternCore
-import LecternStore
+package import Foundation
+package import LecternCore
+package import LecternStore
 
 /// The interactive shell as a step function: a line goes in, output comes out through the
 /// injected `ShellOutput`, and an outcome tells the runner whether to go on.

@@ -1,4 +1,4 @@
-import LecternCore
+package import LecternCore
 
 extension Shell {
     /// What the shell was started with; only the learner changes while it runs.

@@ -1,6 +1,6 @@
-import Foundation
-import GRDB
-import LecternCore
+package import Foundation
+package import GRDB
+package import LecternCore
 
 /// `lectern db check`: everything that can be wrong with a progress file, found by reading
 /// only. The file is never created, migrated or repaired here.

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// One line of the `learners` listing: who has used this file and how much.
 package struct LearnerActivity: Sendable, Equatable {

@@ -1,6 +1,6 @@
-import Foundation
-import GRDB
-import LecternCore
+package import Foundation
+package import GRDB
+package import LecternCore
 
 /// Learners' progress in one SQLite file: the answer log, card state derived from it, and
 /// the statistics and classroom results read back from both.

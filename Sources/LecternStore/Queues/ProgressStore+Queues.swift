@@ -1,6 +1,6 @@
-import Foundation
-import GRDB
-import LecternCore
+package import Foundation
+package import GRDB
+package import LecternCore
 
 extension ProgressStore {
     /// What `learner` should study next in `decks`: due items, most overdue first, then new

@@ -1,4 +1,4 @@
-import LecternCore
+package import LecternCore
 
 /// Hands a session's answers to the store for one learner, each committed before the
 /// next question appears.

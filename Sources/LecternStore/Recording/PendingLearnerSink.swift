@@ -1,5 +1,5 @@
-import Foundation
-import LecternCore
+package import Foundation
+package import LecternCore
 
 /// A sink that creates its learner (and the progress file, when missing) only when the first
 /// answer arrives, so opening a session and leaving without answering writes nothing.

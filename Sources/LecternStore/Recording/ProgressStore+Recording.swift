@@ -1,6 +1,6 @@
-import Foundation
-import GRDB
-import LecternCore
+package import Foundation
+package import GRDB
+package import LecternCore
 
 extension ProgressStore {
     /// A results sink that commits each answer for `learner` (created on first use).

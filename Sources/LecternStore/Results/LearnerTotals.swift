@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// One line of the results summary: how much a learner answered and how well.
 package struct LearnerTotals: Sendable, Equatable {

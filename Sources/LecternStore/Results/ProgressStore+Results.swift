@@ -1,6 +1,6 @@
-import Foundation
-import GRDB
-import LecternCore
+package import Foundation
+package import GRDB
+package import LecternCore
 
 extension ProgressStore {
     /// Every answer matching the filters, by learner name, then time, then commit order.

@@ -1,5 +1,5 @@
-import Foundation
-import LecternCore
+package import Foundation
+package import LecternCore
 
 /// One answer as a teacher sees it in `results`: who, what, when, how well.
 package struct ResultRow: Sendable, Equatable {

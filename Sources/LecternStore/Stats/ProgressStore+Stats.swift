@@ -1,6 +1,6 @@
-import Foundation
-import GRDB
-import LecternCore
+package import Foundation
+package import GRDB
+package import LecternCore
 
 extension ProgressStore {
     /// Statistics for `learner`, limited to `deck` when given, measured against the current

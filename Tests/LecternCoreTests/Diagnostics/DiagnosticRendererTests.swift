@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LecternCore
+import Foundation
 
 /// What `lectern lint` prints, exactly: header, source line, caret; colour; JSON; summary.
 @Suite struct DiagnosticRendererTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LecternCore
+import Foundation
 
 /// What the round trip needs from the reader and the writer: Moodle's multiple-answer form,
 /// ids and tags in comment lines, and text that can never be read back as GIFT syntax.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LecternCore
+import Foundation
 
 /// The model carries where everything was written, so any later finding can point at it.
 @Suite struct DeckLoaderTests {

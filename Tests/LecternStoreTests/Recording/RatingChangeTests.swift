@@ -3,6 +3,7 @@ import LecternCore
 import Testing
 
 @testable import LecternStore
+import GRDB
 
 /// `:easy`/`:hard` after the feedback: the answer was saved when graded, the rating
 /// changes after, and the log keeps both.

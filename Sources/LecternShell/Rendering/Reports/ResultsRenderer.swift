@@ -1,6 +1,6 @@
-import Foundation
-import LecternCore
-import LecternStore
+package import Foundation
+package import LecternCore
+package import LecternStore
 
 /// Turns results and summaries into text in one of the ``ResultsFormat``s.
 package enum ResultsRenderer {

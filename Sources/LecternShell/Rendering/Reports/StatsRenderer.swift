@@ -1,4 +1,4 @@
-import LecternCore
+package import LecternCore
 
 /// Writes ``Stats`` as the text of the `stats` command.
 ///

@@ -1,4 +1,5 @@
 import LecternCore
+import Foundation
 
 /// Aligned columns for a terminal: two spaces between columns, numbers to the right, line
 /// breaks inside a cell shown as `\n` so each answer stays on one line, tabs as a space, and
