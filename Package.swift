@@ -104,7 +104,13 @@ let package = Package(
             dependencies: ["LecternStore", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
-        .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
+        .testTarget(
+            name: "LecternShellTests",
+            dependencies: [
+                "LecternShell", "LineEditing", "LecternCore", "LecternStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "LecternCLITests",
             dependencies: ["LecternCLI", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,7 +1,7 @@
 package import Foundation
-package import GRDB
+import GRDB
 package import LecternCore
-package import ZIPFoundation
+import ZIPFoundation
 
 /// Writes a deck as an Anki package (`.apkg`): a zip holding `collection.anki2` (an SQLite
 /// collection in Anki's schema 11, which every Anki version imports) and an empty media map.

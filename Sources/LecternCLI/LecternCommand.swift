@@ -1,7 +1,7 @@
 package import ArgumentParser
-package import Foundation
-package import LecternCore
-package import LecternShell
+import Foundation
+import LecternCore
+import LecternShell
 
 /// The `lectern` command tree: the shell's commands (defined once, in the shell library)
 /// beside the commands that only make sense outside it. With no subcommand it opens the

@@ -1,6 +1,6 @@
-package import Foundation
+import Foundation
 package import LecternClass
-package import LecternCore
+import LecternCore
 package import LecternStore
 
 /// Writes a live class's graded answers into the teacher's progress file, with mode

@@ -1,7 +1,7 @@
-package import Foundation
+import Foundation
 import HummingbirdWSClient
 package import LecternClass
-package import Logging
+import Logging
 
 /// A protocol-level connection to a class, for the student shell, tests and the benchmark.
 ///

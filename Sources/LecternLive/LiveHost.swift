@@ -1,6 +1,6 @@
 package import Foundation
 package import LecternClass
-package import LecternCore
+import LecternCore
 package import LecternStore
 
 /// What the host tells the teacher's shell, as it happens.

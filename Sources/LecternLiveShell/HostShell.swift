@@ -1,5 +1,5 @@
-package import Foundation
-package import LecternClass
+import Foundation
+import LecternClass
 package import LecternLive
 package import LineEditing
 
@@ -207,7 +207,7 @@ package final class HostShell: @unchecked Sendable {
                     address, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count), nil, 0,
                     NI_NUMERICHOST) == 0
             else { continue }
-            let text = String(cString: host)
+            let text = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             if text != "127.0.0.1" { return text }
         }
         return "127.0.0.1"

@@ -1,6 +1,6 @@
-package import Foundation
+import Foundation
 package import LecternClass
-package import LecternCore
+import LecternCore
 
 /// What the student and host shells print for the class's messages. Every string that
 /// came over the network is untrusted and passes through `TerminalText` before it is shown.

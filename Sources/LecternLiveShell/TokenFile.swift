@@ -29,11 +29,16 @@ package struct TokenFile: Sendable {
         tokens[Self.key(address: address, code: code)] = token
         if tokens.count > 50 { tokens = Dictionary(uniqueKeysWithValues: Array(tokens).suffix(50)) }
         do {
-            let folder = (path as NSString).deletingLastPathComponent
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: PathText.folder(of: path), withIntermediateDirectories: true)
             let data = try JSONEncoder().encode(tokens)
             let temporary = path + ".tmp"
-            FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
+            guard
+                FileManager.default.createFile(
+                    atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
+            else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create \(temporary)"])
+            }
             // rename(2) replaces the old file in one step, so a crash never leaves half a file.
             guard rename(temporary, path) == 0 else {
                 throw CocoaError(

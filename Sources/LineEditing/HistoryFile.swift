@@ -40,7 +40,9 @@ package final class HistoryFile {
     /// Creates the folder if missing and checks the file can be read and written.
     package func prepare() -> Preparation {
         let manager = FileManager.default
-        let folder = (path as NSString).deletingLastPathComponent
+        // Through URL: NSString's deletingLastPathComponent traps on a one-character path
+        // (`LECTERN_HISTORY=h`), and this target does not see LecternCore's PathText.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if !folder.isEmpty, !manager.fileExists(atPath: folder) {
             do {
                 try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -217,7 +217,7 @@ enum YAMLComposer {
     }
 
     /// Maps a Yams error to a diagnostic at the position libyaml reported.
-    private static func diagnostic(for error: Error, text: String, path: String) -> Diagnostic {
+    private static func diagnostic(for error: any Error, text: String, path: String) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
             return .error("yaml-syntax", at: location(nil, path), "could not read the YAML: \(error)")
         }

@@ -1,6 +1,6 @@
 package import ArgumentParser
-package import Foundation
-package import LecternCore
+import Foundation
+import LecternCore
 
 /// The shell's command tree: the commands of the home prompt, in the order `help` lists
 /// them. `lectern`'s own tree (in the command-line target) lists the same types beside the

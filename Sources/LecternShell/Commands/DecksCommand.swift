@@ -1,7 +1,7 @@
 package import ArgumentParser
-package import Foundation
-package import LecternCore
-package import LecternStore
+import Foundation
+import LecternCore
+import LecternStore
 
 /// `decks`: every deck of the deck folders, with what is new and due.
 package struct DecksCommand: ShellRunnable {

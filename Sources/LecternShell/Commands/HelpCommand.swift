@@ -1,5 +1,5 @@
 package import ArgumentParser
-package import LecternCore
+import LecternCore
 import Foundation
 
 /// `help [COMMAND]`: the list of commands, or one command's help.

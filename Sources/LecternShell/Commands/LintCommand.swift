@@ -1,5 +1,5 @@
 package import ArgumentParser
-package import LecternCore
+import LecternCore
 
 /// `lint [PATH…]`: compiler-style findings for deck authors and CI.
 package struct LintCommand: ShellRunnable {

@@ -1,7 +1,7 @@
 package import ArgumentParser
-package import Foundation
-package import LecternCore
-package import LecternStore
+import Foundation
+import LecternCore
+import LecternStore
 
 /// `stats [DECK]`: the current learner's progress, mastery and calibration.
 package struct StatsCommand: ShellRunnable {

@@ -1,7 +1,7 @@
 package import ArgumentParser
-package import Foundation
-package import LecternCore
-package import LecternStore
+import Foundation
+import LecternCore
+import LecternStore
 
 /// `study DECK`: due items first, then new ones in deck order (all items when progress is
 /// not kept).
@@ -192,7 +192,7 @@ extension Shell {
     }
 
     /// The sink for the current learner: the store, or memory when progress is not kept.
-    func makeSink() throws(ShellError) -> ResultsSink {
+    func makeSink() throws(ShellError) -> any ResultsSink {
         guard let store else { return CollectingSink() }
         do {
             return try PendingLearnerSink(store: store, learnerName: configuration.learner)

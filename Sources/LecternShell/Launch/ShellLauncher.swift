@@ -1,7 +1,7 @@
 package import ArgumentParser
-package import Foundation
-package import LecternCore
-package import LineEditing
+import Foundation
+import LecternCore
+import LineEditing
 
 /// `lectern` and `lectern shell`: opens the shell, interactive on a terminal, scripted otherwise.
 package struct OpenShell: ParsableCommand {

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 package import LecternCore
 
 /// `lint [PATH…]`, shared by the shell and `lectern lint`: the same findings, the same text.

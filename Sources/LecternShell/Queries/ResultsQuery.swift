@@ -1,5 +1,5 @@
-package import Foundation
-package import LecternCore
+import Foundation
+import LecternCore
 package import LecternStore
 
 /// A teacher's results export, shared by the shell's `results` and `lectern results`.

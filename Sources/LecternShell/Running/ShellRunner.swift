@@ -1,5 +1,5 @@
-package import Foundation
-package import LecternCore
+import Foundation
+import LecternCore
 package import LineEditing
 
 /// Owns the read–run loop. The shell decides what a line means; the runner decides where

@@ -1,4 +1,4 @@
-package import LecternCore
+import LecternCore
 package import LineEditing
 import LecternStore
 import ArgumentParser

@@ -1,5 +1,5 @@
-package import Foundation
-package import GRDB
+import Foundation
+import GRDB
 package import LecternCore
 
 /// `lectern db check`: everything that can be wrong with a progress file, found by reading

@@ -1,5 +1,5 @@
 package import Foundation
-package import GRDB
+import GRDB
 package import LecternCore
 
 /// Learners' progress in one SQLite file: the answer log, card state derived from it, and

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 package import LecternCore
 
 /// A sink that creates its learner (and the progress file, when missing) only when the first

@@ -1,6 +1,6 @@
 package import Foundation
-package import GRDB
-package import LecternCore
+import GRDB
+import LecternCore
 
 extension ProgressStore {
     /// Every answer matching the filters, by learner name, then time, then commit order.

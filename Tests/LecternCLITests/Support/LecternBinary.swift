@@ -86,7 +86,7 @@ enum LecternBinary {
         process.arguments = arguments
         process.environment = environment(home: home, extra: extraEnvironment)
         let errorFile = home.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let stderr = try FileHandle(forWritingTo: errorFile)
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin

@@ -1,5 +1,5 @@
-package import Foundation
-package import LecternCore
+import Foundation
+import LecternCore
 package import LecternStore
 
 /// Turns results and summaries into text in one of the ``ResultsFormat``s.
