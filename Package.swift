@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -22,7 +21,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("edit")]
         ),
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
-        .target(name: "LecternCore", dependencies: ["Yams"]),
+        // libyaml's parser, from Debian's libyaml-dev: the deck loader reads its events.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .target(name: "LecternCore", dependencies: ["CYAML"]),
         .target(
             name: "LecternStore",
             dependencies: ["LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -71,7 +72,7 @@ let package = Package(
 )
 
 // One place for the settings every Swift target shares.
-for target in package.targets where !["CEditLine", "CFuzzDriver"].contains(target.name) {
+for target in package.targets where !["CEditLine", "CFuzzDriver", "CYAML"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     target.swiftSettings = settings
