@@ -34,6 +34,7 @@ install: release
 
 ## bench: figures and ratios for loading decks and for the progress store (release build)
 bench: setup
+	$(SWIFT) build -c release --product lectern
 	$(SWIFT) build -c release --product lectern-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/lectern-bench"
 

@@ -4,11 +4,12 @@ import Foundation
 
 let suites: [String: () throws -> String] = [
     "decks": { try DeckBenchmark().run() },
+    "process": { try ProcessBenchmark().run() },
     "store": { try StoreBenchmark().run() },
     "scheduler": { try SchedulerBenchmark().run() },
 ]
 /// With no argument every suite runs, decks first, so its peak memory is the loader's alone.
-let everySuite = ["decks", "store", "scheduler"]
+let everySuite = ["decks", "process", "store", "scheduler"]
 
 let requested = Array(CommandLine.arguments.dropFirst())
 let names = requested.isEmpty ? everySuite : requested
