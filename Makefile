@@ -32,7 +32,7 @@ install: release
 	install -m 644 Decks/*.yaml Decks/README.md $(DESTDIR)$(PREFIX)/share/lectern/decks/
 	install -m 644 Decks/schema/*.json $(DESTDIR)$(PREFIX)/share/lectern/decks/schema/
 
-## bench: figures and ratios for loading decks and for the progress store (release build)
+## bench: figures and ratios for loading decks, the progress store, the scheduler, hostile input and a live class of 500 clients (release build)
 bench: setup
 	$(SWIFT) build -c release --product lectern
 	$(SWIFT) build -c release --product lectern-bench
@@ -48,9 +48,10 @@ fuzz: setup
 	@for t in $(FUZZ_TARGETS); do $(SWIFT) build $(FUZZ_FLAGS) --product lectern-fuzz-$$t; done
 	@scripts/fuzz.sh "$$($(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)" $(SECONDS) $(FUZZ_TARGETS)
 
-## lint: the bundled decks, strictly, and the Swift sources' format
+## lint: the bundled decks, strictly; each target's imports against Package.swift; the Swift sources' format
 lint: build
 	.build/debug/lectern lint --strict $(DECKS)
+	python3 scripts/check-imports.py
 	$(SWIFT) format lint --recursive Sources Tests
 
 format:

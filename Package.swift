@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 /// Lectern: a thin executable over libraries with clear names.
@@ -13,6 +13,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The only C in the project: libedit's variadic calls and the SIGINT handler.
@@ -21,6 +25,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("edit")]
         ),
         .target(name: "LineEditing", dependencies: ["CEditLine"]),
+        // QR codes for joining a live class, by Debian's libqrencode (no Swift package encodes them).
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "LecternQR", dependencies: ["CQREncode"]),
         // libyaml's parser, from Debian's libyaml-dev: the deck loader reads its events.
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "LecternCore", dependencies: ["CYAML"]),
@@ -28,8 +35,28 @@ let package = Package(
             name: "LecternStore",
             dependencies: ["LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Anki packages: an SQLite collection in a zip. Apart from LecternCore, which stays free of
+        // database and archive code; what the notes say is LecternCore's (AnkiNotes).
+        .target(
+            name: "LecternAnki",
+            dependencies: [
+                "LecternCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The live class as a pure state machine: no sockets, no terminal, no database.
         .target(name: "LecternClass", dependencies: ["LecternCore"]),
+        // The live class on the network: Hummingbird's WebSocket server around LecternClass,
+        // answers written through LecternStore, and a protocol client for shells and tests.
+        .target(
+            name: "LecternLive",
+            dependencies: [
+                "LecternClass", "LecternCore", "LecternStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The shell: its commands (argument-parser commands, parsed the same way from a shell
         // line and from the command line), its sessions, its printer and its composition root.
         .target(
@@ -39,18 +66,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The terminals of a live class: the teacher's host shell and the student's shell.
+        .target(name: "LecternLiveShell", dependencies: ["LecternLive", "LecternClass", "LecternCore", "LineEditing"]),
         // The command line: parses and hands over to the shell, or runs a command that only
         // makes sense outside it (new, import, preview, deck-stats, fsrs, db).
         .target(
             name: "LecternCLI",
             dependencies: [
-                "LecternCore", "LecternStore", "LecternShell",
+                "LecternCore", "LecternStore", "LecternShell", "LecternAnki", "LecternClass", "LecternLive",
+                "LecternLiveShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
         // `make bench`: figures and ratios, never timed unit tests.
-        .executableTarget(name: "lectern-bench", dependencies: ["LecternCore", "LecternStore"]),
+        .executableTarget(
+            name: "lectern-bench", dependencies: ["LecternCore", "LecternStore", "LecternClass", "LecternLive"]),
         // `make fuzz`: libFuzzer entry points over the loader and the graders. The plain build
         // makes them replay files, so the corpus replay test and crash triage need no sanitizer.
         .target(name: "LecternFuzzing", dependencies: ["LecternCore"]),
@@ -60,8 +91,20 @@ let package = Package(
 
         .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternFuzzTests", dependencies: ["LecternFuzzing", "LecternCore"]),
+        .testTarget(name: "LecternQRTests", dependencies: ["LecternQR"]),
         .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
-        .testTarget(name: "LecternStoreTests", dependencies: ["LecternStore", "LecternCore"]),
+        .testTarget(
+            name: "LecternLiveTests",
+            dependencies: [
+                "LecternLive", "LecternClass", "LecternCore", "LecternStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "LecternStoreTests",
+            dependencies: ["LecternStore", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(name: "LecternShellTests", dependencies: ["LecternShell", "LineEditing", "LecternCore", "LecternStore"]),
         .testTarget(
             name: "LecternCLITests",
@@ -72,7 +115,7 @@ let package = Package(
 )
 
 // One place for the settings every Swift target shares.
-for target in package.targets where !["CEditLine", "CFuzzDriver", "CYAML"].contains(target.name) {
+for target in package.targets where !["CEditLine", "CFuzzDriver", "CQREncode", "CYAML"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     target.swiftSettings = settings

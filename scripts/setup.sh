@@ -8,6 +8,8 @@ need_apt=()
 [ -f /usr/include/histedit.h ] || need_apt+=(libedit-dev)
 [ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
 [ -f /usr/include/yaml.h ] || need_apt+=(libyaml-dev)        # the deck loader (CYAML) and the bench floor
+[ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)         # ZIPFoundation (Anki packages)
+[ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev) # QR codes for joining a live class
 command -v python3 >/dev/null || need_apt+=(python3)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
 
@@ -22,10 +24,19 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# Python peers used by the tests: the FSRS reference implementation, and jsonschema +
-# PyYAML to validate decks against the schema editors use.
-if ! .venv/bin/python -c 'import fsrs, jsonschema, yaml' 2>/dev/null; then
-    echo "setup: creating .venv with fsrs, jsonschema and PyYAML" >&2
+# Python peers used by the tests: the FSRS reference implementation, jsonschema + PyYAML to
+# validate decks against the schema editors use, and the official anki library to import the
+# Anki packages `lectern export` writes. pip runs through the venv's python, so a venv copied
+# from elsewhere never installs into the original.
+if ! .venv/bin/python -c 'import fsrs, jsonschema, yaml, anki.collection' 2>/dev/null; then
+    echo "setup: creating .venv with fsrs, jsonschema, PyYAML and anki" >&2
     python3 -m venv .venv
-    .venv/bin/pip install -q --disable-pip-version-check 'fsrs>=6,<7' 'jsonschema>=4' 'PyYAML>=6'
+    .venv/bin/python -m pip install -q --disable-pip-version-check 'fsrs>=6,<7' 'jsonschema>=4' 'PyYAML>=6' \
+        'anki>=25,<27'
+fi
+
+# zxing-cpp (with numpy): an independent QR reader, so the QR tests check that codes scan.
+if ! .venv/bin/python -c 'import zxingcpp, numpy' 2>/dev/null; then
+    echo "setup: installing zxing-cpp and numpy into .venv" >&2
+    .venv/bin/python -m pip install -q --disable-pip-version-check 'zxing-cpp>=2' 'numpy>=1.24'
 fi

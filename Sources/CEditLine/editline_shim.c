@@ -3,8 +3,11 @@
 #include <errno.h>
 #include <histedit.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <pthread.h>
+#include <wchar.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,9 @@ struct lectern_editor {
     char *line;
     lectern_complete_fn complete;
     void *complete_context;
+    int wake_fd;
+    lectern_wake_fn wake;
+    void *wake_context;
 };
 
 /* Set by the handler, read after el_gets returns; the handler does nothing else. */
@@ -228,4 +234,58 @@ int lectern_claim_foreground(void) {
     signal(SIGTSTP, SIG_IGN);
     atexit(lectern_release_foreground);
     return 1;
+}
+
+/* libedit's character reader, replaced while a wake-up pipe is set: waits on the terminal
+ * and the pipe together; a byte on the pipe lets the callback print above the line and
+ * redraws it; bytes from the terminal are gathered into one whole UTF-8 character. */
+static int wake_getc(EditLine *el, wchar_t *out) {
+    lectern_editor *editor = NULL;
+    el_get(el, EL_CLIENTDATA, &editor);
+    char bytes[MB_LEN_MAX];
+    size_t have = 0;
+    for (;;) {
+        struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {editor != NULL ? editor->wake_fd : -1, POLLIN, 0}};
+        int ready = poll(fds, 2, -1);
+        if (ready < 0) {
+            if (errno == EINTR && !interrupted) continue;
+            return -1;
+        }
+        if (fds[1].revents & (POLLIN | POLLHUP)) {
+            char drain[64];
+            ssize_t got = read(editor->wake_fd, drain, sizeof drain);
+            if (got <= 0) editor->wake_fd = -1; /* the other end is gone: stop watching it */
+            if (editor->wake != NULL && editor->wake(editor->wake_context) != 0) return 0;
+            el_set(el, EL_REFRESH);
+            continue;
+        }
+        if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+        char byte;
+        ssize_t got = read(STDIN_FILENO, &byte, 1);
+        if (got == 0) return 0;
+        if (got < 0) {
+            if (errno == EINTR && !interrupted) continue;
+            return -1;
+        }
+        bytes[have++] = byte;
+        mbstate_t state;
+        memset(&state, 0, sizeof state);
+        wchar_t character;
+        size_t used = mbrtowc(&character, bytes, have, &state);
+        if (used == (size_t)-2 && have < sizeof bytes) continue; /* more bytes of this character */
+        if (used == (size_t)-1 || used == (size_t)-2) character = 0xFFFD;
+        *out = character;
+        return 1;
+    }
+}
+
+void lectern_editor_set_wakeup(lectern_editor *editor, int wake_fd, lectern_wake_fn function, void *context) {
+    editor->wake_fd = wake_fd;
+    editor->wake = function;
+    editor->wake_context = context;
+    if (wake_fd >= 0) {
+        el_set(editor->el, EL_GETCFN, wake_getc);
+    } else {
+        el_set(editor->el, EL_GETCFN, EL_BUILTIN_GETCFN);
+    }
 }

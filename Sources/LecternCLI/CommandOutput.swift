@@ -24,8 +24,8 @@ enum CommandOutput {
 /// (argument-parser prints `--help`, `--version` and usage errors with `print`) is flushed
 /// here, and a flush that fails (a full disk, a reader that went away) turns the exit
 /// status into 1 with a message, instead of a silent 0 with the text lost.
-public enum ExitOutputCheck {
-    public static func install() {
+package enum ExitOutputCheck {
+    package static func install() {
         atexit {
             guard fflush(nil) != 0 else { return }
             let reason = String(cString: strerror(errno))

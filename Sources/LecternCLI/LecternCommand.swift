@@ -6,8 +6,8 @@ import LecternShell
 /// The `lectern` command tree: the shell's commands (defined once, in the shell library)
 /// beside the commands that only make sense outside it. With no subcommand it opens the
 /// shell, so `lectern` alone is all a learner needs to type.
-public struct LecternCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct LecternCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "lectern",
         abstract: "A terminal shell for reasoning quizzes.",
         discussion: """
@@ -20,7 +20,8 @@ public struct LecternCommand: ParsableCommand {
         subcommands: [
             OpenShell.self, StudyCommand.self, ReviewCommand.self, DrillCommand.self, ExamCommand.self,
             DecksCommand.self, StatsCommand.self, LearnersCommand.self, ResultsCommand.self, LintCommand.self,
-            New.self, Import.self, Preview.self, DeckStats.self, FSRS.self, DatabaseCommands.self,
+            New.self, Import.self, Export.self, Preview.self, DeckStats.self, FSRS.self, DatabaseCommands.self,
+            HostCommand.self, JoinCommand.self,
         ],
         defaultSubcommand: OpenShell.self
     )
@@ -30,11 +31,11 @@ public struct LecternCommand: ParsableCommand {
     @OptionGroup(title: "Start-up options") var global: GlobalOptions
     @OptionGroup var seed: SeedOption
 
-    public init() {}
+    package init() {}
 
     /// Parses the command line, runs the command and exits. Errors are worded as the
     /// shell words its own (`error: …`), and a mistyped subcommand gets a suggestion.
-    public static func runAndExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    package static func runAndExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -46,8 +47,15 @@ public struct LecternCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(TerminalText.safe(unknown).utf8))
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }
+            // argument-parser's "Error: Unknown option '--tags'. Did you mean '--tag'?" in our
+            // words, with its usage lines after it.
             var message = fullMessage(for: error)
-            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
+            if message.hasPrefix("Error: ") {
+                let first = message.prefix { $0 != "\n" }
+                message =
+                    "error: " + ShellCommands.sentence(String(first.dropFirst("Error: ".count)))
+                    + message.dropFirst(first.count)
+            }
             if !message.isEmpty {
                 FileHandle.standardError.write(Data(TerminalText.safe(message + "\n").utf8))
             }

@@ -5,16 +5,16 @@ import LecternCore
 ///
 /// The layout (which deck entry sits at each displayed letter) is fixed when the class is
 /// planned, so every student sees the same letters and the histogram can count by letter.
-public struct ClassQuestion: Sendable {
+package struct ClassQuestion: Sendable {
     /// The deck item the records are filed under (the walkthrough, for a step).
-    public let item: Item
+    package let item: Item
     /// The question actually asked: the item itself, or the walkthrough's step.
-    public let asked: Item
+    package let asked: Item
     /// The step's id when `asked` is a step of a walkthrough.
-    public let stepID: String?
+    package let stepID: String?
     /// 1-based position of the step on the main path, and the path's length.
-    public let stepNumber: Int?
-    public let stepCount: Int?
+    package let stepNumber: Int?
+    package let stepCount: Int?
     /// Which deck entry sits at each displayed letter, the same for every student.
     package let layout: ItemLayout
 
@@ -28,27 +28,27 @@ public struct ClassQuestion: Sendable {
     }
 
     /// The kind of the question asked (a step's own kind for a walkthrough step).
-    public var kind: ItemKind { asked.kind }
+    package var kind: ItemKind { asked.kind }
 
     /// The explanation shown at the reveal: the step's own, else its walkthrough's.
-    public var explanation: String? { asked.explain ?? (stepID == nil ? nil : item.explain) }
+    package var explanation: String? { asked.explain ?? (stepID == nil ? nil : item.explain) }
 
     /// The walkthrough's scenario, for a step.
-    public var scenario: String? {
+    package var scenario: String? {
         if case .walkthrough(let walkthrough) = item.body { return walkthrough.scenario }
         return nil
     }
 
     /// The right answer in the form a student would type or read it; the model answer for
     /// an open question. Only ever sent in a reveal.
-    public var answerText: String? {
+    package var answerText: String? {
         if case .open(let key) = asked.body { return key.model }
         return QuestionRenderer.answerText(for: asked, layout: layout)
     }
 
     /// The questions of a class over `items`, in order: each walkthrough becomes its main
     /// path's steps. Shuffles come from `seed` and the deck and item ids, as in a study session.
-    public static func plan(deck: Deck, items: [Item], seed: UInt64) -> [ClassQuestion] {
+    package static func plan(deck: Deck, items: [Item], seed: UInt64) -> [ClassQuestion] {
         items.flatMap { item -> [ClassQuestion] in
             guard case .walkthrough(let walkthrough) = item.body else {
                 let layout = ItemLayout.make(
@@ -68,26 +68,20 @@ public struct ClassQuestion: Sendable {
         }
     }
 
-    /// The steps a student answering rightly would see: from the first step, a choice
-    /// step goes where its right option's `next` points, any step to its own `next`, else
-    /// to the following step. A class cannot branch per student (everyone sees the same
-    /// question), so it follows this path; a step already visited ends it.
-    public static func mainPath(of walkthrough: Walkthrough) -> [Item] {
+    /// The steps a student answering rightly would see: from the first step, each step goes
+    /// where ``Walkthrough/next(after:chosen:)`` leads when its right option is chosen. A class
+    /// cannot branch per student (everyone sees the same question), so it follows this path;
+    /// a step already visited ends it.
+    package static func mainPath(of walkthrough: Walkthrough) -> [Item] {
+        let index = walkthrough.stepIndex
         var path: [Item] = []
         var visited = Set<String>()
-        var current = walkthrough.steps.first
-        while let step = current, visited.insert(step.id).inserted {
+        var current: Int? = walkthrough.steps.isEmpty ? nil : 0
+        while let position = current, visited.insert(walkthrough.steps[position].id).inserted {
+            let step = walkthrough.steps[position]
             path.append(step)
-            let rightNext = step.kind == .choice ? step.options.first(where: \.isCorrect)?.next : nil
-            if let target = rightNext ?? step.next {
-                current = walkthrough.step(withID: target)
-            } else if let index = walkthrough.steps.firstIndex(where: { $0.id == step.id }),
-                walkthrough.steps.indices.contains(index + 1)
-            {
-                current = walkthrough.steps[index + 1]
-            } else {
-                current = nil
-            }
+            let right = step.kind == .choice ? step.options.first(where: \.isCorrect) : nil
+            current = walkthrough.position(of: walkthrough.next(after: position, chosen: right), index: index)
         }
         return path
     }

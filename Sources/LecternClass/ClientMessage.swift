@@ -3,14 +3,14 @@ import LecternCore
 
 /// The version of the live protocol, sent in every `welcome`; a client that does not know
 /// it should say so rather than guess. See docs/live-protocol.md.
-public enum LiveProtocol {
-    public static let version = 1
+package enum LiveProtocol {
+    package static let version = 1
     /// Frames larger than this are refused before they are read (the server enforces it).
-    public static let maxFrameBytes = 64 * 1024
+    package static let maxFrameBytes = 64 * 1024
 }
 
 /// What a client sends: one JSON object per frame, told apart by its `"type"`.
-public enum ClientMessage: Sendable, Equatable {
+package enum ClientMessage: Sendable, Equatable {
     /// `{"type":"join","code":"K7QF","name":"Ada","token":"…"}`; `token` only when rejoining.
     case join(code: String, name: String, token: String?)
     /// `{"type":"answer","question":3,"answer":"b"}`: the text a student would type in `study`.
@@ -20,7 +20,7 @@ public enum ClientMessage: Sendable, Equatable {
 
     /// Reads one frame's text. Anything that is not a message of this protocol is an error
     /// with the code the server sends back; nothing here trusts the frame.
-    public static func decode(_ text: String) -> Result<ClientMessage, LiveError> {
+    package static func decode(_ text: String) -> Result<ClientMessage, LiveError> {
         guard let data = text.data(using: .utf8),
             let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
             let fields = object as? [String: Any]
@@ -54,7 +54,7 @@ public enum ClientMessage: Sendable, Equatable {
     }
 
     /// The message as a client sends it.
-    public func encoded() -> String {
+    package func encoded() -> String {
         switch self {
         case .join(let code, let name, let token):
             let tokenField = token.map { ",\"token\":\(JSONText.quoted($0))" } ?? ""
@@ -69,8 +69,12 @@ public enum ClientMessage: Sendable, Equatable {
 
     /// A whole number that fits an Int; JSON has only one kind of number, so `3.0` is 3 and
     /// `3.5`, `true` or `"3"` are not.
+    ///
+    /// A JSON `true` is told apart by its number type (`c`, a char), not with `is Bool`:
+    /// on Linux every NSNumber holding 0 or 1 also says it is a Bool, so `is Bool` would
+    /// refuse question 0 and question 1.
     private static func integer(_ value: Any?) -> Int? {
-        guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
         let double = number.doubleValue
         guard double.isFinite, double == double.rounded(), abs(double) < 1e9 else { return nil }
         return Int(double)

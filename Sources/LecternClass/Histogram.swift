@@ -7,46 +7,46 @@ import LecternCore
 /// spread (lowest, median, highest and five equal bins); words (short, cloze) get their
 /// most common answers, compared after the same normalisation the grader uses; order,
 /// match and roles get one bar per outcome. Open answers go to the teacher, not here.
-public struct Histogram: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable {
+package struct Histogram: Sendable, Equatable, Codable {
+    package enum Kind: String, Sendable, Codable {
         case options, numbers, words, outcomes, none
     }
 
     /// One bar: a label (`a`, `true`, an answer's words, `right`), its text and its count.
-    public struct Bar: Sendable, Equatable, Codable {
-        public var label: String
-        public var text: String?
-        public var count: Int
+    package struct Bar: Sendable, Equatable, Codable {
+        package var label: String
+        package var text: String?
+        package var count: Int
         /// Whether this bar is (part of) the right answer.
-        public var right: Bool?
+        package var right: Bool?
     }
 
     /// The spread of numeric answers.
-    public struct Spread: Sendable, Equatable, Codable {
-        public struct Bin: Sendable, Equatable, Codable {
-            public var low: Double
-            public var high: Double
-            public var count: Int
+    package struct Spread: Sendable, Equatable, Codable {
+        package struct Bin: Sendable, Equatable, Codable {
+            package var low: Double
+            package var high: Double
+            package var count: Int
         }
 
-        public var lowest: Double
-        public var median: Double
-        public var highest: Double
-        public var bins: [Bin]
+        package var lowest: Double
+        package var median: Double
+        package var highest: Double
+        package var bins: [Bin]
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Students who answered, and how many of them were right, partly right or wrong.
-    public var answered: Int
-    public var right: Int
-    public var partial: Int
-    public var wrong: Int
+    package var answered: Int
+    package var right: Int
+    package var partial: Int
+    package var wrong: Int
     /// Seated students who gave no answer in time.
-    public var unanswered: Int
-    public var bars: [Bar]
-    public var spread: Spread?
+    package var unanswered: Int
+    package var bars: [Bar]
+    package var spread: Spread?
     /// Word answers beyond the most common ones shown.
-    public var others: Int?
+    package var others: Int?
 
     /// The most common word answers shown.
     static let topWords = 5
@@ -103,20 +103,15 @@ public struct Histogram: Sendable, Equatable, Codable {
             var firstSeen: [String] = []
             for entry in entries {
                 let key = TextNormalizer.normalize(entry.text)
-                if groups[key] == nil {
-                    firstSeen.append(key)
-                    groups[key] = (0, entry.text, entry.evaluation?.grade.outcome == .right)
-                }
-                groups[key]!.count += 1
+                if groups[key] == nil { firstSeen.append(key) }
+                groups[key, default: (0, entry.text, entry.evaluation?.grade.outcome == .right)].count += 1
             }
             // Most common first; among equals, the one given first.
-            let ranked = firstSeen.enumerated()
-                .sorted { (groups[$0.element]!.count, -$0.offset) > (groups[$1.element]!.count, -$1.offset) }
+            let ranked = firstSeen.compactMap { groups[$0] }.enumerated()
+                .sorted { ($0.element.count, -$0.offset) > ($1.element.count, -$1.offset) }
                 .map(\.element)
-            bars = ranked.prefix(Self.topWords).map { key in
-                Bar(label: groups[key]!.text, text: nil, count: groups[key]!.count, right: groups[key]!.right)
-            }
-            others = ranked.dropFirst(Self.topWords).reduce(0) { $0 + groups[$1]!.count }
+            bars = ranked.prefix(Self.topWords).map { Bar(label: $0.text, text: nil, count: $0.count, right: $0.right) }
+            others = ranked.dropFirst(Self.topWords).reduce(0) { $0 + $1.count }
         case .order, .match, .roles:
             kind = .outcomes
             bars = [

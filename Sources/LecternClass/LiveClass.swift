@@ -2,23 +2,23 @@ import Foundation
 import LecternCore
 
 /// How a teacher set up a class (`lectern host DECK --time 30s --count N --seed S …`).
-public struct ClassConfiguration: Sendable {
+package struct ClassConfiguration: Sendable {
     /// Item ids to ask, in order; nil asks the deck's items in deck order.
-    public var itemIDs: [String]?
+    package var itemIDs: [String]?
     /// At most this many deck items (a walkthrough counts once, however many steps it has).
-    public var count: Int?
+    package var count: Int?
     /// Seeds the shuffles of options, order entries and match right sides.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Seconds each question stays open.
-    public var timeLimit: TimeInterval
-    public var maxStudents: Int
-    public var codeLength: Int
+    package var timeLimit: TimeInterval
+    package var maxStudents: Int
+    package var codeLength: Int
     /// Refused messages a connection may send before it is closed.
-    public var maxStrikes: Int
+    package var maxStrikes: Int
     /// Characters an answer may have.
-    public var maxAnswerLength: Int
+    package var maxAnswerLength: Int
 
-    public init(
+    package init(
         itemIDs: [String]? = nil, count: Int? = nil, seed: UInt64 = 0, timeLimit: TimeInterval = 30,
         maxStudents: Int = 500, codeLength: Int = 4, maxStrikes: Int = 10, maxAnswerLength: Int = 2000
     ) {
@@ -34,7 +34,7 @@ public struct ClassConfiguration: Sendable {
 }
 
 /// Where a class stands, as the host shell shows it.
-public enum ClassPhase: Sendable, Equatable {
+package enum ClassPhase: Sendable, Equatable {
     case lobby
     case open(question: Int)
     case revealed(question: Int)
@@ -49,12 +49,12 @@ public enum ClassPhase: Sendable, Equatable {
 /// It never touches a socket, a terminal or a database, so every rule (join codes, names,
 /// rejoining, one answer per question, late answers, scoring, reveals) is tested without
 /// them; the server only turns frames into events and effects into frames.
-public struct LiveClass: Sendable {
-    public let deck: Deck
-    public let configuration: ClassConfiguration
+package struct LiveClass: Sendable {
+    package let deck: Deck
+    package let configuration: ClassConfiguration
     /// The join code students type.
-    public let code: String
-    public let questions: [ClassQuestion]
+    package let code: String
+    package let questions: [ClassQuestion]
 
     /// Where the class is between `start` and `end`, paused or not.
     enum Stage: Sendable {
@@ -86,7 +86,7 @@ public struct LiveClass: Sendable {
 
     /// A class over `deck`, with a join code drawn from `random` (which also makes the
     /// rejoin tokens: pass the system's generator in a real class, a seeded one in tests).
-    public init(
+    package init(
         deck: Deck, configuration: ClassConfiguration = ClassConfiguration(),
         random: some RandomNumberGenerator & Sendable
     ) {
@@ -108,7 +108,7 @@ public struct LiveClass: Sendable {
     }
 
     /// Answers one event. Effects are in the order they must happen.
-    public mutating func handle(_ event: LiveEvent, now: Date) -> [LiveEffect] {
+    package mutating func handle(_ event: LiveEvent, now: Date) -> [LiveEffect] {
         switch event {
         case .join(let client, let code, let name, let token):
             return join(client, code: code, name: name, token: token, now: now)
@@ -129,7 +129,7 @@ public struct LiveClass: Sendable {
 
     // MARK: - What the host shell asks
 
-    public var phase: ClassPhase {
+    package var phase: ClassPhase {
         if ended { return .ended }
         if pausedSince != nil {
             if case .open(let open) = stage { return .paused(question: open.index) }
@@ -143,15 +143,15 @@ public struct LiveClass: Sendable {
     }
 
     /// One line per student in the class (connected or waiting to reconnect), for `who`.
-    public struct RosterEntry: Sendable, Equatable {
-        public var name: String
-        public var connected: Bool
-        public var points: Int
+    package struct RosterEntry: Sendable, Equatable {
+        package var name: String
+        package var connected: Bool
+        package var points: Int
         /// Whether the student has answered the open question.
-        public var answered: Bool
+        package var answered: Bool
     }
 
-    public var roster: [RosterEntry] {
+    package var roster: [RosterEntry] {
         let open = openQuestion?.index
         return seats.filter(\.holdsName).map { seat in
             RosterEntry(
@@ -161,10 +161,10 @@ public struct LiveClass: Sendable {
     }
 
     /// Names of students in the class, for Tab completion of `kick`.
-    public var names: [String] { seats.filter(\.holdsName).map(\.name) }
+    package var names: [String] { seats.filter(\.holdsName).map(\.name) }
 
     /// `17 of 23 answered, 12 s left` for the open question; nil when none is open.
-    public func progress(now: Date) -> (answered: Int, of: Int, secondsLeft: Int)? {
+    package func progress(now: Date) -> (answered: Int, of: Int, secondsLeft: Int)? {
         guard let open = openQuestion else { return nil }
         let connected = seats.filter { $0.status == .connected }
         let answered = connected.filter { $0.answers[open.index] != nil }.count
@@ -172,7 +172,7 @@ public struct LiveClass: Sendable {
     }
 
     /// The whole board, best first; ties in points and right answers share a rank.
-    public var leaderboard: [BoardEntry] {
+    package var leaderboard: [BoardEntry] {
         rankedSeats.map {
             BoardEntry(
                 rank: $0.rank, name: seats[$0.seat].name, points: seats[$0.seat].points,

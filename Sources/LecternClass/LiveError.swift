@@ -1,7 +1,7 @@
 /// Why the class refused something a client sent: a stable code for programs and a
 /// sentence for people, as sent in an `error` message.
-public struct LiveError: Error, Sendable, Equatable {
-    public enum Code: String, Sendable, Codable, CaseIterable {
+package struct LiveError: Error, Sendable, Equatable {
+    package enum Code: String, Sendable, Codable, CaseIterable {
         /// The frame is not JSON, or too large to read.
         case badJSON = "bad-json"
         /// The JSON is not a message of this protocol (missing or mistyped fields).
@@ -33,21 +33,23 @@ public struct LiveError: Error, Sendable, Equatable {
         case kicked
         /// The class is over; the connection is closed.
         case ended
+        /// More frames than the server takes from one connection (a burst of 30, then 10 a second).
+        case tooFast = "too-fast"
         /// Too many refused messages; the connection is closed.
         case tooManyErrors = "too-many-errors"
     }
 
-    public var code: Code
-    public var message: String
+    package var code: Code
+    package var message: String
 
-    public init(_ code: Code, _ message: String) {
+    package init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
     /// Errors a well-behaved client can cause by accident (a typo, a slow network); they
     /// never count towards closing the connection.
-    public var isInnocent: Bool {
+    package var isInnocent: Bool {
         switch code {
         case .malformedAnswer, .late, .nameTaken, .badName, .paused, .tooLong: true
         default: false

@@ -1,18 +1,18 @@
 import Foundation
 
 /// A connection as the server numbers it. The class never sees sockets, only these.
-public struct ClientID: Hashable, Sendable, CustomStringConvertible {
-    public var raw: UInt64
+package struct ClientID: Hashable, Sendable, CustomStringConvertible {
+    package var raw: UInt64
 
-    public init(_ raw: UInt64) {
+    package init(_ raw: UInt64) {
         self.raw = raw
     }
 
-    public var description: String { "#\(raw)" }
+    package var description: String { "#\(raw)" }
 }
 
 /// Something that happened to the class; `LiveClass.handle(_:now:)` answers each with effects.
-public enum LiveEvent: Sendable, Equatable {
+package enum LiveEvent: Sendable, Equatable {
     /// A client asked to join. With a `token` it asks for its seat back (a reconnect after
     /// a dropped connection is a join with the token the welcome gave).
     case join(ClientID, code: String, name: String, token: String?)
@@ -29,13 +29,13 @@ public enum LiveEvent: Sendable, Equatable {
 }
 
 /// What the teacher types in the host shell.
-public enum TeacherCommand: Sendable, Equatable {
+package enum TeacherCommand: Sendable, Equatable {
     case start, next, reveal, pause, resume, board, end
     case kick(String)
 }
 
 /// What the server must do after an event, in order.
-public enum LiveEffect: Sendable, Equatable {
+package enum LiveEffect: Sendable, Equatable {
     case send(ClientID, ServerMessage)
     /// The same message to each of these clients (encode it once).
     case broadcast(ServerMessage, to: [ClientID])
@@ -47,7 +47,7 @@ public enum LiveEffect: Sendable, Equatable {
 }
 
 /// What the host shell shows the teacher.
-public enum TeacherNotice: Sendable, Equatable {
+package enum TeacherNotice: Sendable, Equatable {
     case joined(name: String, rejoined: Bool)
     case left(name: String)
     case disconnected(name: String)
@@ -69,39 +69,39 @@ public enum TeacherNotice: Sendable, Equatable {
 }
 
 /// What the teacher sees at a reveal: the class's split, and every open answer.
-public struct TeacherReveal: Sendable, Equatable {
-    public var question: Int
-    public var count: Int
+package struct TeacherReveal: Sendable, Equatable {
+    package var question: Int
+    package var count: Int
     /// True when time ran out or everyone had answered.
-    public var automatic: Bool
-    public var answer: String?
-    public var histogram: Histogram
+    package var automatic: Bool
+    package var answer: String?
+    package var histogram: Histogram
     /// Open questions: each answer with its author (the host shows them without names on a shared screen).
-    public var openAnswers: [OpenAnswer]
+    package var openAnswers: [OpenAnswer]
 }
 
-public struct OpenAnswer: Sendable, Equatable {
-    public var name: String
-    public var text: String
+package struct OpenAnswer: Sendable, Equatable {
+    package var name: String
+    package var text: String
 }
 
 /// One answer graded by the class, to be kept in the teacher's progress file with mode
 /// `class` and the student's name as learner.
-public struct LiveAnswerRecord: Sendable, Equatable {
-    public var deckID: String
+package struct LiveAnswerRecord: Sendable, Equatable {
+    package var deckID: String
     /// The deck item (the walkthrough, for a step).
-    public var itemID: String
-    public var stepID: String?
-    public var learner: String
-    public var question: Int
+    package var itemID: String
+    package var stepID: String?
+    package var learner: String
+    package var question: Int
     /// As typed, with the options it named (`b (The platform)`); empty when not answered.
-    public var answer: String
+    package var answer: String
     /// The grader's score 0…1; nil for an open answer, which the class does not grade.
-    public var score: Double?
-    public var points: Int
-    public var answeredAt: Date
+    package var score: Double?
+    package var points: Int
+    package var answeredAt: Date
     /// Seconds from the question opening to the answer, paused time left out.
-    public var duration: TimeInterval
+    package var duration: TimeInterval
     /// True for a seated student who gave no answer before the reveal (score 0).
-    public var skipped: Bool
+    package var skipped: Bool
 }

@@ -12,11 +12,11 @@ import Foundation
 /// A right answer therefore always outscores a partly right one, however slow it is, and
 /// among right answers the faster one wins. Partial credit (multi, order, match, roles,
 /// cloze) scores in proportion. Open answers are not graded in class and score nothing.
-public enum LiveScoring {
-    public static let rightPoints = 1000
-    public static let speedBonus = 500
+package enum LiveScoring {
+    package static let rightPoints = 1000
+    package static let speedBonus = 500
 
-    public static func points(credit: Double, left: TimeInterval, limit: TimeInterval) -> Int {
+    package static func points(credit: Double, left: TimeInterval, limit: TimeInterval) -> Int {
         guard credit > 0, credit.isFinite else { return 0 }
         guard credit >= 1 else { return min(rightPoints - 1, Int((Double(rightPoints) * credit).rounded(.down))) }
         guard limit > 0, left > 0 else { return rightPoints }

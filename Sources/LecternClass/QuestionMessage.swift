@@ -7,36 +7,36 @@ import LecternCore
 /// order, and how to answer. The type has no field for the right answer, per-option
 /// feedback or the explanation, and its initializer reads only displayed text, so no
 /// question frame can carry them: they go out in the `reveal`.
-public struct QuestionMessage: Sendable, Equatable, Codable {
+package struct QuestionMessage: Sendable, Equatable, Codable {
     /// 0-based position in the class; answers name it.
-    public var question: Int
-    public var count: Int
+    package var question: Int
+    package var count: Int
     /// The type of the question asked, as spelled in decks (`choice`, `match`, …).
-    public var itemType: String
+    package var itemType: String
     /// The prompt as shown; a cloze's blanks appear as `[1] ____`.
-    public var prompt: String
+    package var prompt: String
     /// Displayed entries named by letters, in shown order: the options of choice and multi,
     /// the entries of order, the right-hand side of match.
-    public var options: [String]
+    package var options: [String]
     /// Entries named by numbers: the left-hand side of match, the sentences of roles.
-    public var numbered: [String]
+    package var numbered: [String]
     /// Cloze only: how many blanks to fill.
-    public var blanks: Int?
+    package var blanks: Int?
     /// Numeric only: the unit, and whether the answer is a percentage.
-    public var unit: String?
-    public var percent: Bool?
+    package var unit: String?
+    package var percent: Bool?
     /// The question exactly as a study session shows it, one line each.
-    public var lines: [String]
+    package var lines: [String]
     /// A walkthrough's step: the scenario, and the step's place on the path.
-    public var scenario: String?
-    public var step: Int?
-    public var steps: Int?
+    package var scenario: String?
+    package var step: Int?
+    package var steps: Int?
     /// Seconds the question stays open in all, and left when this frame was made (clocks
     /// differ between machines: count down from `secondsLeft`, not from `deadline`).
-    public var timeLimit: Int
-    public var secondsLeft: Int
+    package var timeLimit: Int
+    package var secondsLeft: Int
     /// The deadline on the server's clock, seconds since 1970.
-    public var deadline: Double
+    package var deadline: Double
 
     init(_ asked: ClassQuestion, index: Int, count: Int, timeLimit: TimeInterval, deadline: Date, now: Date) {
         let item = asked.asked

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the server sends a client: one JSON object per frame with a `"type"` and the
 /// fields of its payload beside it (`{"type":"accepted","question":2}`).
-public enum ServerMessage: Sendable, Equatable, Codable {
+package enum ServerMessage: Sendable, Equatable, Codable {
     case welcome(Welcome)
     case lobby(Lobby)
     case question(QuestionMessage)
@@ -14,7 +14,7 @@ public enum ServerMessage: Sendable, Equatable, Codable {
     case error(ErrorMessage)
 
     /// The `"type"` of the message.
-    public var type: String {
+    package var type: String {
         switch self {
         case .welcome: "welcome"
         case .lobby: "lobby"
@@ -30,7 +30,7 @@ public enum ServerMessage: Sendable, Equatable, Codable {
 
     private enum TypeKey: String, CodingKey { case type }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         switch self {
         case .welcome(let payload): try payload.encode(to: encoder)
         case .lobby(let payload): try payload.encode(to: encoder)
@@ -47,7 +47,7 @@ public enum ServerMessage: Sendable, Equatable, Codable {
         try container.encode(type, forKey: .type)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: TypeKey.self)
         let type = try container.decode(String.self, forKey: .type)
         switch type {
@@ -67,7 +67,7 @@ public enum ServerMessage: Sendable, Equatable, Codable {
     }
 
     /// The frame's text: compact JSON, UTF-8 kept readable, keys sorted so frames compare.
-    public func encoded() -> String {
+    package func encoded() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Every field is a string, a number, a bool or an array of them: encoding cannot fail.
@@ -78,71 +78,71 @@ public enum ServerMessage: Sendable, Equatable, Codable {
 
 /// The first message after a join: who the student is in this class, and the token that
 /// gets the same seat back after a dropped connection.
-public struct Welcome: Sendable, Equatable, Codable {
-    public var version: Int
-    public var name: String
+package struct Welcome: Sendable, Equatable, Codable {
+    package var version: Int
+    package var name: String
     /// Secret: keep it to rejoin; anyone holding it can take the seat.
-    public var token: String
-    public var deck: String
+    package var token: String
+    package var deck: String
     /// How many questions the class has.
-    public var count: Int
+    package var count: Int
     /// True when the token gave back an existing seat.
-    public var rejoined: Bool
+    package var rejoined: Bool
     /// Points so far (0 for a new seat).
-    public var points: Int
+    package var points: Int
 }
 
 /// Who is waiting for the class to start.
-public struct Lobby: Sendable, Equatable, Codable {
-    public var names: [String]
-    public var count: Int
+package struct Lobby: Sendable, Equatable, Codable {
+    package var names: [String]
+    package var count: Int
 }
 
 /// The answer to `question` was received; whether it is right waits for the reveal.
-public struct Accepted: Sendable, Equatable, Codable {
-    public var question: Int
-    public var answer: String
+package struct Accepted: Sendable, Equatable, Codable {
+    package var question: Int
+    package var answer: String
 }
 
 /// The teacher paused the class; the open question's time stands still.
-public struct Paused: Sendable, Equatable, Codable {
-    public var question: Int?
+package struct Paused: Sendable, Equatable, Codable {
+    package var question: Int?
 }
 
 /// A refusal: a stable code, and a sentence that says what to do.
-public struct ErrorMessage: Sendable, Equatable, Codable {
-    public var code: LiveError.Code
-    public var message: String
+package struct ErrorMessage: Sendable, Equatable, Codable {
+    package var code: LiveError.Code
+    package var message: String
 
-    public init(_ error: LiveError) {
+    package init(_ error: LiveError) {
         code = error.code
         message = error.message
     }
 }
 
 /// One row of the leaderboard.
-public struct BoardEntry: Sendable, Equatable, Codable {
-    public var rank: Int
-    public var name: String
-    public var points: Int
+package struct BoardEntry: Sendable, Equatable, Codable {
+    package var rank: Int
+    package var name: String
+    package var points: Int
     /// Questions answered right.
-    public var right: Int
+    package var right: Int
 }
 
 /// The leaderboard's top rows, as shown to the room.
-public struct Board: Sendable, Equatable, Codable {
+package struct Board: Sendable, Equatable, Codable {
     /// Questions revealed so far.
-    public var after: Int
-    public var count: Int
-    public var entries: [BoardEntry]
+    package var after: Int
+    package var count: Int
+    package var entries: [BoardEntry]
     /// How many students are on the full board.
-    public var students: Int
+    package var students: Int
 }
 
 /// The class is over: the final board's top rows and this student's place.
-public struct End: Sendable, Equatable, Codable {
-    public var board: [BoardEntry]
-    public var rank: Int?
-    public var points: Int
-    public var students: Int
+package struct End: Sendable, Equatable, Codable {
+    package var board: [BoardEntry]
+    package var rank: Int?
+    package var points: Int
+    package var students: Int
 }

@@ -1,1 +1,1 @@
-public enum LecternCoreVersion { public static let string = "0.1.0" }
+package enum LecternCoreVersion { package static let string = "0.1.0" }

@@ -6,8 +6,8 @@ import LecternCore
 /// The first byte picks one item of a small fixed deck that holds every answerable type
 /// (and the keys most likely to trip a parser: typos, a regex, units, percent, a range,
 /// CJK); the rest is the line the learner typed, graded as the session grades it.
-public enum AnswerFuzzTarget {
-    public static func run(_ bytes: [UInt8]) {
+package enum AnswerFuzzTarget {
+    package static func run(_ bytes: [UInt8]) {
         guard let selector = bytes.first else { return }
         let items = deck.items
         let item = items[Int(selector) % items.count]
@@ -27,7 +27,7 @@ public enum AnswerFuzzTarget {
     }()
 
     /// Item ids in selector order (selector byte modulo the count), for naming corpus files.
-    public static var itemIDs: [String] { deck.items.map(\.id) }
+    package static var itemIDs: [String] { deck.items.map(\.id) }
 
     static let deckText = """
         lectern: 1

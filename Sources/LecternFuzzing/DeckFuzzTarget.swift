@@ -6,10 +6,10 @@ import LecternCore
 /// The loader, the linter, the renderers and (for a deck without errors) the graders run
 /// on whatever the bytes make. Everything must end as diagnostics: a crash, a hang or a
 /// finding that breaks the diagnostics' own contract is what the fuzzer reports.
-public enum DeckFuzzTarget {
+package enum DeckFuzzTarget {
     /// The path the bytes are loaded as; its stem matches no deck id on purpose, so the
     /// id-not-filename rule runs too.
-    public static let path = "Decks/fuzz-input.yaml"
+    package static let path = "Decks/fuzz-input.yaml"
 
     /// Answers tried on every item of a deck that loads cleanly: one of each shape the
     /// parsers know, so a deck's own key (a hostile regex, a huge count) meets real input.
@@ -19,7 +19,7 @@ public enum DeckFuzzTarget {
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
     ]
 
-    public static func run(_ bytes: [UInt8]) {
+    package static func run(_ bytes: [UInt8]) {
         // The loader's own decoder refuses bad UTF-8 before anything else runs; decoding
         // leniently here lets mutated bytes still reach the YAML and model code.
         let text = String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self)

@@ -14,55 +14,9 @@ enum FuzzGrading {
         let answer = line.trimmingCharacters(in: .whitespacesAndNewlines)
         let grade: Grade?
         switch item.body {
-        case .choice(let options):
-            grade = value(AnswerParser.choice(answer, count: options.count)).map { picked in
-                precondition(options.indices.contains(picked), "choice picked \(picked) of \(options.count)")
-                return StructuredGraders.choice(picked: picked, options: options)
-            }
-        case .multi(let options):
-            grade = value(AnswerParser.multi(answer, count: options.count)).map { picked in
-                precondition(!picked.isEmpty && picked.allSatisfy(options.indices.contains), "multi picked \(picked)")
-                precondition(Set(picked).count == picked.count, "multi names an option twice: \(picked)")
-                return StructuredGraders.multi(picked: Set(picked), options: options)
-            }
-        case .truefalse(let key):
-            grade = value(AnswerParser.trueFalse(answer)).map {
-                StructuredGraders.trueFalse(given: $0, answer: key)
-            }
-        case .short(let key):
-            grade = value(ShortAnswerGrader.grade(answer, accept: key.accept, exact: key.exact))
-        case .numeric(let key):
-            if let number = value(NumericAnswerGrader.parse(answer, percent: key.percent)) {
-                precondition(!number.isNaN, "numeric parse gave NaN for \(answer.debugDescription)")
-            }
-            grade = value(NumericAnswerGrader.grade(answer, key: key))
-        case .cloze(let cloze):
-            grade = value(ClozeGrader.grade(answer, cloze: cloze)).map { result in
-                precondition(result.answers.count == cloze.blanks.count, "cloze answers do not match blanks")
-                precondition(result.blanksRight.count == cloze.blanks.count, "cloze marks do not match blanks")
-                return result.grade
-            }
-        case .order(let entries):
-            grade = value(AnswerParser.order(answer, count: entries.count)).map { given in
-                precondition(given.sorted() == Array(entries.indices), "order is not a permutation: \(given)")
-                return StructuredGraders.order(given: given, count: entries.count)
-            }
-        case .match(let pairs):
-            grade = value(AnswerParser.match(answer, leftCount: pairs.count, rightCount: pairs.count)).map { given in
-                precondition(Set(given.keys) == Set(pairs.indices), "match leaves a left entry unpaired: \(given)")
-                precondition(given.values.allSatisfy(pairs.indices.contains), "match names a missing right: \(given)")
-                return StructuredGraders.match(pairs: given, count: pairs.count)
-            }
-        case .roles(let sentences):
-            grade = value(AnswerParser.roles(answer, count: sentences.count)).map { given in
-                precondition(given.count == sentences.count, "roles gave \(given.count) of \(sentences.count)")
-                return StructuredGraders.roles(given: given, sentences: sentences)
-            }
-        case .open(let key):
-            grade = value(AnswerParser.ticks(answer, count: key.rubric.count)).map { ticked in
-                precondition(ticked.allSatisfy(key.rubric.indices.contains), "ticked a missing point: \(ticked)")
-                return StructuredGraders.rubric(ticked: ticked, count: key.rubric.count)
-            }
+        case .choice, .multi, .truefalse: grade = gradePick(answer, item.body)
+        case .short, .numeric, .cloze: grade = gradeTyped(answer, item.body)
+        case .order, .match, .roles, .open: grade = gradeArranged(answer, item.body)
         case .walkthrough(let walkthrough):
             // Each step is graded as its own question; the walkthrough's own grade is their mean.
             let steps = walkthrough.steps.compactMap { step -> Grade? in
@@ -76,6 +30,74 @@ enum FuzzGrading {
             _ = RatingRule.rating(for: grade, hintsUsed: 1)
         }
         return grade
+    }
+
+    /// Items answered by picking options: one, several, or true/false.
+    private static func gradePick(_ answer: String, _ body: ItemBody) -> Grade? {
+        switch body {
+        case .choice(let options):
+            return value(AnswerParser.choice(answer, count: options.count)).map { picked in
+                precondition(options.indices.contains(picked), "choice picked \(picked) of \(options.count)")
+                return StructuredGraders.choice(picked: picked, options: options)
+            }
+        case .multi(let options):
+            return value(AnswerParser.multi(answer, count: options.count)).map { picked in
+                precondition(!picked.isEmpty && picked.allSatisfy(options.indices.contains), "multi picked \(picked)")
+                precondition(Set(picked).count == picked.count, "multi names an option twice: \(picked)")
+                return StructuredGraders.multi(picked: Set(picked), options: options)
+            }
+        case .truefalse(let key):
+            return value(AnswerParser.trueFalse(answer)).map { StructuredGraders.trueFalse(given: $0, answer: key) }
+        default: return nil
+        }
+    }
+
+    /// Items answered by typing words or a number.
+    private static func gradeTyped(_ answer: String, _ body: ItemBody) -> Grade? {
+        switch body {
+        case .short(let key):
+            return value(ShortAnswerGrader.grade(answer, accept: key.accept, exact: key.exact))
+        case .numeric(let key):
+            if let number = value(NumericAnswerGrader.parse(answer, percent: key.percent)) {
+                precondition(!number.isNaN, "numeric parse gave NaN for \(answer.debugDescription)")
+            }
+            return value(NumericAnswerGrader.grade(answer, key: key))
+        case .cloze(let cloze):
+            return value(ClozeGrader.grade(answer, cloze: cloze)).map { result in
+                precondition(result.answers.count == cloze.blanks.count, "cloze answers do not match blanks")
+                precondition(result.blanksRight.count == cloze.blanks.count, "cloze marks do not match blanks")
+                return result.grade
+            }
+        default: return nil
+        }
+    }
+
+    /// Items answered by arranging entries: an order, pairs, roles, or rubric ticks.
+    private static func gradeArranged(_ answer: String, _ body: ItemBody) -> Grade? {
+        switch body {
+        case .order(let entries):
+            return value(AnswerParser.order(answer, count: entries.count)).map { given in
+                precondition(given.sorted() == Array(entries.indices), "order is not a permutation: \(given)")
+                return StructuredGraders.order(given: given, count: entries.count)
+            }
+        case .match(let pairs):
+            return value(AnswerParser.match(answer, leftCount: pairs.count, rightCount: pairs.count)).map { given in
+                precondition(Set(given.keys) == Set(pairs.indices), "match leaves a left entry unpaired: \(given)")
+                precondition(given.values.allSatisfy(pairs.indices.contains), "match names a missing right: \(given)")
+                return StructuredGraders.match(pairs: given, count: pairs.count)
+            }
+        case .roles(let sentences):
+            return value(AnswerParser.roles(answer, count: sentences.count)).map { given in
+                precondition(given.count == sentences.count, "roles gave \(given.count) of \(sentences.count)")
+                return StructuredGraders.roles(given: given, sentences: sentences)
+            }
+        case .open(let key):
+            return value(AnswerParser.ticks(answer, count: key.rubric.count)).map { ticked in
+                precondition(ticked.allSatisfy(key.rubric.indices.contains), "ticked a missing point: \(ticked)")
+                return StructuredGraders.rubric(ticked: ticked, count: key.rubric.count)
+            }
+        default: return nil
+        }
     }
 
     /// The success value, after checking that a failure still says something to the learner.

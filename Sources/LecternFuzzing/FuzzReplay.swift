@@ -2,9 +2,9 @@ import Foundation
 
 /// Runs an entry point over files, for replaying a corpus or a crash without the sanitizer
 /// build: `lectern-fuzz-deck crash-1234 Tests/Fuzz/corpus/deck`.
-public enum FuzzReplay {
+package enum FuzzReplay {
     /// Every regular file named, or inside a folder named (not recursively), sorted by path.
-    public static func files(in paths: [String]) -> [URL] {
+    package static func files(in paths: [String]) -> [URL] {
         var files: [URL] = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -20,7 +20,7 @@ public enum FuzzReplay {
     }
 
     /// Replays every file through `entry`, printing each name first so a crash names its input.
-    public static func main(arguments: [String], entry: ([UInt8]) -> Void) -> Int32 {
+    package static func main(arguments: [String], entry: ([UInt8]) -> Void) -> Int32 {
         guard !arguments.isEmpty else {
             FileHandle.standardError.write(Data("usage: give files or folders of inputs to replay\n".utf8))
             return 2

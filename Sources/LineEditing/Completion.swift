@@ -2,26 +2,26 @@
 ///
 /// Built from candidates by `Completion.resolve`, which is pure so that tests can check
 /// every case without a terminal.
-public struct Completion: Equatable, Sendable {
-    public enum Action: Equatable, Sendable {
+package struct Completion: Equatable, Sendable {
+    package enum Action: Equatable, Sendable {
         case nothing
         case insert(String)
         case list([String])
     }
 
-    public var action: Action
+    package var action: Action
 
-    public init(_ action: Action) {
+    package init(_ action: Action) {
         self.action = action
     }
 
-    public static let nothing = Completion(.nothing)
+    package static let nothing = Completion(.nothing)
 
     /// Decides what Tab does for the partial `word` given every full candidate for it.
     ///
     /// One candidate is inserted whole, followed by a space; several with a longer common
     /// prefix extend the word to it; otherwise they are listed.
-    public static func resolve(word: String, candidates: [String]) -> Completion {
+    package static func resolve(word: String, candidates: [String]) -> Completion {
         let matching = Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()
         guard let first = matching.first else { return .nothing }
         if matching.count == 1 {
@@ -35,7 +35,7 @@ public struct Completion: Equatable, Sendable {
     }
 
     /// Lays candidates out in columns that fit `width`.
-    public static func layout(_ candidates: [String], width: Int) -> String {
+    package static func layout(_ candidates: [String], width: Int) -> String {
         let cell = (candidates.map(\.count).max() ?? 0) + 2
         let columns = max(1, width / max(cell, 1))
         var lines: [String] = []

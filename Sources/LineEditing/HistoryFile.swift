@@ -3,24 +3,24 @@ import Foundation
 /// Where history lives between runs, and the rules for what goes into it.
 ///
 /// A history problem is never fatal: the shell warns once and carries on without it.
-public final class HistoryFile {
-    public static let maximumEntries = 1_000
+package final class HistoryFile {
+    package static let maximumEntries = 1_000
     /// A thousand entries of typed commands fit many times over; a bigger file is not ours.
-    public static let maximumBytes = 1024 * 1024
+    package static let maximumBytes = 1024 * 1024
     /// The longest line kept: far more than any command or answer typed by hand.
-    public static let maximumEntryBytes = 4 * 1024
+    package static let maximumEntryBytes = 4 * 1024
 
-    public enum Preparation: Equatable {
+    package enum Preparation: Equatable {
         case ready(exists: Bool)
         case unavailable(String)
     }
 
-    public let path: String
-    public private(set) var savingEnabled = true
+    package let path: String
+    package private(set) var savingEnabled = true
     private var warnedAboutSaving = false
     private let warn: (String) -> Void
 
-    public init(path: String, warn: @escaping (String) -> Void) {
+    package init(path: String, warn: @escaping (String) -> Void) {
         self.path = path
         self.warn = warn
     }
@@ -28,17 +28,17 @@ public final class HistoryFile {
     /// Whether a line belongs in history: not blank, and not longer than `maximumEntryBytes`
     /// (a pasted page would soon push the file over `maximumBytes`, after which history is
     /// no longer read). libedit itself drops a line equal to the one before it.
-    public static func shouldStore(_ line: String) -> Bool {
+    package static func shouldStore(_ line: String) -> Bool {
         line.utf8.count <= maximumEntryBytes && !line.allSatisfy(\.isWhitespace)
     }
 
     /// The line as history keeps it: without the trailing space Tab completion leaves.
-    public static func entry(for line: String) -> String {
+    package static func entry(for line: String) -> String {
         String(line.reversed().drop(while: \.isWhitespace).reversed())
     }
 
     /// Creates the folder if missing and checks the file can be read and written.
-    public func prepare() -> Preparation {
+    package func prepare() -> Preparation {
         let manager = FileManager.default
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !manager.fileExists(atPath: folder) {

@@ -1,7 +1,7 @@
 internal import CEditLine
 
 /// What one read from the terminal produced.
-public enum LineRead: Equatable, Sendable {
+package enum LineRead: Equatable, Sendable {
     case line(String)
     /// Ctrl-C: the partial line was dropped.
     case interrupted
@@ -13,14 +13,16 @@ public enum LineRead: Equatable, Sendable {
 ///
 /// This is the only Swift that touches libedit. It must be used from the main thread only
 /// (libedit and the SIGINT handler rely on it), so it is deliberately not `Sendable`.
-public final class LineEditor {
+package final class LineEditor {
     /// Produces candidates for the word before the cursor; see `Completion`.
-    public typealias Completer = (_ lineBeforeCursor: String) -> Completion
+    package typealias Completer = (_ lineBeforeCursor: String) -> Completion
 
-    private let editor: OpaquePointer
+    let editor: OpaquePointer
     private var history: HistoryFile?
     private let warn: (String) -> Void
-    public var completer: Completer?
+    package var completer: Completer?
+    /// Messages shown above the line while it is edited; see `show(_:)`.
+    var wakeupChannel: WakeupChannel?
 
     /// Opens the editor on the process's terminal.
     ///
@@ -28,7 +30,7 @@ public final class LineEditor {
     ///   - programName: scopes `~/.editrc` lines (`lectern:bind -v`), so it must stay stable.
     ///   - history: where to keep history across runs; `nil` keeps it for this run only.
     ///   - warn: receives one-line warnings (an unreadable history file never stops the shell).
-    public init?(programName: String, history: HistoryFile?, warn: @escaping (String) -> Void) {
+    package init?(programName: String, history: HistoryFile?, warn: @escaping (String) -> Void) {
         lectern_use_utf8_locale()
         guard let editor = lectern_editor_open(programName, Int32(HistoryFile.maximumEntries)) else { return nil }
         self.editor = editor
@@ -41,7 +43,7 @@ public final class LineEditor {
 
     /// Replaces the lines Up recalls with those of another file (another learner's), so no
     /// line of the previous file can be recalled afterwards.
-    public func switchHistory(to file: HistoryFile?) {
+    package func switchHistory(to file: HistoryFile?) {
         lectern_history_clear(editor)
         history = file
         load(file, warn: warn)
@@ -69,7 +71,7 @@ public final class LineEditor {
 
     /// Reads one line with `prompt`. Escape sequences in the prompt must be wrapped with
     /// `LineEditor.invisible(_:)` so libedit does not count them as columns.
-    public func readLine(prompt: String) -> LineRead {
+    package func readLine(prompt: String) -> LineRead {
         lectern_editor_set_prompt(editor, prompt)
         var status: Int32 = 0
         guard let raw = lectern_editor_gets(editor, &status) else {
@@ -86,7 +88,7 @@ public final class LineEditor {
 
     /// Adds a line to history (and saves the file at once so a killed process keeps it).
     /// Blank lines and a repeat of the previous line are not stored.
-    public func remember(_ line: String) {
+    package func remember(_ line: String) {
         guard HistoryFile.shouldStore(line) else { return }
         lectern_history_add(editor, HistoryFile.entry(for: line))
         if let history, history.savingEnabled {
@@ -99,12 +101,12 @@ public final class LineEditor {
     /// Takes the terminal's foreground when a parent that is no job-control shell started
     /// Lectern (`make run`): Ctrl-C then reaches Lectern alone, which drops the question on
     /// screen, instead of also ending the parent with status 130. Given back at exit.
-    public static func claimTerminalForeground() {
+    package static func claimTerminalForeground() {
         _ = lectern_claim_foreground()
     }
 
     /// Marks terminal escapes in a prompt so they take no width on screen.
-    public static func invisible(_ escape: String) -> String {
+    package static func invisible(_ escape: String) -> String {
         "\u{1}\(escape)\u{1}"
     }
 

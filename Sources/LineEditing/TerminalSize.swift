@@ -5,9 +5,9 @@
 #endif
 
 /// The terminal's size, read when needed so a resized window is respected.
-public enum TerminalSize {
+package enum TerminalSize {
     /// Columns of the terminal on standard output, or `fallback` when it is not a terminal.
-    public static func columns(fallback: Int = 80) -> Int {
+    package static func columns(fallback: Int = 80) -> Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return Int(size.ws_col)
@@ -17,10 +17,10 @@ public enum TerminalSize {
 
     /// True when both standard input and standard output are terminals: the only case in
     /// which libedit can edit lines (elsewhere it shows no prompt).
-    public static var isInteractive: Bool {
+    package static var isInteractive: Bool {
         isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
     }
 
-    public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
-    public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    package static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    package static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }

@@ -339,10 +339,10 @@ struct DeckBenchmark {
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(1, width - text.count))
+        TextColumns.padRight(text, width, minimumGap: 1)
     }
 
     private func padLeft(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
+        TextColumns.padLeft(text, width)
     }
 }

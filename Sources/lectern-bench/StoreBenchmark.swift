@@ -24,7 +24,7 @@ struct StoreBenchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try ProgressStore(path: folder.appendingPathComponent("bench.sqlite3").path)
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
         let decks = makeDecks()
         let start = Date(timeIntervalSince1970: 1_735_722_000)  // 2025-01-01 09:00 UTC
         let sink = try store.sink(for: "bench")
@@ -121,10 +121,10 @@ struct StoreBenchmark {
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(1, width - text.count))
+        TextColumns.padRight(text, width, minimumGap: 1)
     }
 
     private func padLeft(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
+        TextColumns.padLeft(text, width)
     }
 }

@@ -7,9 +7,15 @@ let suites: [String: () throws -> String] = [
     "process": { try ProcessBenchmark().run() },
     "store": { try StoreBenchmark().run() },
     "scheduler": { try SchedulerBenchmark().run() },
+    "guards": { try GuardBenchmark().run() },
+    "live": { try LiveBenchmark().run() },
 ]
 /// With no argument every suite runs, decks first, so its peak memory is the loader's alone.
-let everySuite = ["decks", "process", "store", "scheduler"]
+let everySuite = ["decks", "process", "store", "scheduler", "guards", "live"]
+// The live suite runs its host as a child process of this program.
+if CommandLine.arguments.dropFirst().first == "live-host" {
+    LiveBenchmark.hostMain(Array(CommandLine.arguments.dropFirst(2)))
+}
 
 let requested = Array(CommandLine.arguments.dropFirst())
 let names = requested.isEmpty ? everySuite : requested

@@ -3,7 +3,7 @@ import LecternFuzzing
 
 /// libFuzzer calls this for every input when built by `make fuzz`.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzAnswer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+package func fuzzAnswer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data, size > 0 else {
         AnswerFuzzTarget.run([])
         return 0
@@ -18,7 +18,7 @@ public func fuzzAnswer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     /// SwiftPM links an executable's `main` to `<module>_main`; under `make fuzz` that hands
     /// the command line to libFuzzer's driver.
     @_cdecl("lectern_fuzz_answer_main")
-    public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    package func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
         var argc = argc
         var argv = argv
         return LLVMFuzzerRunDriver(&argc, &argv, fuzzAnswer)

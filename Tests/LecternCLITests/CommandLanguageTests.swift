@@ -34,7 +34,7 @@ struct CommandLanguageTests {
         let result = try LecternBinary.run(
             ["drill", "platform-wins", "--tags", "T3"], home: try LecternBinary.makeHome())
         #expect(result.status == 64)
-        #expect(result.standardError.hasPrefix("error: Unknown option '--tags'. Did you mean '--tag'?"))
+        #expect(result.standardError.hasPrefix("error: unknown option '--tags' — did you mean '--tag'?\n"))
     }
 
     /// `help study` in the shell and `lectern study --help` come from one definition.

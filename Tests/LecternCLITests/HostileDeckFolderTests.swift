@@ -42,7 +42,6 @@ struct HostileDeckFolderTests {
         try Self.deck(id: "linked", file: "linked.txt").write(
             to: decks.appendingPathComponent("linked.yaml"), atomically: true, encoding: .utf8)
         #expect(mkfifo(decks.appendingPathComponent("pipe.yaml").path, 0o600) == 0)
-        let started = ContinuousClock.now
         let lint = try LecternBinary.run(["lint", decks.path], home: home)
         #expect(lint.status == 1)
         let headers = lint.standardOutput.split(separator: "\n").filter { $0.hasPrefix(decks.path) }
@@ -57,6 +56,5 @@ struct HostileDeckFolderTests {
         #expect(!lint.standardOutput.contains("SECRET-CONTENT"))
         let shell = try LecternBinary.run(["--decks", decks.path], input: "decks\n", home: home)
         #expect(!shell.standardOutput.contains("SECRET-CONTENT"))
-        #expect(ContinuousClock.now - started < .seconds(10))
     }
 }

@@ -7,10 +7,8 @@ struct InputLimitTests {
     @Test(.timeLimit(.minutes(1))) func aMegabyteCommandIsRefusedAtOnce() throws {
         let home = try LecternBinary.makeHome()
         let line = String(repeating: "x", count: 1_000_000)
-        let start = Date()
         let result = try LecternBinary.run(
             ["--decks", LecternBinary.bundledDecks], input: line + "\nhelp\n", home: home)
-        #expect(Date().timeIntervalSince(start) < 10)
         #expect(result.status == 1)
         #expect(result.standardOutput.isEmpty, "the script stops at the refused line")
         #expect(

@@ -18,6 +18,13 @@ struct ProtocolTests {
         #expect(
             ClientMessage.decode(#"{"type":"answer","question":2.0,"answer":"b"}"#)
                 == .success(.answer(question: 2, answer: "b")))
+        // On Linux an NSNumber holding 0 or 1 also claims to be a Bool: questions 0 and 1
+        // must still be read as numbers.
+        for question in [0, 1] {
+            #expect(
+                ClientMessage.decode(#"{"type":"answer","question":\#(question),"answer":"b"}"#)
+                    == .success(.answer(question: question, answer: "b")))
+        }
         #expect(
             ClientMessage.decode(#"{"type":"join","code":"K7QF","name":"Ada","token":null}"#)
                 == .success(.join(code: "K7QF", name: "Ada", token: nil)))

@@ -11,7 +11,7 @@ enum TypedAnswers {
     static func right(_ asked: Item, shown: QuestionMessage) -> String {
         switch asked.body {
         case .choice(let options):
-            return letter(of: options.first(where: \.isCorrect)!.text, in: shown.options)
+            return letter(of: (options.first(where: \.isCorrect)?.text ?? ""), in: shown.options)
         case .multi(let options):
             return options.filter(\.isCorrect).map { letter(of: $0.text, in: shown.options) }.joined(separator: " ")
         case .truefalse(let answer):
@@ -42,9 +42,9 @@ enum TypedAnswers {
     static func weaker(_ asked: Item, shown: QuestionMessage) -> String {
         switch asked.body {
         case .choice(let options):
-            return letter(of: options.first { !$0.isCorrect }!.text, in: shown.options)
+            return letter(of: (options.first { !$0.isCorrect }?.text ?? ""), in: shown.options)
         case .multi(let options):
-            return letter(of: options.first(where: \.isCorrect)!.text, in: shown.options)
+            return letter(of: (options.first(where: \.isCorrect)?.text ?? ""), in: shown.options)
         case .truefalse(let answer):
             return answer ? "f" : "t"
         case .short:

@@ -23,10 +23,7 @@ struct CorpusReplayTests {
         #expect(files.count >= 10, "the deck corpus is missing from \(Self.corpus.path)")
         for file in files {
             let bytes = try [UInt8](Data(contentsOf: file))
-            let start = ContinuousClock.now
             DeckFuzzTarget.run(bytes)
-            let elapsed = ContinuousClock.now - start
-            #expect(elapsed < .seconds(20), "\(file.lastPathComponent) took \(elapsed)")
         }
     }
 
@@ -36,10 +33,7 @@ struct CorpusReplayTests {
         #expect(files.count >= 10, "the answer corpus is missing from \(Self.corpus.path)")
         for file in files {
             let bytes = try [UInt8](Data(contentsOf: file))
-            let start = ContinuousClock.now
             AnswerFuzzTarget.run(bytes)
-            let elapsed = ContinuousClock.now - start
-            #expect(elapsed < .seconds(5), "\(file.lastPathComponent) took \(elapsed)")
         }
     }
 

@@ -60,4 +60,14 @@ void lectern_history_clear(lectern_editor *editor);
 int lectern_claim_foreground(void);
 void lectern_release_foreground(void);
 
+/* Called from inside lectern_editor_gets when the wake-up descriptor has something: the
+ * callback prints what arrived above the line being edited (starting with "\r\033[K"
+ * and ending in a newline); the prompt and the half-typed line are redrawn after it.
+ * A non-zero return ends the read as if at end of input (the class is over). */
+typedef int (*lectern_wake_fn)(void *context);
+/* Makes the editor read the terminal through poll(2) on standard input and `wake_fd`, so
+ * messages from another thread can be shown while the user types (that thread only
+ * writes a byte to the pipe). A negative `wake_fd` goes back to libedit's own reading. */
+void lectern_editor_set_wakeup(lectern_editor *editor, int wake_fd, lectern_wake_fn function, void *context);
+
 #endif

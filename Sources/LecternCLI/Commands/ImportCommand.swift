@@ -3,13 +3,13 @@ import Foundation
 import LecternCore
 import LecternShell
 
-/// `lectern import`: a GIFT (Moodle) question file becomes a deck. Findings are printed like
+/// `lectern import`: a GIFT (Moodle) question file or a question table (CSV/TSV) becomes a deck. Findings are printed like
 /// `lint` prints them, on standard error so that the deck alone goes to standard output; any
 /// error refuses the file as a whole and nothing is written.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a GIFT (Moodle) question file into a deck.",
+        abstract: "Turn a GIFT (Moodle) question file or a question table (CSV/TSV) into a deck.",
         discussion: """
             Writes the deck to standard output, or to the -o file. Findings go to standard error as \
             file:line:column with the line and a caret; exit status 1 on any error, and then nothing is written.
@@ -17,8 +17,16 @@ struct Import: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The GIFT file (.gift or .txt).")
+    /// The formats `import` reads.
+    enum Source: String, ExpressibleByArgument, CaseIterable {
+        case gift, csv
+    }
+
+    @Argument(help: "The question file: GIFT (.gift, .txt) or a question table (.csv, .tsv).")
     var file: String
+
+    @Option(help: "The file's format, whatever its extension: gift or csv (a .tsv file is read tab-separated).")
+    var from: Source?
 
     @Option(name: .shortAndLong, help: "Where to write the deck (DECK-ID.yaml). Default: standard output.")
     var output: String?
@@ -39,39 +47,67 @@ struct Import: ParsableCommand {
         if let output, !force, FileManager.default.fileExists(atPath: output) {
             throw ValidationFailure("\(output) already exists; give --force to replace it (nothing was overwritten)")
         }
+        let format = try resolvedFormat()
         let text = try readText()
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let deckID = try resolvedID(name: name)
-        let read = GIFTReader.read(text, path: file)
         let color = global.color.enablesColor(isTerminal: isatty(STDERR_FILENO) == 1, environment: global.environment)
-        var findings = read.diagnostics
-        guard !read.hasErrors else {
-            report(findings, sources: [file: text], color: color)
-            throw ExitCode(1)
+        let header = GIFTDeckWriter.Header(
+            id: deckID, title: title ?? name,
+            sourceTitle: "Imported from \(URL(fileURLWithPath: file).lastPathComponent)",
+            path: file)
+        var findings: [Diagnostic]
+        let deckText: String
+        let count: Int
+        switch format {
+        case .gift:
+            let read = GIFTReader.read(text, path: file)
+            findings = read.diagnostics
+            guard !read.hasErrors else {
+                report(findings, sources: [file: text], color: color)
+                throw ExitCode(1)
+            }
+            let written = GIFTDeckWriter.deck(read.questions, header: header)
+            (deckText, count) = (written.text, read.questions.count)
+            findings += written.diagnostics
+        case .csv:
+            let separator: Unicode.Scalar = file.lowercased().hasSuffix(".tsv") ? "\t" : ","
+            let read = QuestionTableReader.read(text, separator: separator, header: header)
+            findings = read.diagnostics
+            guard let written = read.deck else {
+                report(findings, sources: [file: text], color: color)
+                throw ExitCode(1)
+            }
+            (deckText, count) = (written, read.items)
         }
-        let written = GIFTDeckWriter.deck(
-            read.questions,
-            header: .init(
-                id: deckID, title: title ?? name,
-                sourceTitle: "Imported from \(URL(fileURLWithPath: file).lastPathComponent)",
-                path: file))
-        findings += written.diagnostics
         // The deck is checked as `lint` would check it, under the name it will have.
         let deckPath = output ?? "\(deckID).yaml"
-        let loaded = DeckLoader.load(text: written.text, path: deckPath)
+        let loaded = DeckLoader.load(text: deckText, path: deckPath)
         findings += loaded.diagnostics
-        report(findings, sources: [file: text, deckPath: written.text], color: color)
+        report(findings, sources: [file: text, deckPath: deckText], color: color)
         guard !loaded.hasErrors else { throw ExitCode(1) }
         if let output {
             do {
-                try written.text.write(toFile: output, atomically: true, encoding: .utf8)
+                try deckText.write(toFile: output, atomically: true, encoding: .utf8)
             } catch {
                 throw ValidationFailure("cannot write \(output): \(error.localizedDescription)")
             }
-            CommandOutput.printError(
-                "wrote \(output) (\(read.questions.count) questions); check it with: lectern lint \(output)")
+            CommandOutput.printError("wrote \(output) (\(count) questions); check it with: lectern lint \(output)")
         } else {
-            try CommandOutput.print(String(written.text.dropLast()), exact: true)
+            try CommandOutput.print(String(deckText.dropLast()), exact: true)
+        }
+    }
+
+    /// `--from`, else the file's extension.
+    private func resolvedFormat() throws -> Source {
+        if let from { return from }
+        switch URL(fileURLWithPath: file).pathExtension.lowercased() {
+        case "gift", "txt": return .gift
+        case "csv", "tsv": return .csv
+        default:
+            throw ValidationFailure(
+                "cannot tell the format of \(file) from its extension; name it .gift, .txt, .csv or .tsv, or give --from gift|csv"
+            )
         }
     }
 
@@ -118,7 +154,7 @@ struct Import: ParsableCommand {
         case .failure(.unreadable(let reason)):
             throw ValidationFailure("\(file): cannot read it: \(reason)")
         case .failure(.notRegular), .failure(.virtual):
-            throw ValidationFailure("\(file): not a regular file; give the path of a GIFT text file")
+            throw ValidationFailure("\(file): not a regular file; give the path of a GIFT or CSV text file")
         case .failure(.tooLarge):
             throw ValidationFailure("\(file): over 8 MiB, far beyond a question bank; split it")
         }

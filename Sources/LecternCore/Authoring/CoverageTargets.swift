@@ -4,9 +4,9 @@
 /// (`items: 160`, `per-type: 5`, `paragraphs: [1, 2, 3]`, `reasoning-share: 0.5`); a figure
 /// left out is not judged. The file is untrusted like a deck: read only when it is a regular
 /// file of at most `maxBytes`, composed without aliases, and every value checked.
-public enum CoverageTargets {
+package enum CoverageTargets {
     /// A targets file is a dozen lines; 64 KiB leaves room for comments and long thread lists.
-    public static let maxBytes = 64 * 1024
+    package static let maxBytes = 64 * 1024
 
     static var wholeNumberKeys: [String: WritableKeyPath<DeckCoverage.Bars, Int>] {
         [
@@ -24,7 +24,7 @@ public enum CoverageTargets {
     }
 
     /// The bars in the file at `path`, or a sentence saying what is wrong and where.
-    public static func load(fileAt path: String) -> Result<DeckCoverage.Bars, TargetsError> {
+    package static func load(fileAt path: String) -> Result<DeckCoverage.Bars, TargetsError> {
         switch RegularFile.read(path, maxBytes: maxBytes) {
         case .failure(.tooLarge(let bytes)):
             return .failure(TargetsError("\(path): the file is \(bytes) bytes; a targets file is at most \(maxBytes)"))
@@ -39,7 +39,7 @@ public enum CoverageTargets {
     }
 
     /// The bars written in `text` (YAML, or JSON, which is YAML too).
-    public static func parse(_ text: String, path: String) -> Result<DeckCoverage.Bars, TargetsError> {
+    package static func parse(_ text: String, path: String) -> Result<DeckCoverage.Bars, TargetsError> {
         // The deck loader's composer: anchors, aliases and tags are refused there.
         let composed = YAMLComposer.compose(text, path: path, limits: LoadLimits(maxBytes: maxBytes))
         if let problem = composed.diagnostics.first(where: { $0.severity == .error }) {
@@ -100,7 +100,7 @@ public enum CoverageTargets {
 }
 
 /// A targets file that cannot be used, with the sentence to show.
-public struct TargetsError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct TargetsError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

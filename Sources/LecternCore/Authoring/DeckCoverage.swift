@@ -4,31 +4,31 @@
 /// The bundled decks promise minimum figures (see `Bars.bundled`); a test and
 /// `lectern deck-stats --targets bundled` compute them from the decks themselves, so they
 /// cannot drift. Other decks are judged only against targets someone gives (`CoverageTargets`).
-public struct DeckCoverage: Sendable {
+package struct DeckCoverage: Sendable {
     /// Minimum figures a set of decks must reach.
-    public struct Bars: Sendable {
-        public var decks: Int
-        public var items: Int
-        public var perParagraph: Int
+    package struct Bars: Sendable {
+        package var decks: Int
+        package var items: Int
+        package var perParagraph: Int
         /// The paragraphs that must each be cited `perParagraph` times.
-        public var paragraphs: [Int]
-        public var perThread: Int
-        public var threads: [String]
-        public var perType: Int
-        public var perSkill: Int
+        package var paragraphs: [Int]
+        package var perThread: Int
+        package var threads: [String]
+        package var perType: Int
+        package var perSkill: Int
         /// Share of items whose skill is neither recall nor concept.
-        public var reasoningShare: Double
-        public var longWalkthroughs: Int
-        public var walkthroughMinimumSteps: Int
-        public var branchingWalkthroughs: Int
+        package var reasoningShare: Double
+        package var longWalkthroughs: Int
+        package var walkthroughMinimumSteps: Int
+        package var branchingWalkthroughs: Int
         /// Walkthroughs whose branches hold more than a remedial true/false (see `WalkthroughBranches`).
-        public var reallyBranchingWalkthroughs: Int
+        package var reallyBranchingWalkthroughs: Int
         /// Walkthroughs with a run of at least three steps that only some learners see.
-        public var deeplyBranchingWalkthroughs: Int
-        public var roles: Int
-        public var confidence: Int
+        package var deeplyBranchingWalkthroughs: Int
+        package var roles: Int
+        package var confidence: Int
 
-        public init(
+        package init(
             decks: Int = 0, items: Int = 0, perParagraph: Int = 0, paragraphs: [Int] = [], perThread: Int = 0,
             threads: [String] = [], perType: Int = 0, perSkill: Int = 0, reasoningShare: Double = 0,
             longWalkthroughs: Int = 0, walkthroughMinimumSteps: Int = Bars.defaultMinimumSteps,
@@ -54,35 +54,35 @@ public struct DeckCoverage: Sendable {
         }
 
         /// What makes a walkthrough "long" when no targets say otherwise.
-        public static let defaultMinimumSteps = 4
+        package static let defaultMinimumSteps = 4
 
         /// The bars of the decks that ship with Lectern.
-        public static let bundled = Bars(
+        package static let bundled = Bars(
             decks: 7, items: 160, perParagraph: 5, paragraphs: Array(1...9), perThread: 4,
             threads: (1...10).map { "T\($0)" }, perType: 5, perSkill: 6, reasoningShare: 0.5,
             longWalkthroughs: 8, walkthroughMinimumSteps: 4, branchingWalkthroughs: 4,
             reallyBranchingWalkthroughs: 6, deeplyBranchingWalkthroughs: 3, roles: 6, confidence: 10)
     }
 
-    public var decks: Int
-    public var items: Int
-    public var byType: [ItemKind: Int] = [:]
-    public var bySkill: [Skill: Int] = [:]
-    public var byParagraph: [Int: Int] = [:]
-    public var byTag: [String: Int] = [:]
-    public var confidence = 0
+    package var decks: Int
+    package var items: Int
+    package var byType: [ItemKind: Int] = [:]
+    package var bySkill: [Skill: Int] = [:]
+    package var byParagraph: [Int: Int] = [:]
+    package var byTag: [String: Int] = [:]
+    package var confidence = 0
     /// Walkthroughs with at least `Bars.walkthroughMinimumSteps` steps.
-    public var longWalkthroughs = 0
+    package var longWalkthroughs = 0
     /// Walkthroughs in which some option sends the learner down another path.
-    public var branchingWalkthroughs = 0
+    package var branchingWalkthroughs = 0
     /// Walkthroughs whose branches hold their own content, not only a true/false.
-    public var reallyBranchingWalkthroughs = 0
+    package var reallyBranchingWalkthroughs = 0
     /// Walkthroughs with a branch of three or more steps.
-    public var deeplyBranchingWalkthroughs = 0
-    public var reasoningItems = 0
+    package var deeplyBranchingWalkthroughs = 0
+    package var reasoningItems = 0
     private let minimumSteps: Int
 
-    public init(decks: [Deck], walkthroughMinimumSteps: Int = Bars.defaultMinimumSteps) {
+    package init(decks: [Deck], walkthroughMinimumSteps: Int = Bars.defaultMinimumSteps) {
         self.decks = decks.count
         self.minimumSteps = walkthroughMinimumSteps
         let items = decks.flatMap(\.items)
@@ -113,10 +113,10 @@ public struct DeckCoverage: Sendable {
         return []
     }
 
-    public var reasoningShare: Double { items == 0 ? 0 : Double(reasoningItems) / Double(items) }
+    package var reasoningShare: Double { items == 0 ? 0 : Double(reasoningItems) / Double(items) }
 
     /// Every figure below its bar, as a sentence; empty when all bars are met.
-    public func shortfalls(against bars: Bars) -> [String] {
+    package func shortfalls(against bars: Bars) -> [String] {
         var missing: [String] = []
         func check(_ name: String, _ value: Int, _ bar: Int) {
             if value < bar { missing.append("\(name): \(value), needs at least \(bar)") }
@@ -146,7 +146,7 @@ public struct DeckCoverage: Sendable {
     }
 
     /// The figures as a table, each beside its bar and marked when below it.
-    public func render(against bars: Bars) -> String {
+    package func render(against bars: Bars) -> String {
         var rows: [(String, String, String)] = []
         func row(_ name: String, _ value: Int, _ bar: Int) {
             rows.append((name, String(value), value >= bar ? "≥ \(bar)" : "≥ \(bar)  BELOW"))
@@ -174,7 +174,7 @@ public struct DeckCoverage: Sendable {
 
     /// The figures alone, with no bar to judge them by: every type and skill, every cited
     /// paragraph and every tag in use.
-    public func render() -> String {
+    package func render() -> String {
         var rows: [(String, String, String)] = []
         func row(_ name: String, _ value: Int) { rows.append((name, String(value), "")) }
         row("decks", decks)
@@ -195,10 +195,9 @@ public struct DeckCoverage: Sendable {
 
     private static func table(_ rows: [(String, String, String)], header: String?) -> String {
         let nameWidth = max(6, rows.map { TerminalWidth.of($0.0) }.max() ?? 0)
-        let valueWidth = max(5, rows.map(\.1.count).max() ?? 0)
+        let valueWidth = max(5, rows.map { TerminalWidth.of($0.1) }.max() ?? 0)
         func line(_ name: String, _ value: String, _ bar: String) -> String {
-            let pad = String(repeating: " ", count: nameWidth - TerminalWidth.of(name))
-            let text = name + pad + "  " + String(repeating: " ", count: valueWidth - value.count) + value
+            let text = TextColumns.padRight(name, nameWidth) + "  " + TextColumns.padLeft(value, valueWidth)
             return bar.isEmpty ? text : text + "  " + bar
         }
         return ([line("figure", "value", header ?? "")] + rows.map { line($0.0, $0.1, $0.2) }).joined(separator: "\n")

@@ -3,9 +3,9 @@
 ///
 /// Options and entries keep their written order and are lettered a, b, c…; the study
 /// session shuffles, the preview does not, so the key reads against the file.
-public enum DeckPreview {
+package enum DeckPreview {
     /// The whole deck, or only the item `itemID` (a message saying so when there is none).
-    public static func render(_ deck: Deck, itemID: String? = nil) -> String {
+    package static func render(_ deck: Deck, itemID: String? = nil) -> String {
         if let itemID {
             guard let item = deck.item(withID: itemID) else {
                 let ids = deck.items.map(\.id).joined(separator: ", ")
@@ -26,84 +26,107 @@ public enum DeckPreview {
         index < 26 ? String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index))) : "\(index + 1)"
     }
 
+    /// The item's heading line, then its text, key, hints and explanation indented under it.
     private static func render(_ item: Item, deck: Deck, indent: String) -> [String] {
         var facts = [item.kind.rawValue]
         if let skill = item.skill { facts.append(skill.rawValue) }
         if !item.source.isEmpty { facts.append(item.source.map { "¶\($0)" }.joined(separator: " ")) }
         if !item.tags.isEmpty { facts.append(item.tags.joined(separator: " ")) }
         if item.confidence { facts.append("asks confidence") }
-        var lines = ["\(item.id) (\(facts.joined(separator: ", ")))"]
-        let inner = "  "
-        func add(_ text: String, _ extra: String = "") { lines.append(inner + extra + text) }
-        if case .walkthrough(let walkthrough) = item.body { add("Scenario: \(walkthrough.scenario)") }
+        var body: [String] = []
+        if case .walkthrough(let walkthrough) = item.body { body.append("Scenario: \(walkthrough.scenario)") }
         if case .cloze(let cloze) = item.body {
-            add(cloze.displayText)
+            body.append(cloze.displayText)
         } else {
-            add(item.prompt)
+            body.append(item.prompt)
         }
-        switch item.body {
+        body += key(item.body, deck: deck)
+        if !item.hints.isEmpty {
+            body.append("Hints:")
+            for (index, hint) in item.hints.enumerated() { body.append("  \(index + 1). \(hint)") }
+        }
+        if let explain = item.explain { body.append("Explain: \(explain)") }
+        return (["\(item.id) (\(facts.joined(separator: ", ")))"] + body.map { "  " + $0 }).map { indent + $0 }
+    }
+
+    /// The entries and the answer key of one kind of item; nested lines start with two spaces.
+    private static func key(_ body: ItemBody, deck: Deck) -> [String] {
+        switch body {
         case .choice(let options), .multi(let options):
-            for (index, option) in options.enumerated() { add("\(letter(index))) \(option.text)", "  ") }
-            let correct = options.indices.filter { options[$0].isCorrect }.map(letter)
-            add("Answer: \(correct.joined(separator: " "))")
-            let feedback = options.enumerated().filter { $0.element.feedback != nil }
-            if !feedback.isEmpty {
-                add("Feedback:")
-                for (index, option) in feedback { add("\(letter(index))) \(option.feedback ?? "")", "  ") }
-            }
-            let branches = options.enumerated().filter { $0.element.next != nil }
-            if !branches.isEmpty {
-                add("Branches:")
-                for (index, option) in branches { add("\(letter(index))) → \(option.next ?? "")", "  ") }
-            }
+            return optionKey(options)
         case .truefalse(let answer):
-            add("Answer: \(answer ? "true" : "false")")
+            return ["Answer: \(answer ? "true" : "false")"]
         case .short(let key):
-            add("Answer: \(key.accept.joined(separator: " | "))\(key.exact ? " (exact)" : "")")
+            return ["Answer: \(key.accept.joined(separator: " | "))\(key.exact ? " (exact)" : "")"]
         case .numeric(let key):
-            add("Answer: \(numeric(key))")
+            return ["Answer: \(numeric(key))"]
         case .cloze(let cloze):
             let blanks = cloze.blanks.enumerated().map { "[\($0.offset + 1)] \($0.element.joined(separator: " | "))" }
-            add("Answer: \(blanks.joined(separator: "  "))\(cloze.exact ? " (exact)" : "")")
+            return ["Answer: \(blanks.joined(separator: "  "))\(cloze.exact ? " (exact)" : "")"]
         case .order(let sequence):
-            for (index, entry) in sequence.enumerated() { add("\(letter(index))) \(entry)", "  ") }
-            add(
+            return sequence.enumerated().map { "  \(letter($0.offset))) \($0.element)" } + [
                 "Answer: \(sequence.indices.map(letter).joined(separator: " ")) (listed in the right order; shuffled when studied)"
-            )
+            ]
         case .match(let pairs):
-            for (index, pair) in pairs.enumerated() {
-                add("\(index + 1). \(pair.left)  ·  \(letter(index))) \(pair.right)", "  ")
+            return pairs.enumerated().map {
+                "  \($0.offset + 1). \($0.element.left)  ·  \(letter($0.offset))) \($0.element.right)"
             }
-            add(
-                "Answer: \(pairs.indices.map { "\($0 + 1)\(letter($0))" }.joined(separator: " ")) (right side shuffled when studied)"
-            )
+                + [
+                    "Answer: \(pairs.indices.map { "\($0 + 1)\(letter($0))" }.joined(separator: " ")) (right side shuffled when studied)"
+                ]
         case .open(let key):
-            add("Model answer: \(key.model)")
-            add("Rubric:")
-            for point in key.rubric { add("- \(point)", "  ") }
+            return ["Model answer: \(key.model)", "Rubric:"] + key.rubric.map { "  - \($0)" }
         case .roles(let sentences):
-            for (index, sentence) in sentences.enumerated() { add("\(index + 1). \(sentence.text)", "  ") }
             let key = sentences.enumerated().map { "\($0.offset + 1)\($0.element.role.rawValue)" }
             let names = sentences.map(\.role.name)
-            add("Answer: \(key.joined(separator: " ")) (\(names.joined(separator: ", ")))")
+            return sentences.enumerated().map { "  \($0.offset + 1). \($0.element.text)" }
+                + ["Answer: \(key.joined(separator: " ")) (\(names.joined(separator: ", ")))"]
         case .walkthrough(let walkthrough):
-            for (index, step) in walkthrough.steps.enumerated() {
-                let stepLines = render(step, deck: deck, indent: "")
-                add("Step \(index + 1): " + stepLines[0])
-                for line in stepLines.dropFirst() { add(line) }
-                let after = step.next ?? (index + 1 < walkthrough.steps.count ? walkthrough.steps[index + 1].id : "end")
-                let options = step.options
-                let branchesAll = step.kind == .choice && !options.isEmpty && options.allSatisfy { $0.next != nil }
-                let branchesSome = step.kind == .choice && options.contains { $0.next != nil }
-                if !branchesAll { add("\(branchesSome ? "Otherwise" : "Then"): \(after)", "  ") }
-            }
+            return steps(of: walkthrough, deck: deck)
         }
-        if !item.hints.isEmpty {
-            add("Hints:")
-            for (index, hint) in item.hints.enumerated() { add("\(index + 1). \(hint)", "  ") }
+    }
+
+    /// Lettered options, the correct letters, then any feedback and branches by letter.
+    private static func optionKey(_ options: [Option]) -> [String] {
+        var lines = options.enumerated().map { "  \(letter($0.offset))) \($0.element.text)" }
+        let correct = options.indices.filter { options[$0].isCorrect }.map(letter)
+        lines.append("Answer: \(correct.joined(separator: " "))")
+        let partial = options.indices.compactMap { index in
+            options[index].credit.map { "\(letter(index)) \(NumericAnswerGrader.format($0))%" }
         }
-        if let explain = item.explain { add("Explain: \(explain)") }
-        return lines.map { indent + $0 }
+        if !partial.isEmpty { lines.append("Partial credit: \(partial.joined(separator: ", "))") }
+        let feedback = options.enumerated().filter { $0.element.feedback != nil }
+        if !feedback.isEmpty {
+            lines.append("Feedback:")
+            for (index, option) in feedback { lines.append("  \(letter(index))) \(option.feedback ?? "")") }
+        }
+        let branches = options.enumerated().filter { $0.element.next != nil }
+        if !branches.isEmpty {
+            lines.append("Branches:")
+            for (index, option) in branches { lines.append("  \(letter(index))) → \(option.next ?? "")") }
+        }
+        return lines
+    }
+
+    /// Each step as an item, then where it leads (``Walkthrough/next(after:chosen:)``) unless
+    /// every option names its own branch.
+    private static func steps(of walkthrough: Walkthrough, deck: Deck) -> [String] {
+        var lines: [String] = []
+        for (index, step) in walkthrough.steps.enumerated() {
+            let stepLines = render(step, deck: deck, indent: "")
+            lines.append("Step \(index + 1): " + stepLines[0])
+            lines += stepLines.dropFirst()
+            let after =
+                switch walkthrough.next(after: index) {
+                case .named(let target, _): target
+                case .following(let position): walkthrough.steps[position].id
+                case .end: "end"
+                }
+            let options = step.options
+            let branchesAll = step.kind == .choice && !options.isEmpty && options.allSatisfy { $0.next != nil }
+            if !branchesAll { lines.append("  \(walkthrough.branches(at: index) ? "Otherwise" : "Then"): \(after)") }
+        }
+        return lines
     }
 
     private static func numeric(_ key: NumericAnswerKey) -> String {
@@ -116,7 +139,5 @@ public enum DeckPreview {
         }
     }
 
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
+    private static func number(_ value: Double) -> String { NumericAnswerGrader.format(value) }
 }

@@ -1,8 +1,8 @@
 /// The deck `lectern new` writes: one commented example of every item type, so that an
 /// author starts from something that loads cleanly and shows each form once.
-public enum StarterDeck {
+package enum StarterDeck {
     /// The starter deck for `id` (which should be kebab-case and match the file name).
-    public static func text(id: String) -> String {
+    package static func text(id: String) -> String {
         """
         # yaml-language-server: $schema=schema/deck.schema.json
         # A starter deck: one example of every item type. Replace the examples with your own,

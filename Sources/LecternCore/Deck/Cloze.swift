@@ -5,22 +5,22 @@ import Foundation
 /// Blanks are written `{{answer|variant|…}}`; the first variant is the one shown as the
 /// answer. Parsing lives here, not in the loader, so the grader and the renderer agree on
 /// exactly one reading of the text.
-public struct Cloze: Sendable, Equatable {
-    public enum Segment: Sendable, Equatable {
+package struct Cloze: Sendable, Equatable {
+    package enum Segment: Sendable, Equatable {
         case text(String)
         case blank([String])
     }
 
-    public var segments: [Segment]
-    public var exact: Bool
+    package var segments: [Segment]
+    package var exact: Bool
 
-    public init(segments: [Segment], exact: Bool = false) {
+    package init(segments: [Segment], exact: Bool = false) {
         self.segments = segments
         self.exact = exact
     }
 
     /// Splits `prompt` at its blanks. An unclosed `{{` is kept as text (the linter reports it).
-    public init(parsing prompt: String, exact: Bool = false) {
+    package init(parsing prompt: String, exact: Bool = false) {
         var segments: [Segment] = []
         var rest = Substring(prompt)
         while let open = rest.range(of: "{{") {
@@ -40,12 +40,12 @@ public struct Cloze: Sendable, Equatable {
     }
 
     /// The accepted variants of each blank, in order.
-    public var blanks: [[String]] {
+    package var blanks: [[String]] {
         segments.compactMap { if case .blank(let variants) = $0 { variants } else { nil } }
     }
 
     /// The prompt as the learner sees it, each blank shown as a numbered gap: `[1] ____`.
-    public var displayText: String {
+    package var displayText: String {
         var number = 0
         return segments.map { segment in
             switch segment {

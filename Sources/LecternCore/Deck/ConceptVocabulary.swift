@@ -7,15 +7,15 @@ import Foundation
 /// an answer list as `@concept-id` (in a `short` item's `accept`, or as a variant of a cloze
 /// blank) and accepts every wording of it. The vocabulary lives in `concepts.yaml` beside
 /// the decks; see `ConceptVocabulary.load(fileAt:limits:)`.
-public struct ConceptVocabulary: Sendable {
+package struct ConceptVocabulary: Sendable {
     /// One concept: its id, what it means (for authors), and its accepted wordings.
-    public struct Concept: Sendable, Equatable {
-        public var id: String
-        public var meaning: String?
-        public var accept: [String]
-        public var location: SourceLocation
+    package struct Concept: Sendable, Equatable {
+        package var id: String
+        package var meaning: String?
+        package var accept: [String]
+        package var location: SourceLocation
 
-        public init(id: String, meaning: String? = nil, accept: [String], location: SourceLocation) {
+        package init(id: String, meaning: String? = nil, accept: [String], location: SourceLocation) {
             self.id = id
             self.meaning = meaning
             self.accept = accept
@@ -24,31 +24,31 @@ public struct ConceptVocabulary: Sendable {
     }
 
     /// The name of the vocabulary file in a deck folder; it is not a deck.
-    public static let fileName = "concepts.yaml"
+    package static let fileName = "concepts.yaml"
 
     /// Concepts by id.
-    public var concepts: [String: Concept]
+    package var concepts: [String: Concept]
     /// The file the vocabulary was read from, or nil when the folder has none.
-    public var path: String?
+    package var path: String?
 
-    public init(concepts: [Concept] = [], path: String? = nil) {
+    package init(concepts: [Concept] = [], path: String? = nil) {
         var byID: [String: Concept] = [:]
         for concept in concepts where byID[concept.id] == nil { byID[concept.id] = concept }
         self.concepts = byID
         self.path = path
     }
 
-    public static let empty = ConceptVocabulary()
+    package static let empty = ConceptVocabulary()
 
     /// The concept id named by an answer entry written `@id`, or nil for an ordinary entry.
-    public static func reference(in entry: String) -> String? {
+    package static func reference(in entry: String) -> String? {
         let trimmed = entry.trimmingCharacters(in: .whitespaces)
         guard trimmed.count > 1, trimmed.hasPrefix("@") else { return nil }
         return String(trimmed.dropFirst())
     }
 
     /// The concepts whose every wording `accepted` holds: the concepts an expanded answer list names.
-    public func namedConcepts(in accepted: [String]) -> [String] {
+    package func namedConcepts(in accepted: [String]) -> [String] {
         let normalized = Set(accepted.map(TextNormalizer.normalize))
         return concepts.values.filter { concept in
             concept.accept.allSatisfy { normalized.contains(TextNormalizer.normalize($0)) }
@@ -56,7 +56,7 @@ public struct ConceptVocabulary: Sendable {
     }
 
     /// The concepts that list this wording (compared after `TextNormalizer`).
-    public func concepts(containing wording: String) -> [String] {
+    package func concepts(containing wording: String) -> [String] {
         let key = TextNormalizer.normalize(wording)
         return concepts.values.filter { concept in
             concept.accept.contains { TextNormalizer.normalize($0) == key }

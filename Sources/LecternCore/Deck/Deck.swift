@@ -2,24 +2,24 @@
 ///
 /// Progress is keyed by `id` plus each item's `id`, never by position, so authors can edit
 /// and reorder a deck without learners losing their history.
-public struct Deck: Sendable {
+package struct Deck: Sendable {
     /// The format version (`lectern:`); only 1 exists.
-    public var formatVersion: Int
-    public var id: String
-    public var title: String
+    package var formatVersion: Int
+    package var id: String
+    package var title: String
     /// BCP 47 language tag; `en` when the deck does not say.
-    public var language: String
-    public var summary: String?
-    public var tags: [String]
-    public var source: DeckSource?
-    public var items: [Item]
+    package var language: String
+    package var summary: String?
+    package var tags: [String]
+    package var source: DeckSource?
+    package var items: [Item]
     /// The path the deck was read from, as given to the loader.
-    public var path: String
+    package var path: String
     /// Where the deck's top-level map starts, and where each top-level key was written.
-    public var location: SourceLocation
-    public var fieldLocations: [String: SourceLocation]
+    package var location: SourceLocation
+    package var fieldLocations: [String: SourceLocation]
 
-    public init(
+    package init(
         formatVersion: Int = 1, id: String, title: String, language: String = "en",
         summary: String? = nil, tags: [String] = [], source: DeckSource? = nil,
         items: [Item], path: String, location: SourceLocation,
@@ -39,31 +39,31 @@ public struct Deck: Sendable {
     }
 
     /// Where `field` was written, or where the deck starts when it was not written.
-    public func location(of field: String) -> SourceLocation {
+    package func location(of field: String) -> SourceLocation {
         fieldLocations[field] ?? location
     }
 
     /// The top-level item with this id.
-    public func item(withID id: String) -> Item? {
+    package func item(withID id: String) -> Item? {
         items.first { $0.id == id }
     }
 }
 
 /// What a deck is derived from, with a summary of each cited paragraph in the deck's own words.
-public struct DeckSource: Sendable {
-    public var title: String
+package struct DeckSource: Sendable {
+    package var title: String
     /// A local text file whose numbered paragraphs the shell shows instead of the summaries.
-    public var file: String?
+    package var file: String?
     /// Paragraph summaries in file order.
-    public var passages: [Passage]
-    public var location: SourceLocation
+    package var passages: [Passage]
+    package var location: SourceLocation
     /// Where the `file:` value was written, so a finding about the file points at its name.
-    public var fileLocation: SourceLocation?
+    package var fileLocation: SourceLocation?
     /// The numbered paragraphs of `file`, read once when the deck was loaded from disk
     /// (`SourceParagraphs`); empty when there is no file or it could not be used.
-    public var paragraphs: [Int: String] = [:]
+    package var paragraphs: [Int: String] = [:]
 
-    public init(
+    package init(
         title: String, file: String? = nil, passages: [Passage], location: SourceLocation,
         fileLocation: SourceLocation? = nil
     ) {
@@ -74,18 +74,18 @@ public struct DeckSource: Sendable {
         self.fileLocation = fileLocation
     }
 
-    public func passage(_ number: Int) -> Passage? {
+    package func passage(_ number: Int) -> Passage? {
         passages.first { $0.number == number }
     }
 }
 
 /// One paragraph of the source, by number, summarised.
-public struct Passage: Sendable, Equatable {
-    public var number: Int
-    public var summary: String
-    public var location: SourceLocation
+package struct Passage: Sendable, Equatable {
+    package var number: Int
+    package var summary: String
+    package var location: SourceLocation
 
-    public init(number: Int, summary: String, location: SourceLocation) {
+    package init(number: Int, summary: String, location: SourceLocation) {
         self.number = number
         self.summary = summary
         self.location = location

@@ -1,31 +1,31 @@
 /// One question of a deck, or one step of a walkthrough.
 ///
 /// Fields common to every type live here; what differs by type lives in `body`.
-public struct Item: Sendable, Identifiable {
-    public var id: String
-    public var kind: ItemKind { body.kind }
+package struct Item: Sendable, Identifiable {
+    package var id: String
+    package var kind: ItemKind { body.kind }
     /// The reasoning move the item trains. Steps of a walkthrough may leave it out.
-    public var skill: Skill?
-    public var tags: [String]
+    package var skill: Skill?
+    package var tags: [String]
     /// For `cloze`, the text with its `{{blanks}}` still in it; see `Cloze`.
-    public var prompt: String
-    public var explain: String?
+    package var prompt: String
+    package var explain: String?
     /// Paragraph numbers of the deck's source.
-    public var source: [Int]
+    package var source: [Int]
     /// A ladder from a nudge to nearly the answer; each one used lowers the grade.
-    public var hints: [String]
+    package var hints: [String]
     /// Ask the learner's confidence (1–4) before revealing the answer.
-    public var confidence: Bool
-    public var body: ItemBody
+    package var confidence: Bool
+    package var body: ItemBody
     /// Walkthrough steps only: the step that follows whatever the answer.
-    public var next: String?
+    package var next: String?
     /// Where the `next` value was written, so a finding about it points at the name.
-    public var nextLocation: SourceLocation?
-    public var location: SourceLocation
+    package var nextLocation: SourceLocation?
+    package var location: SourceLocation
     /// Where each key of the item was written (the key's own position), for diagnostics.
-    public var fieldLocations: [String: SourceLocation]
+    package var fieldLocations: [String: SourceLocation]
 
-    public init(
+    package init(
         id: String, skill: Skill? = nil, tags: [String] = [], prompt: String,
         explain: String? = nil, source: [Int] = [], hints: [String] = [],
         confidence: Bool = false, body: ItemBody, next: String? = nil,
@@ -47,12 +47,12 @@ public struct Item: Sendable, Identifiable {
     }
 
     /// Where `field` was written, or where the item starts when it was not written.
-    public func location(of field: String) -> SourceLocation {
+    package func location(of field: String) -> SourceLocation {
         fieldLocations[field] ?? location
     }
 
     /// The options of a `choice` or `multi` item; empty for other types.
-    public var options: [Option] {
+    package var options: [Option] {
         switch body {
         case .choice(let options), .multi(let options): options
         default: []
@@ -61,18 +61,18 @@ public struct Item: Sendable, Identifiable {
 }
 
 /// The item types of the deck format, spelled as in YAML.
-public enum ItemKind: String, Sendable, CaseIterable, Codable {
+package enum ItemKind: String, Sendable, CaseIterable, Codable {
     case choice, multi, truefalse, short, numeric, cloze, order, match, open, roles, walkthrough
 }
 
 /// The reasoning move an item trains.
-public enum Skill: String, Sendable, CaseIterable, Codable {
+package enum Skill: String, Sendable, CaseIterable, Codable {
     case recall, concept, claim, premise, assumption, analogy, weaken, strengthen
     case counterexample, apply, steelman
 }
 
 /// What differs by item type: the answer key and what the learner is shown.
-public enum ItemBody: Sendable {
+package enum ItemBody: Sendable {
     case choice([Option])
     case multi([Option])
     case truefalse(answer: Bool)
@@ -86,7 +86,7 @@ public enum ItemBody: Sendable {
     case roles([RoleSentence])
     case walkthrough(Walkthrough)
 
-    public var kind: ItemKind {
+    package var kind: ItemKind {
         switch self {
         case .choice: .choice
         case .multi: .multi
@@ -104,24 +104,28 @@ public enum ItemBody: Sendable {
 }
 
 /// One option of a `choice` or `multi` item.
-public struct Option: Sendable, Equatable {
-    public var text: String
-    public var isCorrect: Bool
+package struct Option: Sendable, Equatable {
+    package var text: String
+    package var isCorrect: Bool
     /// For a wrong option: the misconception behind it.
-    public var feedback: String?
+    package var feedback: String?
+    /// For a wrong option of a `choice` item: the percentage of credit it still earns (0 < credit
+    /// < 100), as a GIFT weight such as `~%50%` gives; nil earns nothing.
+    package var credit: Double?
     /// In a walkthrough: the step to go to when this option is chosen.
-    public var next: String?
-    public var location: SourceLocation
+    package var next: String?
+    package var location: SourceLocation
     /// Where the `next` value was written, so a finding about it points at the name.
-    public var nextLocation: SourceLocation?
+    package var nextLocation: SourceLocation?
 
-    public init(
+    package init(
         text: String, isCorrect: Bool = false, feedback: String? = nil, next: String? = nil, location: SourceLocation,
-        nextLocation: SourceLocation? = nil
+        nextLocation: SourceLocation? = nil, credit: Double? = nil
     ) {
         self.text = text
         self.isCorrect = isCorrect
         self.feedback = feedback
+        self.credit = credit
         self.next = next
         self.location = location
         self.nextLocation = nextLocation
@@ -129,67 +133,85 @@ public struct Option: Sendable, Equatable {
 }
 
 /// Accepted answers of a `short` item. An entry written `/…/` is a regular expression.
-public struct ShortAnswerKey: Sendable, Equatable {
-    public var accept: [String]
+package struct ShortAnswerKey: Sendable, Equatable {
+    package var accept: [String]
     /// No typo tolerance when true.
-    public var exact: Bool
+    package var exact: Bool
 
-    public init(accept: [String], exact: Bool = false) {
+    package init(accept: [String], exact: Bool = false) {
         self.accept = accept
         self.exact = exact
     }
 }
 
 /// The key of a `numeric` item: a value with a tolerance, or a range.
-public struct NumericAnswerKey: Sendable, Equatable {
-    public enum Target: Sendable, Equatable {
+package struct NumericAnswerKey: Sendable, Equatable {
+    package enum Target: Sendable, Equatable {
         case value(Double, tolerance: Double)
         case range(Double, Double)
     }
 
-    public var target: Target
-    public var unit: String?
+    package var target: Target
+    package var unit: String?
     /// The answer is a percentage written 0–100, with or without `%`.
-    public var percent: Bool
+    package var percent: Bool
 
-    public init(target: Target, unit: String? = nil, percent: Bool = false) {
+    package init(target: Target, unit: String? = nil, percent: Bool = false) {
         self.target = target
         self.unit = unit
         self.percent = percent
     }
 }
 
-/// One pair of a `match` item.
-public struct MatchPair: Sendable, Equatable {
-    public var left: String
-    public var right: String
+extension NumericAnswerKey.Target {
+    /// Why no answer could meet this key as its author meant: the one check of a numeric
+    /// key, made by the linter on decks and by the GIFT reader on imports.
+    package enum Problem: Sendable, Equatable {
+        case negativeTolerance(Double)
+        case reversedRange(low: Double, high: Double)
+    }
 
-    public init(left: String, right: String) {
+    /// `nil` for a usable key: a tolerance of 0 or more, a range whose low end is not above its high end.
+    package var problem: Problem? {
+        switch self {
+        case .value(_, let tolerance) where tolerance < 0: .negativeTolerance(tolerance)
+        case .range(let low, let high) where low > high: .reversedRange(low: low, high: high)
+        default: nil
+        }
+    }
+}
+
+/// One pair of a `match` item.
+package struct MatchPair: Sendable, Equatable {
+    package var left: String
+    package var right: String
+
+    package init(left: String, right: String) {
         self.left = left
         self.right = right
     }
 }
 
 /// The key of an `open` item: the learner compares a free answer with these.
-public struct OpenAnswerKey: Sendable, Equatable {
-    public var model: String
-    public var rubric: [String]
+package struct OpenAnswerKey: Sendable, Equatable {
+    package var model: String
+    package var rubric: [String]
 
-    public init(model: String, rubric: [String]) {
+    package init(model: String, rubric: [String]) {
         self.model = model
         self.rubric = rubric
     }
 }
 
 /// The part a sentence plays in an argument; the raw value is what the learner types.
-public enum ArgumentRole: String, Sendable, CaseIterable, Codable {
+package enum ArgumentRole: String, Sendable, CaseIterable, Codable {
     case conclusion = "c"
     case premise = "p"
     case assumption = "a"
     case objection = "o"
     case besideThePoint = "x"
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .conclusion: "conclusion"
         case .premise: "premise"
@@ -201,27 +223,27 @@ public enum ArgumentRole: String, Sendable, CaseIterable, Codable {
 }
 
 /// One sentence of a `roles` item.
-public struct RoleSentence: Sendable, Equatable {
-    public var text: String
-    public var role: ArgumentRole
+package struct RoleSentence: Sendable, Equatable {
+    package var text: String
+    package var role: ArgumentRole
 
-    public init(text: String, role: ArgumentRole) {
+    package init(text: String, role: ArgumentRole) {
         self.text = text
         self.role = role
     }
 }
 
 /// A scenario reasoned through in steps; each step is an item of another type.
-public struct Walkthrough: Sendable {
-    public var scenario: String
-    public var steps: [Item]
+package struct Walkthrough: Sendable {
+    package var scenario: String
+    package var steps: [Item]
 
-    public init(scenario: String, steps: [Item]) {
+    package init(scenario: String, steps: [Item]) {
         self.scenario = scenario
         self.steps = steps
     }
 
-    public func step(withID id: String) -> Item? {
+    package func step(withID id: String) -> Item? {
         steps.first { $0.id == id }
     }
 }

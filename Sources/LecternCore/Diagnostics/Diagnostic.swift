@@ -1,5 +1,5 @@
 /// How serious a finding is: errors make a deck unusable, warnings only make it worse.
-public enum Severity: String, Sendable, Codable, Comparable {
+package enum Severity: String, Sendable, Codable, Comparable {
     case error, warning, note
 
     private var rank: Int {
@@ -10,35 +10,35 @@ public enum Severity: String, Sendable, Codable, Comparable {
         }
     }
 
-    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    package static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
 /// One finding about a deck. Findings are data: they are collected, sorted and printed
 /// in one place (see `DiagnosticRenderer`), never printed where they are found.
-public struct Diagnostic: Hashable, Sendable, Codable {
-    public var severity: Severity
-    public var location: SourceLocation
+package struct Diagnostic: Hashable, Sendable, Codable {
+    package var severity: Severity
+    package var location: SourceLocation
     /// A stable rule id such as `duplicate-id`, so authors and CI can grep for it.
-    public var rule: String
-    public var message: String
+    package var rule: String
+    package var message: String
 
-    public init(_ severity: Severity, at location: SourceLocation, rule: String, _ message: String) {
+    package init(_ severity: Severity, at location: SourceLocation, rule: String, _ message: String) {
         self.severity = severity
         self.location = location
         self.rule = rule
         self.message = message
     }
 
-    public static func error(_ rule: String, at location: SourceLocation, _ message: String) -> Diagnostic {
+    package static func error(_ rule: String, at location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(.error, at: location, rule: rule, message)
     }
 
-    public static func warning(_ rule: String, at location: SourceLocation, _ message: String) -> Diagnostic {
+    package static func warning(_ rule: String, at location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(.warning, at: location, rule: rule, message)
     }
 
     /// A fact about this machine rather than a fault of the deck: shown, never failing.
-    public static func note(_ rule: String, at location: SourceLocation, _ message: String) -> Diagnostic {
+    package static func note(_ rule: String, at location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(.note, at: location, rule: rule, message)
     }
 }

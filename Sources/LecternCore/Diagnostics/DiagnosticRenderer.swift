@@ -4,13 +4,13 @@ import Foundation
 /// source line and a caret, a summary line, or JSON for tools.
 ///
 /// Everything returns strings; callers decide where to print them and how to exit.
-public enum DiagnosticRenderer {
+package enum DiagnosticRenderer {
     /// Each finding with its source line and a caret under the column, joined by newlines
     /// (no trailing newline; empty when there are no findings).
     ///
     /// `source` returns the text of a file by the path the finding names, or nil when it is
     /// not available, in which case only the header line is shown.
-    public static func text(_ diagnostics: [Diagnostic], color: Bool = false, source: (String) -> String?) -> String {
+    package static func text(_ diagnostics: [Diagnostic], color: Bool = false, source: (String) -> String?) -> String {
         var lines: [String: [Substring]] = [:]
         // Each line's scalars once, however many findings point into it: a one-line file of
         // megabytes may carry a finding per key.
@@ -32,12 +32,12 @@ public enum DiagnosticRenderer {
     }
 
     /// `text(_:color:source:)` with the sources given as a map from path to text.
-    public static func text(_ diagnostics: [Diagnostic], sources: [String: String], color: Bool = false) -> String {
+    package static func text(_ diagnostics: [Diagnostic], sources: [String: String], color: Bool = false) -> String {
         text(diagnostics, color: color) { sources[$0] }
     }
 
     /// One finding: the header, then (when `line` is given) the line and a caret under the column.
-    public static func render(_ diagnostic: Diagnostic, line: String?, color: Bool = false) -> String {
+    package static func render(_ diagnostic: Diagnostic, line: String?, color: Bool = false) -> String {
         render(diagnostic, scalars: line.map { Array($0.unicodeScalars) }, color: color)
     }
 
@@ -85,7 +85,7 @@ public enum DiagnosticRenderer {
     }
 
     /// `2 errors, 1 warning in 3 files`.
-    public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
+    package static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let notes = diagnostics.filter { $0.severity == .note }.count
@@ -96,7 +96,7 @@ public enum DiagnosticRenderer {
 
     /// A JSON array of `{"file","line","column","severity","rule","message"}`, keys in that
     /// order, one finding per line, so that output is stable for tools and tests.
-    public static func json(_ diagnostics: [Diagnostic]) -> String {
+    package static func json(_ diagnostics: [Diagnostic]) -> String {
         guard !diagnostics.isEmpty else { return "[]" }
         let objects = diagnostics.map { diagnostic in
             "  {\"file\":\(JSONText.quoted(diagnostic.location.file)),\"line\":\(diagnostic.location.line),"

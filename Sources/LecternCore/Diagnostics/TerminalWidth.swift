@@ -4,14 +4,14 @@
 /// East Asian wide and fullwidth characters and emoji take two columns; combining marks,
 /// joiners, variation selectors and control characters take none; everything else one.
 /// Ambiguous-width characters count as one, as most terminals show them in Western locales.
-public enum TerminalWidth {
+package enum TerminalWidth {
     /// The columns `text` occupies on one line (control characters, tabs included, count as none).
-    public static func of(_ text: some StringProtocol) -> Int {
+    package static func of(_ text: some StringProtocol) -> Int {
         text.reduce(0) { $0 + of($1) }
     }
 
     /// The columns one grapheme cluster occupies: 0, 1 or 2.
-    public static func of(_ character: Character) -> Int {
+    package static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if scalars.contains(where: { $0.properties.isEmojiPresentation }) { return 2 }
@@ -21,7 +21,7 @@ public enum TerminalWidth {
     }
 
     /// The columns one scalar occupies when shown on its own.
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+    package static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value == 0 { return 0 }
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
@@ -31,7 +31,8 @@ public enum TerminalWidth {
         default:
             break
         }
-        if (0x1160...0x11FF).contains(value) { return 0 }  // Hangul medial vowels and final consonants join the syllable
+        // Hangul medial vowels and final consonants join the syllable.
+        if (0x1160...0x11FF).contains(value) { return 0 }
         if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
         return 1
     }

@@ -6,9 +6,9 @@ import Foundation
 /// both name displayed entries (`b` and `2` are the same). Everything returns display
 /// positions (0-based); the session maps them back to the deck through its layout.
 /// A malformed answer is an error with a one-line message, never a grade.
-public enum AnswerParser {
+package enum AnswerParser {
     /// One entry named by letter or number: `b`, `B`, `2`, `b)`.
-    public static func choice(_ text: String, count: Int) -> Result<Int, MalformedAnswer> {
+    package static func choice(_ text: String, count: Int) -> Result<Int, MalformedAnswer> {
         let tokens: [Int]
         switch positions(text, count: count) {
         case .failure(let error): return .failure(error)
@@ -23,7 +23,7 @@ public enum AnswerParser {
 
     /// Any number of entries: `a c`, `a,c`, `1 3`, `ac`. Repeats count once; the order typed
     /// is kept, so the record of the answer reads in the order the learner named the options.
-    public static func multi(_ text: String, count: Int) -> Result<[Int], MalformedAnswer> {
+    package static func multi(_ text: String, count: Int) -> Result<[Int], MalformedAnswer> {
         positions(text, count: count).flatMap { picks in
             var seen = Set<Int>()
             let unique = picks.filter { seen.insert($0).inserted }
@@ -34,7 +34,7 @@ public enum AnswerParser {
     }
 
     /// Every displayed entry once, in the order the learner puts them: `c a b`.
-    public static func order(_ text: String, count: Int) -> Result<[Int], MalformedAnswer> {
+    package static func order(_ text: String, count: Int) -> Result<[Int], MalformedAnswer> {
         positions(text, count: count).flatMap { picks in
             var seen = Set<Int>()
             for pick in picks where !seen.insert(pick).inserted {
@@ -50,7 +50,7 @@ public enum AnswerParser {
 
     /// Pairs of a left number and a right letter, in any order: `1b 2a 3c`, `1b,2a,3c`, `1b2a3c`.
     /// Every left entry must be paired exactly once; the value maps left position to right position.
-    public static func match(_ text: String, leftCount: Int, rightCount: Int) -> Result<[Int: Int], MalformedAnswer> {
+    package static func match(_ text: String, leftCount: Int, rightCount: Int) -> Result<[Int: Int], MalformedAnswer> {
         labelledPairs(text, count: leftCount) { letter in
             guard let index = OptionLabel.index(ofLetter: letter), index < rightCount else {
                 return .failure(
@@ -61,7 +61,7 @@ public enum AnswerParser {
     }
 
     /// A role letter for each sentence: `1p 2p 3c 4o` (any order), or positionally `p p c o` / `ppco`.
-    public static func roles(_ text: String, count: Int) -> Result<[ArgumentRole], MalformedAnswer> {
+    package static func roles(_ text: String, count: Int) -> Result<[ArgumentRole], MalformedAnswer> {
         let compact = compacted(text)
         if !compact.isEmpty, compact.allSatisfy({ $0.isLetter }) {
             guard compact.count == count else {
@@ -76,7 +76,7 @@ public enum AnswerParser {
     }
 
     /// Yes or no in the forms the learner is likely to type, English and Chinese.
-    public static func trueFalse(_ text: String) -> Result<Bool, MalformedAnswer> {
+    package static func trueFalse(_ text: String) -> Result<Bool, MalformedAnswer> {
         let word = folded(text).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         if ["t", "true", "y", "yes", "对", "是", "正确", "真"].contains(word) { return .success(true) }
         if ["f", "false", "n", "no", "错", "否", "不对", "错误", "假"].contains(word) { return .success(false) }
@@ -84,7 +84,7 @@ public enum AnswerParser {
     }
 
     /// Rubric points the learner ticks: `1 3`, `all`, `none`. Returns 0-based points.
-    public static func ticks(_ text: String, count: Int) -> Result<Set<Int>, MalformedAnswer> {
+    package static func ticks(_ text: String, count: Int) -> Result<Set<Int>, MalformedAnswer> {
         let word = folded(text).trimmingCharacters(in: .whitespacesAndNewlines)
         let usage = MalformedAnswer("Tick the points you covered: numbers 1–\(count), \"all\" or \"none\".")
         if word == "all" { return .success(Set(0..<count)) }

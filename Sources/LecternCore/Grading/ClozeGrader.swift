@@ -5,16 +5,16 @@ import Foundation
 /// The learner answers every blank on one line. When the line holds `;` or `|`, those
 /// separate the answers (so an answer may contain a comma); otherwise commas do. A cloze
 /// with one blank takes the whole line as its answer.
-public enum ClozeGrader {
-    public struct Result: Sendable, Equatable {
+package enum ClozeGrader {
+    package struct Result: Sendable, Equatable {
         /// What the learner gave for each blank, trimmed.
-        public var answers: [String]
+        package var answers: [String]
         /// Whether each blank was right.
-        public var blanksRight: [Bool]
-        public var grade: Grade
+        package var blanksRight: [Bool]
+        package var grade: Grade
     }
 
-    public static func grade(_ line: String, cloze: Cloze) -> Swift.Result<Result, MalformedAnswer> {
+    package static func grade(_ line: String, cloze: Cloze) -> Swift.Result<Result, MalformedAnswer> {
         let blanks = cloze.blanks
         let answers = split(line, blankCount: blanks.count)
         guard answers.count == blanks.count, !answers.contains(where: \.isEmpty) else {

@@ -10,15 +10,15 @@ import Foundation
 /// For any other item `50%` may mean 0.5 (a share) or 50 (a figure in percentage points),
 /// so it is right when either reading is. Bounds are inclusive, with a little slack for
 /// floating-point rounding.
-public enum NumericAnswerGrader {
-    public static func grade(_ answer: String, key: NumericAnswerKey) -> Result<Grade, MalformedAnswer> {
+package enum NumericAnswerGrader {
+    package static func grade(_ answer: String, key: NumericAnswerKey) -> Result<Grade, MalformedAnswer> {
         parse(answer, percent: key.percent, unit: key.unit).map { value in
             let percentPoints = !key.percent && answer.contains("%") && isRight(value * 100, key: key)
             return isRight(value, key: key) || percentPoints ? .right : .wrong
         }
     }
 
-    public static func isRight(_ value: Double, key: NumericAnswerKey) -> Bool {
+    package static func isRight(_ value: Double, key: NumericAnswerKey) -> Bool {
         switch key.target {
         case .value(let target, let tolerance):
             return abs(value - target) <= abs(tolerance) + slack(target)
@@ -28,7 +28,7 @@ public enum NumericAnswerGrader {
     }
 
     /// The number the learner meant, on the item's scale.
-    public static func parse(_ answer: String, percent: Bool, unit: String? = nil) -> Result<Double, MalformedAnswer> {
+    package static func parse(_ answer: String, percent: Bool, unit: String? = nil) -> Result<Double, MalformedAnswer> {
         let text = answer.precomposedStringWithCompatibilityMapping
             .replacingOccurrences(of: "\u{2212}", with: "-")
             // Thin and narrow no-break spaces group thousands too: `20 000`.
@@ -66,7 +66,7 @@ public enum NumericAnswerGrader {
     }
 
     /// The key as the learner is shown it: `42 km (± 0.5)`, `10 to 20%`.
-    public static func displayAnswer(_ key: NumericAnswerKey) -> String {
+    package static func displayAnswer(_ key: NumericAnswerKey) -> String {
         let unit = key.percent ? "%" : key.unit.map { " \($0)" } ?? ""
         switch key.target {
         case .value(let value, let tolerance):
@@ -77,13 +77,16 @@ public enum NumericAnswerGrader {
         }
     }
 
-    /// A number without a needless `.0`: `1000`, `2.5`.
-    public static func format(_ value: Double) -> String {
+    /// A number without a needless `.0`: `1000`, `2.5`. The one way an answer key's numbers are
+    /// written for people: feedback, the preview, lint messages and GIFT import all use it.
+    package static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
     }
 
-    // sign, digits with separators, exponent, percent, unit word
+    // sign, digits with separators, exponent, percent, unit word. A constant pattern that
+    // compiles or fails every numeric test at once, so the force try cannot fail for a user.
+    // swift-format-ignore: NeverUseForceTry
     private static let pattern = try! NSRegularExpression(
         pattern: #"^([+-]?)\s*((?:\d[\d,  ]*)?(?:\.\d+)?)((?:[eE][+-]?\d+)?)\s*(%?)\s*([^\d\s][^\d]*)?$"#
     )

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Letters that name displayed entries: `a` is the first shown, `b` the second, and so on.
-public enum OptionLabel {
+package enum OptionLabel {
     /// How many entries letters can name: a to z.
-    public static let maximumCount = 26
+    package static let maximumCount = 26
 
     /// The letter for display position `index` (0-based).
-    public static func letter(_ index: Int) -> String {
+    package static func letter(_ index: Int) -> String {
         guard index >= 0, index < 26, let scalar = Unicode.Scalar(UInt32(97 + index)) else {
             return "?"
         }
@@ -14,7 +14,7 @@ public enum OptionLabel {
     }
 
     /// The letters for `count` displayed entries.
-    public static func letters(_ count: Int) -> [String] {
+    package static func letters(_ count: Int) -> [String] {
         (0..<max(0, count)).map(letter)
     }
 
@@ -31,7 +31,7 @@ public enum OptionLabel {
 
     /// Option text without its closing full stop, for use inside a longer line
     /// (`d) It is fashionable: …`, `a) One; b) Two`), so punctuation never doubles.
-    public static func clause(_ text: String) -> String {
+    package static func clause(_ text: String) -> String {
         var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         while let last = trimmed.last, last == "." || last == "。" { trimmed.removeLast() }
         return trimmed

@@ -7,13 +7,13 @@
 /// may hold neither a quantifier nor an alternation, backreferences are refused, and the
 /// pattern and the text matched against it are short. Answer patterns are small (a word
 /// and its variants), so nothing an author needs is lost.
-public enum PatternSafety {
+package enum PatternSafety {
     /// Longest pattern, and longest typed answer that is matched against a pattern.
-    public static let maximumPatternLength = 200
-    public static let maximumSubjectLength = 200
+    package static let maximumPatternLength = 200
+    package static let maximumSubjectLength = 200
 
     /// Why the pattern is refused, or nil when it is safe to match.
-    public static func problem(in pattern: String) -> String? {
+    package static func problem(in pattern: String) -> String? {
         let characters = Array(pattern)
         if characters.count > maximumPatternLength {
             return "is longer than \(maximumPatternLength) characters"

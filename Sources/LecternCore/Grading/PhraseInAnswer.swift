@@ -13,16 +13,16 @@ import Foundation
 /// accepted, and "trust or luck" does not. Very short phrases (three letters or fewer) and
 /// text in Chinese or Japanese never match inside a longer answer: there the chance of an
 /// accidental match is too high.
-public enum PhraseInAnswer {
+package enum PhraseInAnswer {
     /// At most this many words may surround the accepted phrase.
-    public static let maximumExtraWords = 4
+    package static let maximumExtraWords = 4
 
     /// Longer answers are never searched: a phrase with four words around it fits well within,
     /// and a pasted page costs nothing.
-    public static let maximumAnswerLength = 200
+    package static let maximumAnswerLength = 200
 
     /// Whether `answer` holds one of the plain (non-pattern) `phrases` in the sense above.
-    public static func matches(_ answer: String, phrases: [String]) -> Bool {
+    package static func matches(_ answer: String, phrases: [String]) -> Bool {
         guard answer.utf8.count <= maximumAnswerLength * 4, answer.count <= maximumAnswerLength else { return false }
         let words = words(of: answer)
         guard !words.isEmpty, !TextNormalizer.containsCJK(answer) else { return false }

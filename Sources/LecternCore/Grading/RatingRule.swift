@@ -8,9 +8,9 @@
 ///    one hint is `again`: leaning on the ladder means the item is not yet known.
 /// 4. The learner may then override with `:easy` (only for a right answer) or `:hard`
 ///    (for a right or partial answer); the override replaces the computed rating.
-public enum RatingRule {
+package enum RatingRule {
     /// The rating before any override.
-    public static func rating(for grade: Grade, hintsUsed: Int) -> Rating {
+    package static func rating(for grade: Grade, hintsUsed: Int) -> Rating {
         let base: Rating
         switch grade.outcome {
         case .wrong: return .again
@@ -22,7 +22,7 @@ public enum RatingRule {
     }
 
     /// Whether the learner may override the rating of `grade` with `override`, and why not.
-    public static func overrideRefusal(_ override: Rating, for grade: Grade) -> String? {
+    package static func overrideRefusal(_ override: Rating, for grade: Grade) -> String? {
         switch (override, grade.outcome) {
         case (.easy, .right), (.hard, .right), (.hard, .partial): nil
         case (.easy, _): ":easy is for answers you got right."
@@ -31,7 +31,7 @@ public enum RatingRule {
     }
 
     /// The final rating: the override when one was allowed, else the computed rating.
-    public static func rating(for grade: Grade, hintsUsed: Int, override: Rating?) -> Rating {
+    package static func rating(for grade: Grade, hintsUsed: Int, override: Rating?) -> Rating {
         if let override, overrideRefusal(override, for: grade) == nil { return override }
         return rating(for: grade, hintsUsed: hintsUsed)
     }

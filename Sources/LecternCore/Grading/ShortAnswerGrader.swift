@@ -10,8 +10,8 @@ import Foundation
 /// `TypoDistance.isWithin`), so a pasted megabyte costs no more than a short answer. Unless
 /// `exact`, a plain variant also matches inside a longer answer whose other words cannot
 /// change its meaning (see `PhraseInAnswer`): "an edge over rivals" for "edge", never "no edge".
-public enum ShortAnswerGrader {
-    public static func grade(_ answer: String, accept: [String], exact: Bool = false) -> Result<Grade, MalformedAnswer>
+package enum ShortAnswerGrader {
+    package static func grade(_ answer: String, accept: [String], exact: Bool = false) -> Result<Grade, MalformedAnswer>
     {
         guard !answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return .failure(MalformedAnswer("Type an answer, or :skip."))
@@ -20,7 +20,7 @@ public enum ShortAnswerGrader {
     }
 
     /// Whether the answer matches any accepted variant.
-    public static func matches(_ answer: String, accept: [String], exact: Bool) -> Bool {
+    package static func matches(_ answer: String, accept: [String], exact: Bool) -> Bool {
         let normalized = TextNormalizer.normalize(answer)
         for variant in accept {
             if let pattern = regexPattern(variant) {
@@ -39,7 +39,7 @@ public enum ShortAnswerGrader {
     }
 
     /// The first variant that is not a regular expression: what the learner is shown as the answer.
-    public static func displayAnswer(_ accept: [String]) -> String {
+    package static func displayAnswer(_ accept: [String]) -> String {
         accept.first { regexPattern($0) == nil } ?? accept.first ?? ""
     }
 
@@ -53,9 +53,8 @@ public enum ShortAnswerGrader {
     private static func regexMatches(_ pattern: String, _ answer: String) -> Bool {
         // Bounded by construction: unsafe shapes never run, and neither do long answers.
         guard PatternSafety.problem(in: pattern) == nil, answer.count <= PatternSafety.maximumSubjectLength,
-            let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive]) else {
-            return false
-        }
+            let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive])
+        else { return false }
         let subject = answer.precomposedStringWithCompatibilityMapping
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let range = NSRange(subject.startIndex..., in: subject)

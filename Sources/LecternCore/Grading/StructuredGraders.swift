@@ -2,14 +2,16 @@
 ///
 /// They take deck positions (the session maps display letters back through its layout),
 /// so the arithmetic here does not depend on how a question was shuffled.
-public enum StructuredGraders {
-    /// One option: right when it is the correct one.
-    public static func choice(picked: Int, options: [Option]) -> Grade {
-        options.indices.contains(picked) && options[picked].isCorrect ? .right : .wrong
+package enum StructuredGraders {
+    /// One option: right when it is the correct one; a wrong option with `credit` earns that share.
+    package static func choice(picked: Int, options: [Option]) -> Grade {
+        guard options.indices.contains(picked) else { return .wrong }
+        if options[picked].isCorrect { return .right }
+        return options[picked].credit.map { Grade(score: $0 / 100) } ?? .wrong
     }
 
     /// (right picks − wrong picks) ÷ number of correct options, floored at 0.
-    public static func multi(picked: Set<Int>, options: [Option]) -> Grade {
+    package static func multi(picked: Set<Int>, options: [Option]) -> Grade {
         let correct = options.indices.filter { options[$0].isCorrect }
         guard !correct.isEmpty else { return .wrong }
         let right = picked.filter { options.indices.contains($0) && options[$0].isCorrect }.count
@@ -26,7 +28,7 @@ public enum StructuredGraders {
     /// longest run's length ÷ the number of entries, so the right order scores 1. A run of
     /// one entry is no run at all and scores 0: otherwise a fully reversed answer would
     /// still earn 1/n.
-    public static func order(given: [Int], count: Int) -> Grade {
+    package static func order(given: [Int], count: Int) -> Grade {
         guard count > 0, !given.isEmpty else { return .wrong }
         var longest = 1, current = 1
         for index in given.indices.dropFirst() {
@@ -38,22 +40,22 @@ public enum StructuredGraders {
 
     /// The share of left entries paired with their own right side; `pairs` maps deck
     /// position on the left to deck position on the right.
-    public static func match(pairs: [Int: Int], count: Int) -> Grade {
+    package static func match(pairs: [Int: Int], count: Int) -> Grade {
         .share((0..<count).filter { pairs[$0] == $0 }.count, of: count)
     }
 
     /// The share of sentences given their right role.
-    public static func roles(given: [ArgumentRole], sentences: [RoleSentence]) -> Grade {
+    package static func roles(given: [ArgumentRole], sentences: [RoleSentence]) -> Grade {
         .share(zip(given, sentences).filter { $0 == $1.role }.count, of: sentences.count)
     }
 
     /// The share of rubric points the learner ticked.
-    public static func rubric(ticked: Set<Int>, count: Int) -> Grade {
+    package static func rubric(ticked: Set<Int>, count: Int) -> Grade {
         .share(ticked.filter { (0..<count).contains($0) }.count, of: count)
     }
 
     /// True/false: right when it agrees with the key.
-    public static func trueFalse(given: Bool, answer: Bool) -> Grade {
+    package static func trueFalse(given: Bool, answer: Bool) -> Grade {
         given == answer ? .right : .wrong
     }
 }

@@ -7,8 +7,8 @@ import Foundation
 /// whitespace collapsed, one leading article (`a`, `an`, `the`) dropped. Text containing
 /// CJK characters loses all its spaces, since Chinese and Japanese are written without them
 /// and learners type them inconsistently.
-public enum TextNormalizer {
-    public static func normalize(_ text: String) -> String {
+package enum TextNormalizer {
+    package static func normalize(_ text: String) -> String {
         let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
         let spaced = String(folded.map { dashesAndUnderscores.contains($0) ? " " : $0 })
         var words = spaced.split(whereSeparator: { $0.isWhitespace }).map(String.init)
@@ -24,7 +24,7 @@ public enum TextNormalizer {
     }
 
     /// Whether the text holds Han, kana or Hangul characters.
-    public static func containsCJK(_ text: String) -> Bool {
+    package static func containsCJK(_ text: String) -> Bool {
         text.unicodeScalars.contains { scalar in
             switch scalar.value {
             case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF,

@@ -1,16 +1,16 @@
 /// Writes imported GIFT questions as a deck in our YAML format. Every string is written
 /// double-quoted (JSON escapes are YAML escapes), so no question text can change the
 /// document's structure; the result is meant to pass `lectern lint --strict` as written.
-public enum GIFTDeckWriter {
-    public struct Header: Sendable {
-        public var id: String
-        public var title: String
+package enum GIFTDeckWriter {
+    package struct Header: Sendable {
+        package var id: String
+        package var title: String
         /// Shown as the deck's `source.title`: where the questions came from.
-        public var sourceTitle: String
+        package var sourceTitle: String
         /// The GIFT file, for findings about what could not be written.
-        public var path: String
+        package var path: String
 
-        public init(id: String, title: String, sourceTitle: String, path: String) {
+        package init(id: String, title: String, sourceTitle: String, path: String) {
             self.id = id
             self.title = title
             self.sourceTitle = sourceTitle
@@ -19,7 +19,7 @@ public enum GIFTDeckWriter {
     }
 
     /// The deck text and the warnings about what became something else or was left out.
-    public static func deck(_ questions: [GIFTQuestion], header: Header) -> (text: String, diagnostics: [Diagnostic]) {
+    package static func deck(_ questions: [GIFTQuestion], header: Header) -> (text: String, diagnostics: [Diagnostic]) {
         var writer = Writing()
         var lines = [
             "# yaml-language-server: $schema=schema/deck.schema.json",
@@ -57,7 +57,7 @@ public enum GIFTDeckWriter {
     }
 
     /// Lowercase ASCII letters and digits in words joined by single hyphens, at most 60 long.
-    public static func kebab(_ text: String) -> String {
+    package static func kebab(_ text: String) -> String {
         var words: [String] = []
         var word = ""
         for scalar in text.lowercased().unicodeScalars {
@@ -112,93 +112,114 @@ private struct Writing {
     mutating func item(_ question: GIFTQuestion, id: String) -> [String] {
         var tags = question.tags
         if let category = question.category, !category.isEmpty { tags.append(category) }
+        var explain: [String] = question.generalFeedback.map { [$0] } ?? []
+        guard let body = body(of: question, explain: &explain) else { return [] }
+        var lines = ["  - id: \(id)", "    type: \(body.type)", "    skill: recall", "    source: [1]"]
+        if !tags.isEmpty { lines.append("    tags: [" + tags.map(q).joined(separator: ", ") + "]") }
+        lines.append("    prompt: \(q(body.prompt.trimmingWhitespace))")
+        lines += body.lines
+        lines.append("    explain: \(q(explain.joined(separator: " ")))")
+        return lines
+    }
+
+    /// The item type, its prompt and the lines of its key; adds to `explain` what the
+    /// question's feedback says (or a plain statement of the answer). Nil when nothing of the
+    /// key could be kept.
+    private mutating func body(of question: GIFTQuestion, explain: inout [String])
+        -> (type: String, prompt: String, lines: [String])?
+    {
         let blank = question.textAfter.map { _ in " _____ " } ?? ""
         let promptWithBlank = question.prompt + blank + (question.textAfter ?? "")
-        var lines = ["  - id: \(id)"]
-        var explain: [String] = question.generalFeedback.map { [$0] } ?? []
-        func head(_ type: String, prompt: String) {
-            lines.append("    type: \(type)")
-            lines.append("    skill: recall")
-            lines.append("    source: [1]")
-            if !tags.isEmpty { lines.append("    tags: [" + tags.map(q).joined(separator: ", ") + "]") }
-            lines.append("    prompt: \(q(prompt.trimmingWhitespace))")
-        }
         switch question.kind {
         case .choice(let options):
-            head("choice", prompt: promptWithBlank)
-            let right = options.first(where: \.correct)?.text ?? ""
-            lines.append("    options:")
-            for option in options {
-                lines.append("      - text: \(q(option.text))")
-                if option.correct {
-                    lines.append("        correct: true")
-                    if let feedback = option.feedback { explain.append(feedback) }
-                } else {
-                    lines.append("        feedback: \(q(option.feedback ?? "The right answer is '\(right)'."))")
-                }
-            }
-            if explain.isEmpty { explain.append("The right answer is '\(right)'.") }
+            return ("choice", promptWithBlank, choiceLines(options, multi: false, explain: &explain))
+        case .multi(let options):
+            return ("multi", promptWithBlank, choiceLines(options, multi: true, explain: &explain))
         case .trueFalse(let answer, let wrongFeedback, let rightFeedback):
-            head("truefalse", prompt: promptWithBlank)
-            lines.append("    answer: \(answer)")
             if let rightFeedback { explain.append(rightFeedback) }
             if let wrongFeedback { explain.append("If you answered \(!answer): \(wrongFeedback)") }
             if explain.isEmpty { explain.append("The statement is \(answer).") }
+            return ("truefalse", promptWithBlank, ["    answer: \(answer)"])
         case .short(let accepted):
-            let kept = accepted.filter { literal($0.text, question: question) }
-            guard !kept.isEmpty else { return [] }
-            explain += kept.compactMap { answer in answer.feedback.map { "\(answer.text): \($0)" } }
-            if let after = question.textAfter {
-                head(
-                    "cloze",
-                    prompt: question.prompt + " {{" + kept.map(\.text).joined(separator: "|") + "}} " + after)
-            } else {
-                head("short", prompt: question.prompt)
-                lines.append("    accept: [" + kept.map { q($0.text) }.joined(separator: ", ") + "]")
-            }
-            if explain.isEmpty { explain.append("Accepted: " + kept.map(\.text).joined(separator: "; ") + ".") }
+            return shortBody(accepted, question: question, explain: &explain)
         case .match(let pairs):
-            head("match", prompt: promptWithBlank)
-            lines.append("    pairs:")
-            for pair in pairs {
-                lines.append("      - left: \(q(pair.left))")
-                lines.append("        right: \(q(pair.right))")
-            }
             if explain.isEmpty {
                 explain.append(pairs.map { "\($0.left) → \($0.right)" }.joined(separator: "; ") + ".")
             }
+            return (
+                "match", promptWithBlank,
+                ["    pairs:"] + pairs.flatMap { ["      - left: \(q($0.left))", "        right: \(q($0.right))"] }
+            )
         case .numeric(let numeric):
-            head("numeric", prompt: promptWithBlank)
-            switch numeric {
-            case .value(let value, let tolerance, let feedback):
-                lines.append("    answer: \(number(value))")
-                if tolerance > 0 { lines.append("    tolerance: \(number(tolerance))") }
-                if let feedback { explain.append(feedback) }
-                if explain.isEmpty {
-                    explain.append(
-                        "The answer is \(number(value))" + (tolerance > 0 ? " (± \(number(tolerance)))." : "."))
-                }
-            case .range(let low, let high, let feedback):
-                lines.append("    range: [\(number(low)), \(number(high))]")
-                if let feedback { explain.append(feedback) }
-                if explain.isEmpty { explain.append("Any number from \(number(low)) to \(number(high)).") }
-            }
+            return ("numeric", promptWithBlank, numericLines(numeric, explain: &explain))
         case .essay:
-            head("open", prompt: question.prompt)
-            let model = question.generalFeedback
-            if model == nil {
-                diagnostics.append(
-                    .warning(
-                        "gift-essay-no-model", at: question.location,
-                        "the essay has no general feedback ('####…') to serve as a model answer; the item '\(question.title ?? question.prompt)' gets a placeholder model and rubric point: write real ones"
-                    ))
-            }
-            lines.append("    model: \(q(model ?? "No model answer came with this imported question."))")
-            lines.append("    rubric:")
-            lines.append("      - \(q("Answers the question that was asked."))")
-            explain = ["Compare your answer with the model answer and tick the rubric points you covered."]
+            return ("open", question.prompt, essayLines(question, explain: &explain))
         }
-        lines.append("    explain: \(q(explain.joined(separator: " ")))")
+    }
+
+    /// Options of a choice or multi item; a wrong option without feedback names the right ones.
+    private func choiceLines(_ options: [GIFTQuestion.Option], multi: Bool, explain: inout [String]) -> [String] {
+        let rights = options.filter(\.correct).map { "'\($0.text)'" }.joined(separator: ", ")
+        let right = multi ? "The right answers are \(rights)." : "The right answer is \(rights)."
+        var lines = ["    options:"]
+        for option in options {
+            lines.append("      - text: \(q(option.text))")
+            if option.correct {
+                lines.append("        correct: true")
+                if let feedback = option.feedback { explain.append(feedback) }
+            } else {
+                lines.append("        feedback: \(q(option.feedback ?? right))")
+                if let credit = option.credit { lines.append("        credit: \(number(credit))") }
+            }
+        }
+        if explain.isEmpty { explain.append(right) }
         return lines
+    }
+
+    /// A short answer, or a cloze when the question has text after the blank.
+    private mutating func shortBody(
+        _ accepted: [GIFTQuestion.Accepted], question: GIFTQuestion, explain: inout [String]
+    ) -> (type: String, prompt: String, lines: [String])? {
+        let kept = accepted.filter { literal($0.text, question: question) }
+        guard !kept.isEmpty else { return nil }
+        explain += kept.compactMap { answer in answer.feedback.map { "\(answer.text): \($0)" } }
+        if explain.isEmpty { explain.append("Accepted: " + kept.map(\.text).joined(separator: "; ") + ".") }
+        if let after = question.textAfter {
+            return ("cloze", question.prompt + " {{" + kept.map(\.text).joined(separator: "|") + "}} " + after, [])
+        }
+        return ("short", question.prompt, ["    accept: [" + kept.map { q($0.text) }.joined(separator: ", ") + "]"])
+    }
+
+    private func numericLines(_ numeric: GIFTQuestion.Numeric, explain: inout [String]) -> [String] {
+        switch numeric {
+        case .value(let value, let tolerance, let feedback):
+            if let feedback { explain.append(feedback) }
+            if explain.isEmpty {
+                explain.append("The answer is \(number(value))" + (tolerance > 0 ? " (± \(number(tolerance)))." : "."))
+            }
+            return ["    answer: \(number(value))"] + (tolerance > 0 ? ["    tolerance: \(number(tolerance))"] : [])
+        case .range(let low, let high, let feedback):
+            if let feedback { explain.append(feedback) }
+            if explain.isEmpty { explain.append("Any number from \(number(low)) to \(number(high)).") }
+            return ["    range: [\(number(low)), \(number(high))]"]
+        }
+    }
+
+    /// An open item: the general feedback is the model answer (a placeholder, with a warning,
+    /// when there is none).
+    private mutating func essayLines(_ question: GIFTQuestion, explain: inout [String]) -> [String] {
+        let model = question.generalFeedback
+        if model == nil {
+            diagnostics.append(
+                .warning(
+                    "gift-essay-no-model", at: question.location,
+                    "the essay has no general feedback ('####…') to serve as a model answer; the item '\(question.title ?? question.prompt)' gets a placeholder model and rubric point: write real ones"
+                ))
+        }
+        explain = ["Compare your answer with the model answer and tick the rubric points you covered."]
+        return [
+            "    model: \(q(model ?? "No model answer came with this imported question."))", "    rubric:",
+            "      - \(q("Answers the question that was asked."))",
+        ]
     }
 }

@@ -70,7 +70,5 @@ enum GIFTMarkup {
     }
 
     /// A number as written for people: `50`, not `50.0`.
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
+    static func format(_ value: Double) -> String { NumericAnswerGrader.format(value) }
 }

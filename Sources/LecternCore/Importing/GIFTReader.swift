@@ -3,8 +3,8 @@
 /// (weights, several numeric answers, descriptions) is a warning that names its line.
 ///
 /// Pure: text in, questions and findings out; reading the file is the caller's business.
-public enum GIFTReader {
-    public static func read(_ text: String, path: String) -> GIFTReadResult {
+package enum GIFTReader {
+    package static func read(_ text: String, path: String) -> GIFTReadResult {
         var reader = Reading(file: path)
         for block in GIFTBlocks.split(text) {
             if let question = reader.question(block) { reader.questions.append(question) }
@@ -60,9 +60,46 @@ private struct Reading {
             title = Array(marks[2..<close]).plain
             marks = Array(marks[(close + 2)...])
         }
+        guard let (open, close) = answerBraces(marks, first: first) else { return nil }
+        var (prompt, id, tags) = GIFTMarkup.prompt(Array(marks[..<open]).plain)
+        let after = Array(marks[(close + 1)...])
+        var answers = Array(marks[(open + 1)..<close])
+        var generalFeedback: String?
+        if let split = answers.firstSyntax("#", "#", from: 0), split + 3 < answers.count,
+            answers[split + 2].isSyntax("#") && answers[split + 3].isSyntax("#")
+        {
+            generalFeedback = GIFTMarkup.plain(Array(answers[(split + 4)...]).plain)
+            answers = Array(answers[..<split])
+        }
+        guard let kind = kind(of: answers.trimmed, brace: marks[open]) else { return nil }
+        var textAfter: String?
+        if !after.isBlank {
+            if kind == .essay {
+                prompt += " " + GIFTMarkup.plain(after.plain)
+            } else {
+                textAfter = GIFTMarkup.plain(after.plain)
+            }
+        }
+        if prompt.isEmpty && textAfter == nil {
+            error("gift-empty-question", marks[open], "the question has no text before its answers; write the question")
+            return nil
+        }
+        // Moodle reads `[id:…]` and `[tag:…]` from the question's comment lines; the text form is kept too.
+        let fromComments = GIFTMarkup.prompt(block.comments.joined(separator: "\n"))
+        id = id ?? fromComments.id
+        tags = (fromComments.tags + tags).filter { !$0.isEmpty }
+        return GIFTQuestion(
+            title: title, id: id, tags: tags, category: block.category, prompt: prompt, textAfter: textAfter,
+            generalFeedback: generalFeedback.flatMap { $0.isEmpty ? nil : $0 }, kind: kind, location: at(first))
+    }
+
+    /// The positions of the one `{` and `}` around the answers, or nil (with the error, or a
+    /// note for a description without answers) when the braces are missing, unclosed, nested,
+    /// repeated or stray.
+    private mutating func answerBraces(_ marks: [GIFTMark], first: GIFTMark) -> (open: Int, close: Int)? {
         let open = marks.firstSyntax("{")
         let close = marks.firstSyntax("}")
-        if let close, open == nil || close < open! {
+        if let close, open.map({ close < $0 }) ?? true {
             error("gift-stray-brace", marks[close], "'}' without '{' before it; escape it as \\} if it is text")
             return nil
         }
@@ -88,33 +125,7 @@ private struct Reading {
             error("gift-stray-brace", marks[stray], "'}' without '{' before it; escape it as \\} if it is text")
             return nil
         }
-        var (prompt, id, tags) = GIFTMarkup.prompt(Array(marks[..<open]).plain)
-        let after = Array(marks[(close + 1)...])
-        var answers = Array(marks[(open + 1)..<close])
-        var generalFeedback: String?
-        if let split = answers.firstSyntax("#", "#", from: 0), split + 3 < answers.count,
-            answers[split + 2].isSyntax("#") && answers[split + 3].isSyntax("#")
-        {
-            generalFeedback = GIFTMarkup.plain(Array(answers[(split + 4)...]).plain)
-            answers = Array(answers[..<split])
-        }
-        guard let kind = kind(of: answers.trimmed, brace: marks[open]) else { return nil }
-        var textAfter: String?
-        if !after.isBlank {
-            if kind == .essay {
-                prompt += " " + GIFTMarkup.plain(after.plain)
-            } else {
-                textAfter = GIFTMarkup.plain(after.plain)
-            }
-        }
-        if prompt.isEmpty && textAfter == nil {
-            error("gift-empty-question", marks[open], "the question has no text before its answers; write the question")
-            return nil
-        }
-        tags = tags.filter { !$0.isEmpty }
-        return GIFTQuestion(
-            title: title, id: id, tags: tags, category: block.category, prompt: prompt, textAfter: textAfter,
-            generalFeedback: generalFeedback.flatMap { $0.isEmpty ? nil : $0 }, kind: kind, location: at(first))
+        return (open, close)
     }
 
     // MARK: - The answers
@@ -133,8 +144,15 @@ private struct Reading {
         default: break
         }
         guard let list = split(answers) else { return nil }
+        // Moodle's order: any '~' makes a multiple choice, then '->' a matching question.
+        if list.contains(where: { $0.sign == "~" }) {
+            // With no '=' Moodle lets the learner choose several options: the positive weights.
+            if !list.contains(where: { $0.sign == "=" }) && list.contains(where: { ($0.weight ?? 0) > 0 }) {
+                return multi(list, brace: brace)
+            }
+            return choice(list, brace: brace)
+        }
         if answers.firstSyntax("-", ">") != nil { return match(list, brace: brace) }
-        if list.contains(where: { $0.sign == "~" }) { return choice(list, brace: brace) }
         return short(list, brace: brace)
     }
 
@@ -202,13 +220,15 @@ private struct Reading {
                 error("gift-empty-answer", answer.start, "an option without text; write it or remove the sign")
                 return nil
             }
-            if let weight = answer.weight, weight != 0, weight < 100 {
+            if let weight = answer.weight, weight < 0 {
                 notKept(
                     answer.start,
-                    "the weight \(GIFTMarkup.format(weight))% of option '\(text)' cannot be kept: decks give full or no credit; it becomes a wrong option"
+                    "the penalty \(GIFTMarkup.format(weight))% of option '\(text)' cannot be kept: a wrong choice scores 0, never less; it becomes a plain wrong option"
                 )
             }
-            options.append(GIFTQuestion.Option(text: text, correct: isRight(answer), feedback: answer.feedback))
+            let credit = answer.weight.flatMap { $0 > 0 && $0 < 100 ? $0 : nil }
+            options.append(
+                GIFTQuestion.Option(text: text, correct: isRight(answer), feedback: answer.feedback, credit: credit))
         }
         let right = options.filter(\.correct).count
         guard right == 1 else {
@@ -222,6 +242,43 @@ private struct Reading {
             return nil
         }
         return .choice(options)
+    }
+
+    /// Several right options (Moodle's "multiple answers"): every option with a positive weight is
+    /// right. Decks give credit only for choosing exactly the right ones, so unequal weights
+    /// (partial credit that differs by option) are reported as not kept.
+    mutating func multi(_ answers: [GIFTAnswer], brace: GIFTMark) -> GIFTQuestion.Kind? {
+        guard answers.count >= 2 else {
+            error("gift-one-option", answers[0].start, "a multiple choice needs at least two options; add another")
+            return nil
+        }
+        var options: [GIFTQuestion.Option] = []
+        for answer in answers {
+            let text = GIFTMarkup.plain(answer.body.plain)
+            guard !text.isEmpty else {
+                error("gift-empty-answer", answer.start, "an option without text; write it or remove the sign")
+                return nil
+            }
+            options.append(
+                GIFTQuestion.Option(text: text, correct: (answer.weight ?? 0) > 0, feedback: answer.feedback))
+        }
+        let weights = answers.compactMap(\.weight).filter { $0 > 0 }
+        if let low = weights.min(), let high = weights.max(), high - low > 0.01 {
+            notKept(
+                brace,
+                "the unequal weights of the right options (\(weights.map(GIFTMarkup.format).joined(separator: "%, "))%) cannot be kept: a multi item needs every right option chosen"
+            )
+        }
+        // A multi item takes one share (100% ÷ right options) away for each wrong pick.
+        let share = 100 / Double(max(1, options.filter(\.correct).count))
+        let penalties = answers.filter { ($0.weight ?? 0) <= 0 }.map { $0.weight ?? 0 }
+        if penalties.contains(where: { abs($0 + share) > 0.01 }) {
+            notKept(
+                brace,
+                "the weights of the wrong options (\(penalties.map(GIFTMarkup.format).joined(separator: "%, "))%) cannot be kept: a multi item takes \(GIFTMarkup.format((share * 100).rounded() / 100))% away for each wrong pick"
+            )
+        }
+        return .multi(options)
     }
 
     mutating func short(_ answers: [GIFTAnswer], brace: GIFTMark) -> GIFTQuestion.Kind? {
@@ -335,7 +392,7 @@ private struct Reading {
         if let dots = marks.firstSyntax(".", ".") {
             guard let low = value(marks[..<dots], "lower bound"), let high = value(marks[(dots + 2)...], "upper bound")
             else { return nil }
-            guard low <= high else {
+            guard NumericAnswerKey.Target.range(low, high).problem == nil else {
                 error("gift-bad-number", marks[0], "the range is reversed; write the lower bound first")
                 return nil
             }
@@ -345,7 +402,7 @@ private struct Reading {
             guard let answer = value(marks[..<colon], "answer"),
                 let tolerance = value(marks[(colon + 1)...], "tolerance")
             else { return nil }
-            guard tolerance >= 0 else {
+            guard NumericAnswerKey.Target.value(answer, tolerance: tolerance).problem == nil else {
                 error("gift-bad-number", marks[colon], "a tolerance cannot be negative")
                 return nil
             }

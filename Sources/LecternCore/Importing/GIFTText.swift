@@ -59,6 +59,8 @@ enum GIFTBlocks {
     struct Block {
         var marks: [GIFTMark]
         var category: String?
+        /// The question's `//` comment lines, where Moodle looks for `[id:…]` and `[tag:…]`.
+        var comments: [String] = []
     }
 
     /// The escapes GIFT defines; any other backslash is kept as text.
@@ -69,10 +71,12 @@ enum GIFTBlocks {
         if body.unicodeScalars.first == "\u{FEFF}" { body = Substring(body.unicodeScalars.dropFirst()) }
         var blocks: [Block] = []
         var current: [GIFTMark] = []
+        var comments: [String] = []
         var category: String?
         func finish() {
-            if !current.isBlank { blocks.append(Block(marks: current, category: category)) }
+            if !current.isBlank { blocks.append(Block(marks: current, category: category, comments: comments)) }
             current = []
+            comments = []
         }
         let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         for (offset, rawLine) in lines.enumerated() {
@@ -83,7 +87,10 @@ enum GIFTBlocks {
                 finish()
                 continue
             }
-            if stripped.hasPrefix("//") { continue }
+            if stripped.hasPrefix("//") {
+                comments.append(String(stripped.dropFirst(2)))
+                continue
+            }
             if stripped.hasPrefix("$CATEGORY:") {
                 finish()
                 category = String(stripped.dropFirst("$CATEGORY:".count)).trimmingWhitespace

@@ -6,17 +6,17 @@ import Foundation
 /// Only ASCII digits, one optional decimal point per number, and the units h, m, s in that
 /// order, each at most once, are read; so `inf`, `nan`, `1e300` and `-5m` are refused as
 /// unreadable rather than turned into a time that later traps when converted to whole seconds.
-public enum DurationText {
+package enum DurationText {
     /// What an exam's time limit may be: a second to a day.
-    public static let examLimit: ClosedRange<TimeInterval> = 1...86_400
+    package static let examLimit: ClosedRange<TimeInterval> = 1...86_400
 
-    public enum Failure: Error, Equatable, Sendable {
+    package enum Failure: Error, Equatable, Sendable {
         case unreadable
         case outOfRange(TimeInterval)
     }
 
     /// The duration in seconds, within `range`.
-    public static func seconds(_ text: String, within range: ClosedRange<TimeInterval> = examLimit)
+    package static func seconds(_ text: String, within range: ClosedRange<TimeInterval> = examLimit)
         -> Result<TimeInterval, Failure>
     {
         guard let total = parse(text.trimmingCharacters(in: .whitespaces).lowercased()) else {
@@ -27,7 +27,7 @@ public enum DurationText {
     }
 
     /// The sentence for a failure, naming the option and the range it allows.
-    public static func message(
+    package static func message(
         for failure: Failure, option: String, text: String, within range: ClosedRange<TimeInterval> = examLimit
     ) -> String {
         let bounds = "\(describe(range.lowerBound)) to \(describe(range.upperBound))"

@@ -3,9 +3,9 @@ import Foundation
 /// A whole number typed as an option's value, read only when it is plain ASCII digits within
 /// the option's range, so that `-5`, `1e3`, `99999999999999999999` or `٣` get a message that
 /// names the option and the range instead of wrapping, trapping or being silently ignored.
-public enum WholeNumberText {
+package enum WholeNumberText {
     /// The number, or the sentence to show when it is not one in `range`.
-    public static func parse<Number: FixedWidthInteger>(
+    package static func parse<Number: FixedWidthInteger>(
         _ text: String, option: String, within range: ClosedRange<Number>
     ) -> Result<Number, NumberError> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -22,7 +22,7 @@ public enum WholeNumberText {
 }
 
 /// A number option's value that is not allowed, with the message to show.
-public struct NumberError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct NumberError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

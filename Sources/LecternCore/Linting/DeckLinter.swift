@@ -68,7 +68,7 @@ package enum DeckLinter {
             "\(noun) '\(id)' is not kebab-case; use lowercase letters, digits and single hyphens\(example)")
     }
 
-    private static func duplicateIDs(_ items: [Item], noun: String, scope: String) -> [Diagnostic] {
+    static func duplicateIDs(_ items: [Item], noun: String, scope: String) -> [Diagnostic] {
         var firstLine: [String: Int] = [:]
         var findings: [Diagnostic] = []
         for item in items where !item.id.isEmpty {
@@ -84,7 +84,7 @@ package enum DeckLinter {
         return findings
     }
 
-    private static func lint(_ item: Item, isStep: Bool, passages: Set<Int>, hasSource: Bool) -> [Diagnostic] {
+    static func lint(_ item: Item, isStep: Bool, passages: Set<Int>, hasSource: Bool) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let noun = isStep ? "step" : "item"
         let name = "\(item.kind.rawValue) \(noun) '\(item.id)'"
@@ -113,174 +113,5 @@ package enum DeckLinter {
         }
         findings += lintBody(item, name: name, passages: passages, hasSource: hasSource)
         return findings
-    }
-
-    private static func tooFew(_ count: Int, _ minimum: Int, _ entry: String, in item: Item, key: String, name: String)
-        -> Diagnostic?
-    {
-        guard count < minimum else { return nil }
-        let noun = count == 1 ? entry : entry == "entry" ? "entries" : entry + "s"
-        return .error(
-            "too-few-entries", at: item.location(of: key),
-            "\(name) has \(count) \(noun) in '\(key)'; it needs at least \(minimum)")
-    }
-
-    /// Options, order entries and the right side of match pairs are shown and answered by
-    /// the letters a–z, so a 27th could never be named and the item never answered right.
-    /// (Roles sentences and rubric points are numbered, which has no such end.)
-    private static func tooMany(_ count: Int, _ entry: String, in item: Item, key: String, name: String)
-        -> [Diagnostic]
-    {
-        guard count > OptionLabel.maximumCount else { return [] }
-        let noun = entry == "entry" ? "entries" : entry + "s"
-        return [
-            .error(
-                "too-many-entries", at: item.location(of: key),
-                "\(name) has \(count) \(noun) in '\(key)', but answers name them by the letters a–z, so at most \(OptionLabel.maximumCount) can be answered; split it into two items"
-            )
-        ]
-    }
-
-    private static func lintBody(_ item: Item, name: String, passages: Set<Int>, hasSource: Bool) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        switch item.body {
-        case .choice(let options):
-            findings += tooMany(options.count, "option", in: item, key: "options", name: name)
-            let correct = options.filter(\.isCorrect).count
-            if let finding = tooFew(options.count, 2, "option", in: item, key: "options", name: name) {
-                findings.append(finding)
-            } else if options.count == 2 {
-                findings.append(
-                    .warning(
-                        "choice-few-options", at: item.location(of: "options"),
-                        "\(name) has only 2 options; add a third so that guessing is less rewarding"))
-            }
-            if correct != 1 && !options.isEmpty {
-                let count = correct == 0 ? "no correct option" : "\(correct) correct options"
-                findings.append(
-                    .error("choice-one-correct", at: item.location, "\(name) has \(count); mark exactly one"))
-            }
-            findings += feedbackWarnings(options, name: name)
-        case .multi(let options):
-            findings += tooMany(options.count, "option", in: item, key: "options", name: name)
-            if let finding = tooFew(options.count, 2, "option", in: item, key: "options", name: name) {
-                findings.append(finding)
-            }
-            if !options.isEmpty && !options.contains(where: \.isCorrect) {
-                findings.append(
-                    .error(
-                        "multi-no-correct", at: item.location,
-                        "\(name) has no correct option; mark at least one with 'correct: true'"))
-            }
-            findings += feedbackWarnings(options, name: name)
-        case .truefalse:
-            break
-        case .short(let key):
-            if let finding = tooFew(key.accept.count, 1, "answer", in: item, key: "accept", name: name) {
-                findings.append(finding)
-            }
-            findings += patternFindings(key.accept, in: item, key: "accept", name: name)
-        case .numeric(let key):
-            switch key.target {
-            case .value(_, let tolerance) where tolerance < 0:
-                findings.append(
-                    .error(
-                        "numeric-tolerance", at: item.location(of: "tolerance"),
-                        "\(name) has a negative tolerance (\(format(tolerance))); use 0 or more"))
-            case .range(let low, let high) where low > high:
-                findings.append(
-                    .error(
-                        "numeric-range", at: item.location(of: "range"),
-                        "\(name) has a range whose low end \(format(low)) is above its high end \(format(high)); write [low, high]"
-                    ))
-            default:
-                break
-            }
-        case .cloze(let cloze):
-            let opened = item.prompt.components(separatedBy: "{{").count - 1
-            if cloze.blanks.isEmpty && opened == 0 {
-                findings.append(
-                    .error(
-                        "cloze-no-blanks", at: item.location(of: "prompt"),
-                        "\(name) has no blanks; write each blank in the prompt as {{answer|variant}}"))
-            } else if opened > cloze.blanks.count {
-                findings.append(
-                    .error(
-                        "cloze-unclosed", at: item.location(of: "prompt"),
-                        "\(name) has a '{{' without its '}}'; close every blank"))
-            }
-            if cloze.blanks.contains(where: \.isEmpty) {
-                findings.append(
-                    .error(
-                        "cloze-empty-blank", at: item.location(of: "prompt"),
-                        "\(name) has an empty blank {{}}; write the answer inside it"))
-            }
-            findings += patternFindings(cloze.blanks.flatMap { $0 }, in: item, key: "prompt", name: name)
-        case .order(let sequence):
-            findings += tooMany(sequence.count, "entry", in: item, key: "sequence", name: name)
-            if let finding = tooFew(sequence.count, 2, "entry", in: item, key: "sequence", name: name) {
-                findings.append(finding)
-            }
-        case .match(let pairs):
-            findings += tooMany(pairs.count, "pair", in: item, key: "pairs", name: name)
-            if let finding = tooFew(pairs.count, 2, "pair", in: item, key: "pairs", name: name) {
-                findings.append(finding)
-            }
-        case .open(let key):
-            if let finding = tooFew(key.rubric.count, 1, "point", in: item, key: "rubric", name: name) {
-                findings.append(finding)
-            }
-        case .roles(let sentences):
-            if let finding = tooFew(sentences.count, 2, "sentence", in: item, key: "sentences", name: name) {
-                findings.append(finding)
-            }
-            findings += AssumptionRule.findings(sentences, in: item, name: name)
-        case .walkthrough(let walkthrough):
-            if let finding = tooFew(walkthrough.steps.count, 2, "step", in: item, key: "steps", name: name) {
-                findings.append(finding)
-            }
-            findings += duplicateIDs(walkthrough.steps, noun: "step id", scope: "walkthrough '\(item.id)'")
-            for step in walkthrough.steps {
-                findings += lint(step, isStep: true, passages: passages, hasSource: hasSource)
-            }
-            findings += WalkthroughFlow(walkthrough, id: item.id).findings()
-            if !findings.contains(where: { $0.severity == .error }),
-                let shallow = WalkthroughBranches.shallowFinding(item, walkthrough)
-            {
-                findings.append(shallow)
-            }
-        }
-        return findings
-    }
-
-    private static func feedbackWarnings(_ options: [Option], name: String) -> [Diagnostic] {
-        options.filter { !$0.isCorrect && $0.feedback == nil }.map { option in
-            .warning(
-                "option-without-feedback", at: option.location,
-                "wrong option '\(option.text.shortened)' of \(name) has no feedback; name the misconception behind it")
-        }
-    }
-
-    /// Entries written `/…/` must be valid regular expressions.
-    private static func patternFindings(_ entries: [String], in item: Item, key: String, name: String) -> [Diagnostic] {
-        entries.compactMap { entry in
-            guard entry.count >= 2, entry.hasPrefix("/"), entry.hasSuffix("/") else { return nil }
-            let pattern = String(entry.dropFirst().dropLast())
-            if let problem = PatternSafety.problem(in: pattern) {
-                return .error(
-                    "unsafe-regex", at: item.location(of: key),
-                    "\(name) has an answer pattern \(entry) that \(problem), which could take Lectern minutes to match; list the variants as plain answers or simplify the pattern"
-                )
-            }
-            guard (try? NSRegularExpression(pattern: pattern)) == nil else { return nil }
-            return .error(
-                "bad-regex", at: item.location(of: key),
-                "\(name) has an answer pattern \(entry) that is not a valid regular expression; fix it or drop the slashes"
-            )
-        }
-    }
-
-    private static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -1,13 +1,13 @@
 /// Every rule the loader and linter report, with its severity and what it checks, so that
 /// tools can list them (`lectern lint --rules`) and tests can keep the guide in step.
-public enum LintRules {
-    public struct Rule: Sendable, Equatable {
-        public var id: String
-        public var severity: Severity
-        public var summary: String
+package enum LintRules {
+    package struct Rule: Sendable, Equatable {
+        package var id: String
+        package var severity: Severity
+        package var summary: String
     }
 
-    public static let all: [Rule] = [
+    package static let all: [Rule] = [
         Rule(id: "yaml-syntax", severity: .error, summary: "the file is not valid YAML"),
         Rule(id: "duplicate-key", severity: .error, summary: "the same key twice in one map"),
         Rule(id: "yaml-alias", severity: .error, summary: "YAML anchors or aliases, which decks do not use"),
@@ -68,6 +68,9 @@ public enum LintRules {
         Rule(id: "nested-walkthrough", severity: .error, summary: "a walkthrough step that is itself a walkthrough"),
         Rule(id: "missing-explain", severity: .warning, summary: "an item without explain"),
         Rule(id: "option-without-feedback", severity: .warning, summary: "a wrong option without feedback"),
+        Rule(
+            id: "option-credit", severity: .error,
+            summary: "partial credit on a correct option, on a multi item, or outside 0–100"),
         Rule(id: "choice-few-options", severity: .warning, summary: "a choice item with only two options"),
         Rule(
             id: "too-many-entries", severity: .error, summary: "more options, entries or pairs than there are letters"),
@@ -91,7 +94,7 @@ public enum LintRules {
             summary: "a walkthrough whose branches are only true/false steps restating the feedback"),
     ]
 
-    public static func rule(id: String) -> Rule? {
+    package static func rule(id: String) -> Rule? {
         all.first { $0.id == id }
     }
 }

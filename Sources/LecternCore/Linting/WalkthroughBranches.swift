@@ -5,40 +5,27 @@
 /// branch step is any reachable step off that line. A walkthrough *really* branches when some
 /// branch step is more than a remedial true/false; its branch depth is the longest run of
 /// branch steps one learner can see in a row.
-public struct WalkthroughBranches: Sendable {
+package struct WalkthroughBranches: Sendable {
     /// Ids of the steps on the main line, in order.
-    public var mainLine: [String]
+    package var mainLine: [String]
     /// Ids of reachable steps off the main line, in list order.
-    public var branchSteps: [String]
+    package var branchSteps: [String]
     /// Whether some branch step is not a true/false.
-    public var reallyBranches: Bool
+    package var reallyBranches: Bool
     /// The most branch steps one path passes through in a row.
-    public var branchDepth: Int
+    package var branchDepth: Int
 
-    public init(_ walkthrough: Walkthrough) {
+    package init(_ walkthrough: Walkthrough) {
         let steps = walkthrough.steps
-        var index: [String: Int] = [:]
-        for (position, step) in steps.enumerated() where index[step.id] == nil { index[step.id] = position }
-        func following(_ position: Int) -> Int? {
-            let step = steps[position]
-            if let next = step.next { return index[next] }
-            return position + 1 < steps.count ? position + 1 : nil
-        }
+        let index = walkthrough.stepIndex
         func successors(_ position: Int) -> [Int] {
-            let fallback = following(position)
-            let options = steps[position].options
-            guard case .choice = steps[position].body, options.contains(where: { $0.next != nil }) else {
-                return fallback.map { [$0] } ?? []
-            }
-            return options.compactMap { option in option.next.map { index[$0] } ?? fallback }
+            walkthrough.exits(from: position).compactMap { walkthrough.position(of: $0.next, index: index) }
         }
+        /// The main line follows the right option (the first one marked correct) at a choice.
         func mainSuccessor(_ position: Int) -> Int? {
-            if case .choice(let options) = steps[position].body, let right = options.first(where: \.isCorrect),
-                let next = right.next
-            {
-                return index[next]
-            }
-            return following(position)
+            var right: Option?
+            if case .choice(let options) = steps[position].body { right = options.first(where: \.isCorrect) }
+            return walkthrough.position(of: walkthrough.next(after: position, chosen: right), index: index)
         }
         var main: [Int] = []
         var seen = Set<Int>()

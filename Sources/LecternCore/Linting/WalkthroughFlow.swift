@@ -1,7 +1,7 @@
 /// The step graph of a walkthrough, checked for unknown targets, unreachable steps and cycles.
 ///
-/// Flow: an option's `next` applies when it is chosen, else the step's own `next`, else the
-/// following step; after the last step reached the walkthrough ends.
+/// Flow follows ``Walkthrough/next(after:chosen:)``: an option's `next` applies when it is
+/// chosen, else the step's own `next`, else the following step.
 struct WalkthroughFlow {
     struct Edge {
         var target: Int
@@ -16,11 +16,7 @@ struct WalkthroughFlow {
     init(_ walkthrough: Walkthrough, id: String) {
         self.walkthrough = walkthrough
         self.id = id
-        var index: [String: Int] = [:]
-        for (position, step) in walkthrough.steps.enumerated() where index[step.id] == nil {
-            index[step.id] = position
-        }
-        self.index = index
+        self.index = walkthrough.stepIndex
     }
 
     func findings() -> [Diagnostic] {
@@ -61,22 +57,19 @@ struct WalkthroughFlow {
         return findings
     }
 
+    /// The ways out of a step (``Walkthrough/exits(from:)``), each with where it was written.
     private func edges(from position: Int) -> [Edge] {
         let step = walkthrough.steps[position]
-        let following = position + 1 < walkthrough.steps.count ? position + 1 : nil
-        let fallback: Edge? =
-            step.next.flatMap { next in
-                index[next].map { Edge(target: $0, location: step.nextLocation ?? step.location(of: "next")) }
+        return walkthrough.exits(from: position).compactMap { exit in
+            guard let target = walkthrough.position(of: exit.next, index: index) else { return nil }
+            switch exit.next {
+            case .named(_, onOption: true):
+                return Edge(target: target, location: exit.option.map { $0.nextLocation ?? $0.location })
+            case .named(_, onOption: false):
+                return Edge(target: target, location: step.nextLocation ?? step.location(of: "next"))
+            case .following, .end:
+                return Edge(target: target, location: nil)
             }
-            ?? (step.next == nil ? following.map { Edge(target: $0, location: nil) } : nil)
-        guard case .choice(let options) = step.body, options.contains(where: { $0.next != nil }) else {
-            return fallback.map { [$0] } ?? []
-        }
-        return options.compactMap { option in
-            if let next = option.next {
-                return index[next].map { Edge(target: $0, location: option.nextLocation ?? option.location) }
-            }
-            return fallback
         }
     }
 

@@ -15,7 +15,7 @@ import Foundation
 extension ConceptVocabulary {
     /// The vocabulary beside the deck at `deckPath` (in the same folder), with what reading
     /// it found; an empty vocabulary and no findings when the folder has none.
-    public static func beside(deckAt deckPath: String, limits: LoadLimits = .default) -> (
+    package static func beside(deckAt deckPath: String, limits: LoadLimits = .default) -> (
         vocabulary: ConceptVocabulary, diagnostics: [Diagnostic]
     ) {
         let folder = PathText.folder(of: deckPath)
@@ -25,7 +25,7 @@ extension ConceptVocabulary {
     }
 
     /// Reads and checks the vocabulary file at `path`.
-    public static func load(fileAt path: String, limits: LoadLimits = .default) -> (
+    package static func load(fileAt path: String, limits: LoadLimits = .default) -> (
         vocabulary: ConceptVocabulary, diagnostics: [Diagnostic]
     ) {
         let start = SourceLocation(file: path, line: 1, column: 1)
@@ -57,7 +57,7 @@ extension ConceptVocabulary {
     }
 
     /// Checks vocabulary text as if read from `path`.
-    public static func load(text: String, path: String, limits: LoadLimits = .default) -> (
+    package static func load(text: String, path: String, limits: LoadLimits = .default) -> (
         vocabulary: ConceptVocabulary, diagnostics: [Diagnostic]
     ) {
         let (body, bomWarning) = SourceText.strippingBOM(text, path: path)

@@ -59,7 +59,7 @@ extension DeckBuilder {
 
     private mutating func option(from node: YAMLNode, isStep: Bool) -> Option? {
         guard let fields = map(node, expected: "an option: a map with text, correct, feedback") else { return nil }
-        let keys = ["text", "correct", "feedback"] + (isStep ? ["next"] : [])
+        let keys = ["text", "correct", "feedback", "credit"] + (isStep ? ["next"] : [])
         checkKeys(
             fields, allowed: keys, in: "an option",
             elsewhere: isStep ? [:] : ["next": "'next' only works in walkthrough steps"])
@@ -70,7 +70,8 @@ extension DeckBuilder {
         return Option(
             text: text, isCorrect: boolean(fields, "correct") ?? false, feedback: feedback,
             next: isStep ? self.text(fields, "next") : nil, location: fields.location,
-            nextLocation: isStep ? fields["next"].map { YAMLComposer.location($0.value.mark, path) } : nil)
+            nextLocation: isStep ? fields["next"].map { YAMLComposer.location($0.value.mark, path) } : nil,
+            credit: number(fields, "credit"))
     }
 
     private mutating func numeric(_ fields: FieldMap, context: String) -> ItemBody? {

@@ -2,30 +2,30 @@ import Foundation
 
 /// Every deck found under a set of directories, broken ones included, so that one command
 /// can list what is usable and report what is not.
-public struct DeckLibrary: Sendable {
+package struct DeckLibrary: Sendable {
     /// One deck file and what loading it found.
-    public struct Entry: Sendable {
-        public var path: String
+    package struct Entry: Sendable {
+        package var path: String
         /// Present whenever the structure could be built, even with errors.
-        public var deck: Deck?
-        public var diagnostics: [Diagnostic]
+        package var deck: Deck?
+        package var diagnostics: [Diagnostic]
         /// The file's text, for showing the lines its findings point at.
-        public var text: String?
+        package var text: String?
 
-        public init(path: String, deck: Deck?, diagnostics: [Diagnostic], text: String? = nil) {
+        package init(path: String, deck: Deck?, diagnostics: [Diagnostic], text: String? = nil) {
             self.path = path
             self.deck = deck
             self.diagnostics = diagnostics
             self.text = text
         }
 
-        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     /// Entries sorted by path.
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public init(entries: [Entry]) {
+    package init(entries: [Entry]) {
         self.entries = entries
     }
 
@@ -34,7 +34,7 @@ public struct DeckLibrary: Sendable {
     /// An entry of `directories` that is a file is loaded as given.
     /// A FIFO, socket or device named `*.yaml` in a folder is skipped with a warning and never
     /// opened, so it cannot block start-up or `lint`.
-    public static func load(directories: [String], limits: LoadLimits = .default) -> DeckLibrary {
+    package static func load(directories: [String], limits: LoadLimits = .default) -> DeckLibrary {
         var results: [(path: String, result: DeckLoadResult)] = []
         // Every deck of a folder shares the folder's concept vocabulary: read it once per
         // folder, not once per deck, since every command starts by loading the library.
@@ -57,7 +57,7 @@ public struct DeckLibrary: Sendable {
     }
 
     /// Builds a library from results already loaded, checking deck ids across them.
-    public static func load(results: [(path: String, result: DeckLoadResult)]) -> DeckLibrary {
+    package static func load(results: [(path: String, result: DeckLoadResult)]) -> DeckLibrary {
         var firstPath: [String: String] = [:]
         var entries: [Entry] = []
         for (path, result) in results {
@@ -133,22 +133,22 @@ public struct DeckLibrary: Sendable {
     }
 
     /// Decks that loaded without errors, in path order.
-    public var usableDecks: [Deck] {
+    package var usableDecks: [Deck] {
         entries.compactMap { $0.hasErrors ? nil : $0.deck }
     }
 
     /// The usable deck with this id.
-    public func deck(id: String) -> Deck? {
+    package func deck(id: String) -> Deck? {
         usableDecks.first { $0.id == id }
     }
 
     /// Every finding of every entry, in path order.
-    public var diagnostics: [Diagnostic] { entries.flatMap(\.diagnostics) }
+    package var diagnostics: [Diagnostic] { entries.flatMap(\.diagnostics) }
 
-    public var hasErrors: Bool { entries.contains(where: \.hasErrors) }
+    package var hasErrors: Bool { entries.contains(where: \.hasErrors) }
 
     /// The text of the entry read from `path`, as a source provider for `DiagnosticRenderer`.
-    public func text(ofFile path: String) -> String? {
+    package func text(ofFile path: String) -> String? {
         entries.first { $0.path == path }?.text
     }
 }

@@ -2,22 +2,22 @@
 ///
 /// `deck` may be present even when `hasErrors` is true; callers that study or store must treat
 /// such a deck as broken, while tools such as the previewer may still show it.
-public struct DeckLoadResult: Sendable {
-    public var deck: Deck?
+package struct DeckLoadResult: Sendable {
+    package var deck: Deck?
     /// Every finding, sorted by location.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The decoded text that was loaded, so a renderer can show the lines findings point at;
     /// nil when the bytes could not be read or decoded.
-    public var text: String?
+    package var text: String?
 
-    public init(deck: Deck?, diagnostics: [Diagnostic], text: String? = nil) {
+    package init(deck: Deck?, diagnostics: [Diagnostic], text: String? = nil) {
         self.deck = deck
         self.diagnostics = diagnostics
         self.text = text
     }
 
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// The deck, only when it has no errors.
-    public var usableDeck: Deck? { hasErrors ? nil : deck }
+    package var usableDeck: Deck? { hasErrors ? nil : deck }
 }

@@ -2,26 +2,26 @@
 ///
 /// Every function calls the same internal step `DeckLoader.load(text:path:limits:)` calls, in
 /// the same order, so the parts add up to the whole; nothing here reads a clock.
-public enum DeckLoadPhases {
+package enum DeckLoadPhases {
     /// Composed YAML, held opaquely: the loader's lean nodes are internal.
-    public struct Composed {
+    package struct Composed {
         let root: YAMLNode?
         /// What composing reported (syntax errors, aliases, tags, depth).
-        public let diagnostics: [Diagnostic]
+        package let diagnostics: [Diagnostic]
 
         /// True when there is a document to build a deck from.
-        public var hasRoot: Bool { root != nil }
+        package var hasRoot: Bool { root != nil }
     }
 
     /// UTF-8 decoding with the loader's check of every byte; nil when the bytes are not UTF-8.
-    public static func decode(_ bytes: [UInt8], path: String) -> String? {
+    package static func decode(_ bytes: [UInt8], path: String) -> String? {
         if case .text(let text) = SourceText.decodeUTF8(bytes, path: path) { return text }
         return nil
     }
 
     /// The checks on raw text before YAML: a BOM is stripped, tabs in indentation reported
     /// (the loader checks the node budget between the two: `withinNodeBudget`).
-    public static func checkText(_ text: String, path: String) -> (
+    package static func checkText(_ text: String, path: String) -> (
         body: String, diagnostics: [Diagnostic]
     ) {
         let (body, bomWarning) = SourceText.strippingBOM(text, path: path)
@@ -31,18 +31,18 @@ public enum DeckLoadPhases {
     }
 
     /// The count of lines and entries that refuses files denser than a deck before libyaml runs.
-    public static func withinNodeBudget(_ text: String, limits: LoadLimits = .default) -> Bool {
+    package static func withinNodeBudget(_ text: String, limits: LoadLimits = .default) -> Bool {
         SourceText.nodeBudgetExceeded(in: text, limit: limits.maxNodes) == nil
     }
 
     /// The scan for anchor/alias pairs that the composer runs before libyaml sees the text.
-    public static func aliasPreScan(_ text: String, path: String) -> [Diagnostic] {
+    package static func aliasPreScan(_ text: String, path: String) -> [Diagnostic] {
         YAMLComposer.anchorAliasPairs(in: text, path: path)
     }
 
     /// The loader's whole composition step: alias pre-scan, then libyaml's events to nodes, with
     /// every refusal checked as the events arrive.
-    public static func compose(_ text: String, path: String, limits: LoadLimits = .default)
+    package static func compose(_ text: String, path: String, limits: LoadLimits = .default)
         -> Composed
     {
         let output = YAMLComposer.compose(text, path: path, limits: limits)
@@ -50,7 +50,7 @@ public enum DeckLoadPhases {
     }
 
     /// Builds the model from composed nodes, with the builder's shape findings.
-    public static func build(_ composed: Composed, path: String) -> (
+    package static func build(_ composed: Composed, path: String) -> (
         deck: Deck?, diagnostics: [Diagnostic]
     ) {
         guard let root = composed.root else { return (nil, []) }
@@ -60,12 +60,12 @@ public enum DeckLoadPhases {
     }
 
     /// The content rules that need the whole model.
-    public static func lint(_ deck: Deck) -> [Diagnostic] {
+    package static func lint(_ deck: Deck) -> [Diagnostic] {
         DeckLinter.lint(deck)
     }
 
     /// Findings in the order the loader returns them.
-    public static func sorted(_ findings: [Diagnostic]) -> [Diagnostic] {
+    package static func sorted(_ findings: [Diagnostic]) -> [Diagnostic] {
         DeckLoader.sorted(findings)
     }
 }

@@ -3,12 +3,12 @@ import Foundation
 /// Loads one deck: checks the bytes, composes the YAML, builds the model and runs every rule.
 ///
 /// One call gives every finding, sorted by location; nothing is printed and nothing exits.
-public enum DeckLoader {
+package enum DeckLoader {
     /// Loads deck text as if read from `path` (used in messages and to check the id).
     ///
     /// Answers naming a concept (`@concept-id`) take their wordings from `concepts`; a deck
     /// read from a file gets the vocabulary beside that file (see `load(fileAt:limits:)`).
-    public static func load(
+    package static func load(
         text: String, path: String, limits: LoadLimits = .default,
         concepts: (vocabulary: ConceptVocabulary, diagnostics: [Diagnostic]) = (.empty, [])
     ) -> DeckLoadResult {
@@ -60,7 +60,7 @@ public enum DeckLoader {
     ///
     /// - Parameter concepts: the vocabulary beside the file, when the caller has read it
     ///   already (a library reads it once per folder); nil reads it here.
-    public static func load(
+    package static func load(
         fileAt path: String, limits: LoadLimits = .default,
         concepts given: (vocabulary: ConceptVocabulary, diagnostics: [Diagnostic])? = nil
     ) -> DeckLoadResult {

@@ -3,9 +3,9 @@ import Foundation
 /// The paragraphs of a deck's `source.file`, read under the rules every file a deck names
 /// follows: inside the deck's folder (`DeckFolderPath`), a regular file (`RegularFile`), at
 /// most `maxBytes`, UTF-8. When any rule fails, `:source` shows the deck's own summaries.
-public enum SourceParagraphs {
+package enum SourceParagraphs {
     /// The largest source text read: an essay is tens of kilobytes; a mebibyte is a book.
-    public static let maxBytes = 1024 * 1024
+    package static let maxBytes = 1024 * 1024
 
     /// Reads the deck's `source.file` once, when the deck is loaded: its numbered
     /// paragraphs, and what lint says about it. An error when the name leaves the deck's
@@ -63,7 +63,7 @@ public enum SourceParagraphs {
 
     /// Paragraphs are numbered `[¶N]` or `[N]` at the start of a block, or else counted as
     /// blank-line-separated blocks from 1.
-    public static func parse(_ text: String) -> [Int: String] {
+    package static func parse(_ text: String) -> [Int: String] {
         let blocks = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n")
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .filter { !$0.isEmpty }

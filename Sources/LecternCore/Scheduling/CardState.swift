@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a card stands in the FSRS life cycle.
-public enum CardPhase: String, Sendable, Codable, CaseIterable {
+package enum CardPhase: String, Sendable, Codable, CaseIterable {
     /// New, or still climbing the short learning steps.
     case learning
     /// Graduated: scheduled in whole days by the memory model.
@@ -15,28 +15,28 @@ public enum CardPhase: String, Sendable, Codable, CaseIterable {
 /// A value type with no identity: the caller keeps it next to whatever
 /// identifies the card and replaces it with the result of
 /// ``FSRSScheduler/review(_:rating:at:)`` after each review.
-public struct CardState: Sendable, Codable, Equatable {
+package struct CardState: Sendable, Codable, Equatable {
     /// Learning, review or relearning.
-    public var phase: CardPhase
+    package var phase: CardPhase
     /// Index into the learning steps (phase `learning`) or relearning steps
     /// (phase `relearning`); `nil` in the `review` phase.
-    public var step: Int?
+    package var step: Int?
     /// Memory stability in days: the interval after which recall probability
     /// has fallen to 90 %. `nil` until the first review.
-    public var stability: Double?
+    package var stability: Double?
     /// Memory difficulty, between 1 and 10. `nil` until the first review.
-    public var difficulty: Double?
+    package var difficulty: Double?
     /// When the card should next be shown.
-    public var due: Date
+    package var due: Date
     /// When the card was last reviewed; `nil` for a card never seen.
-    public var lastReview: Date?
+    package var lastReview: Date?
     /// Number of reviews so far.
-    public var reps: Int
+    package var reps: Int
     /// Number of times the card was forgotten (rated again) while in the
     /// review phase.
-    public var lapses: Int
+    package var lapses: Int
 
-    public init(
+    package init(
         phase: CardPhase,
         step: Int?,
         stability: Double?,
@@ -57,12 +57,12 @@ public struct CardState: Sendable, Codable, Equatable {
     }
 
     /// A card that has never been reviewed: learning phase, first step, due at `now`.
-    public static func new(now: Date) -> CardState {
+    package static func new(now: Date) -> CardState {
         CardState(
             phase: .learning, step: 0, stability: nil, difficulty: nil,
             due: now, lastReview: nil, reps: 0, lapses: 0)
     }
 
     /// True until the first review.
-    public var isNew: Bool { lastReview == nil }
+    package var isNew: Bool { lastReview == nil }
 }

@@ -6,12 +6,12 @@ import Foundation
 ///
 /// Values are validated when built, so a scheduler never sees an impossible
 /// configuration; ``default`` is the published FSRS-6 configuration.
-public struct FSRSParameters: Sendable, Equatable {
+package struct FSRSParameters: Sendable, Equatable {
     /// Number of FSRS-6 weights.
-    public static let weightCount = 21
+    package static let weightCount = 21
 
     /// The published FSRS-6 default weights w0 … w20.
-    public static let defaultWeights: [Double] = [
+    package static let defaultWeights: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722,
         0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425,
         0.0912, 0.0658, 0.1542,
@@ -26,31 +26,31 @@ public struct FSRSParameters: Sendable, Equatable {
     ]
 
     /// The weights w0 … w20.
-    public let weights: [Double]
+    package let weights: [Double]
     /// Target probability of recall when a review card comes due (0 < r < 1).
-    public let desiredRetention: Double
+    package let desiredRetention: Double
     /// Delays, in seconds, of the learning steps for new cards.
-    public let learningSteps: [TimeInterval]
+    package let learningSteps: [TimeInterval]
     /// Delays, in seconds, of the relearning steps after a lapse.
-    public let relearningSteps: [TimeInterval]
+    package let relearningSteps: [TimeInterval]
     /// Longest interval, in days, a review card can be scheduled.
-    public let maximumInterval: Int
+    package let maximumInterval: Int
 
     /// FSRS-6 defaults: default weights, retention 0.9, learning steps
     /// 1 min and 10 min, relearning step 10 min, maximum interval 36 500 days.
-    public static let `default` = FSRSParameters(
+    package static let `default` = FSRSParameters(
         unchecked: defaultWeights, desiredRetention: 0.9, learningSteps: [60, 600],
         relearningSteps: [600], maximumInterval: 36_500)
 
     /// Why a configuration was refused.
-    public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
-        public let problems: [String]
-        public var description: String { problems.joined(separator: "\n") }
+    package struct ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
+        package let problems: [String]
+        package var description: String { problems.joined(separator: "\n") }
     }
 
     /// Builds a configuration, refusing weights outside the model's bounds,
     /// a retention outside (0, 1), non-positive steps or a maximum interval below one day.
-    public init(
+    package init(
         weights: [Double] = FSRSParameters.defaultWeights,
         desiredRetention: Double = 0.9,
         learningSteps: [TimeInterval] = [60, 600],

@@ -94,16 +94,16 @@ import Foundation
 /// - A card in the review or relearning phase with no stability or
 ///   difficulty (impossible from ``CardState/new(now:)``) is treated as
 ///   reviewed for the first time: the reference would assert.
-public struct FSRSScheduler: Sendable {
+package struct FSRSScheduler: Sendable {
     /// The configuration in use.
-    public let parameters: FSRSParameters
+    package let parameters: FSRSParameters
     /// Source of interval fuzz; `nil` (the default) schedules without fuzz.
-    public let fuzz: FuzzSource?
+    package let fuzz: FuzzSource?
 
     private let decay: Double
     private let factor: Double
 
-    public init(parameters: FSRSParameters = .default, fuzz: FuzzSource? = nil) {
+    package init(parameters: FSRSParameters = .default, fuzz: FuzzSource? = nil) {
         self.parameters = parameters
         self.fuzz = fuzz
         decay = -parameters.weights[20]
@@ -111,81 +111,73 @@ public struct FSRSScheduler: Sendable {
     }
 
     /// The card's state after being rated `rating` at `now`.
-    public func review(_ card: CardState, rating: Rating, at now: Date) -> CardState {
-        let nowMicros = FSRSMicroseconds.since1970(now)
+    package func review(_ card: CardState, rating: Rating, at now: Date) -> CardState {
+        let nowMicros = Microseconds.since1970(now)
         var next = card
         let memory = updatedMemory(card, rating: rating, at: now)
         next.stability = memory.stability
         next.difficulty = memory.difficulty
 
-        let delayMicros: Int64
+        let move: (phase: CardPhase, step: Int?, delay: Int64)
         switch card.phase {
         case .learning, .relearning:
-            let steps = stepMicros(
-                card.phase == .learning
-                    ? parameters.learningSteps : parameters.relearningSteps)
-            let current = card.step ?? 0
-            if steps.isEmpty || (current >= steps.count && rating.isSuccess) {
-                next.phase = .review
-                next.step = nil
-                delayMicros = reviewDelay(stability: memory.stability, card: card, at: nowMicros)
-            } else {
-                switch rating {
-                case .again:
-                    next.step = 0
-                    delayMicros = steps[0]
-                case .hard:
-                    next.step = current
-                    if current == 0 && steps.count == 1 {
-                        delayMicros = FSRSMicroseconds.halvedToEven(steps[0] * 3)
-                    } else if current == 0 {
-                        delayMicros = FSRSMicroseconds.halvedToEven(steps[0] + steps[1])
-                    } else {
-                        delayMicros = steps[current]
-                    }
-                case .good:
-                    if current + 1 == steps.count {
-                        next.phase = .review
-                        next.step = nil
-                        delayMicros = reviewDelay(
-                            stability: memory.stability, card: card, at: nowMicros)
-                    } else {
-                        next.step = current + 1
-                        delayMicros = steps[current + 1]
-                    }
-                case .easy:
-                    next.phase = .review
-                    next.step = nil
-                    delayMicros = reviewDelay(stability: memory.stability, card: card, at: nowMicros)
-                }
-            }
+            move = learningMove(card, rating: rating, stability: memory.stability, at: nowMicros)
         case .review:
             let relearning = stepMicros(parameters.relearningSteps)
             if rating == .again {
                 next.lapses += 1
             }
             if rating == .again && !relearning.isEmpty {
-                next.phase = .relearning
-                next.step = 0
-                delayMicros = relearning[0]
+                move = (.relearning, 0, relearning[0])
             } else {
-                next.step = nil
-                delayMicros = reviewDelay(stability: memory.stability, card: card, at: nowMicros)
+                move = (.review, nil, reviewDelay(stability: memory.stability, card: card, at: nowMicros))
             }
         }
-
-        next.due = FSRSMicroseconds.date(nowMicros + delayMicros)
+        next.phase = move.phase
+        next.step = move.step
+        next.due = Microseconds.date(nowMicros + move.delay)
         next.lastReview = now
         next.reps += 1
         return next
     }
 
+    /// Where a card in its learning or relearning steps goes after `rating`: the next step
+    /// (or the same, or the first) with that step's delay, or graduation to the review phase
+    /// with the interval its new `stability` gives.
+    private func learningMove(
+        _ card: CardState, rating: Rating, stability: Double, at nowMicros: Int64
+    ) -> (phase: CardPhase, step: Int?, delay: Int64) {
+        let steps = stepMicros(
+            card.phase == .learning
+                ? parameters.learningSteps : parameters.relearningSteps)
+        let current = card.step ?? 0
+        let graduate = { (CardPhase.review, Int?.none, reviewDelay(stability: stability, card: card, at: nowMicros)) }
+        if steps.isEmpty || (current >= steps.count && rating.isSuccess) {
+            return graduate()
+        }
+        switch rating {
+        case .again:
+            return (card.phase, 0, steps[0])
+        case .hard:
+            if current == 0 && steps.count == 1 {
+                return (card.phase, current, Microseconds.halvedToEven(steps[0] * 3))
+            } else if current == 0 {
+                return (card.phase, current, Microseconds.halvedToEven(steps[0] + steps[1]))
+            }
+            return (card.phase, current, steps[current])
+        case .good:
+            return current + 1 == steps.count ? graduate() : (card.phase, current + 1, steps[current + 1])
+        case .easy:
+            return graduate()
+        }
+    }
+
     /// Predicted probability of recall at `now`, counting whole elapsed days
     /// since the last review (so it is 1 during the first 24 hours).
     /// 0 for a card never reviewed.
-    public func retrievability(of card: CardState, at now: Date) -> Double {
+    package func retrievability(of card: CardState, at now: Date) -> Double {
         guard let lastReview = card.lastReview, let stability = card.stability else { return 0 }
-        let days = max(0, FSRSMicroseconds.wholeDays(from: lastReview, to: now))
+        let days = max(0, Microseconds.wholeDays(from: lastReview, to: now))
         return pow(1 + factor * Double(days) / stability, decay)
     }
 
@@ -238,7 +230,7 @@ public struct FSRSScheduler: Sendable {
             )
         }
         let newStability: Double
-        if let last = card.lastReview, FSRSMicroseconds.wholeDays(from: last, to: now) < 1 {
+        if let last = card.lastReview, Microseconds.wholeDays(from: last, to: now) < 1 {
             newStability = shortTermStability(stability, rating: rating)
         } else {
             let recall = retrievability(of: card, at: now)
@@ -313,7 +305,7 @@ public struct FSRSScheduler: Sendable {
         if let fuzz {
             days = fuzzedDays(days, unit: fuzz.unit(reps: card.reps, atMicros: nowMicros))
         }
-        return Int64(days) * FSRSMicroseconds.perDay
+        return Int64(days) * Microseconds.perDay
     }
 }
 
@@ -324,16 +316,16 @@ public struct FSRSScheduler: Sendable {
 /// so scheduling with fuzz is still a pure function of its inputs. Give each
 /// card its own source (``mixing(_:)`` with the card's id) so that cards
 /// reviewed at the same instant with the same history do not move together.
-public struct FuzzSource: Sendable, Equatable {
+package struct FuzzSource: Sendable, Equatable {
     /// The seed every draw is derived from.
-    public let seed: UInt64
+    package let seed: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         self.seed = seed
     }
 
     /// A source for one card: the seed hashed together with `salt`.
-    public func mixing(_ salt: UInt64) -> FuzzSource {
+    package func mixing(_ salt: UInt64) -> FuzzSource {
         var generator = SplitMix64(seed: seed)
         return FuzzSource(seed: generator.next() ^ salt)
     }
@@ -345,53 +337,5 @@ public struct FuzzSource: Sendable, Equatable {
         var second = SplitMix64(seed: first.next() ^ UInt64(bitPattern: micros))
         var third = SplitMix64(seed: second.next() ^ UInt64(truncatingIfNeeded: reps))
         return SplitMix64.unit(third.next())
-    }
-}
-
-/// Whole-microsecond arithmetic on instants, matching Python's `datetime`.
-enum FSRSMicroseconds {
-    static let perSecond: Int64 = 1_000_000
-    static let perDay: Int64 = 86_400 * perSecond
-
-    /// Seconds from 1970-01-01 to Foundation's reference date 2001-01-01.
-    private static let referenceOffset: Int64 = 978_307_200
-
-    /// FSRSMicroseconds since 1970-01-01T00:00:00Z, rounded to the nearest.
-    /// Whole seconds and the fraction are converted separately so that no
-    /// rounding error creeps in for dates within a few centuries of now.
-    static func since1970(_ date: Date) -> Int64 {
-        let interval = date.timeIntervalSinceReferenceDate
-        let whole = interval.rounded(.down)
-        let fraction = Int64(((interval - whole) * 1_000_000).rounded())
-        return (Int64(whole) + referenceOffset) * perSecond + fraction
-    }
-
-    /// The instant `micros` microseconds after 1970-01-01T00:00:00Z.
-    static func date(_ micros: Int64) -> Date {
-        let sinceReference = micros - referenceOffset * perSecond
-        let seconds = floorDivide(sinceReference, perSecond)
-        let remainder = sinceReference - seconds * perSecond
-        return Date(timeIntervalSinceReferenceDate: Double(seconds) + Double(remainder) / 1_000_000)
-    }
-
-    /// Complete 24-hour periods from `start` to `end`, floored (negative when
-    /// `end` is earlier), like Python's `(end - start).days`.
-    static func wholeDays(from start: Date, to end: Date) -> Int64 {
-        floorDivide(since1970(end) - since1970(start), perDay)
-    }
-
-    /// `value / 2` rounded half to even, as Python rounds a `timedelta`
-    /// divided or multiplied by a float to whole microseconds.
-    static func halvedToEven(_ value: Int64) -> Int64 {
-        let half = floorDivide(value, 2)
-        let odd = value - half * 2 == 1
-        return odd && half % 2 != 0 ? half + 1 : half
-    }
-
-    /// Division rounding towards minus infinity (Python's `//`).
-    static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-        let quotient = value / divisor
-        let inexact = value % divisor != 0
-        return inexact && (value < 0) != (divisor < 0) ? quotient - 1 : quotient
     }
 }

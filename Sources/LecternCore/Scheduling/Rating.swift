@@ -2,7 +2,7 @@
 ///
 /// The raw values are the ones FSRS uses in its formulas (`rating - 3`,
 /// `rating - 1`), so they must not change.
-public enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
+package enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
     /// Forgot the answer.
     case again = 1
     /// Recalled it, with serious difficulty.
@@ -13,7 +13,7 @@ public enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
     case easy = 4
 
     /// Lower-case English name: "again", "hard", "good" or "easy".
-    public var name: String {
+    package var name: String {
         switch self {
         case .again: "again"
         case .hard: "hard"
@@ -23,9 +23,9 @@ public enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
     }
 
     /// Whether the card was recalled at all (hard, good or easy).
-    public var isSuccess: Bool { self != .again }
+    package var isSuccess: Bool { self != .again }
 
-    public static func < (lhs: Rating, rhs: Rating) -> Bool {
+    package static func < (lhs: Rating, rhs: Rating) -> Bool {
         lhs.rawValue < rhs.rawValue
     }
 }

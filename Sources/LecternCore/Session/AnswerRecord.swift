@@ -4,34 +4,51 @@ import Foundation
 ///
 /// This is the unit the progress store makes durable and teachers export, so it holds
 /// everything needed to reconstruct what happened without the deck at hand.
-public struct AnswerRecord: Sendable, Equatable, Codable {
+package struct AnswerRecord: Sendable, Equatable, Codable {
     /// How the answer was given; only `study` and `review` answers move the schedule.
-    public enum Mode: String, Sendable, Codable, CaseIterable {
+    /// `class` answers were given in a live class (`lectern host`): a race against a
+    /// clock, paced by the teacher, which says little about when to review an item.
+    package enum Mode: String, Sendable, Codable, CaseIterable {
         case study, review, drill, exam
+        case `class`
+
+        /// Whether an answer in this mode moves the item's review schedule. Drill and exam
+        /// answers are logged but leave the schedule alone: cramming for a test, or sitting
+        /// one, must not teach the scheduler that an item is known. The one place this rule
+        /// is written; the store's SQL is built from it.
+        package var movesSchedule: Bool {
+            switch self {
+            case .study, .review: true
+            case .drill, .exam, .class: false
+            }
+        }
+
+        /// The modes whose answers make up a card's history, in declaration order.
+        package static var schedulingModes: [Mode] { allCases.filter(\.movesSchedule) }
     }
 
-    public var deckID: String
-    public var itemID: String
-    public var mode: Mode
-    public var answeredAt: Date
+    package var deckID: String
+    package var itemID: String
+    package var mode: Mode
+    package var answeredAt: Date
     /// What the learner typed (for walkthroughs, one line per step: `step-id: answer`).
-    public var answer: String
+    package var answer: String
     /// 0…1; partial credit counts.
-    public var score: Double
-    public var rating: Rating
-    public var hintsUsed: Int
+    package var score: Double
+    package var rating: Rating
+    package var hintsUsed: Int
     /// 1–4 when the item asked for it.
-    public var confidence: Int?
+    package var confidence: Int?
     /// Seconds from showing the question to the answer.
-    public var duration: TimeInterval
+    package var duration: TimeInterval
     /// True when the learner skipped or time ran out; then `score` is 0.
-    public var skipped: Bool
+    package var skipped: Bool
     /// True when this record only changes the rating of the answer recorded just before
     /// for the same item (`:easy`/`:hard` after the feedback). The answer itself was saved
     /// when it was graded; the log keeps both, and the schedule follows the new rating.
-    public var changesRating: Bool
+    package var changesRating: Bool
 
-    public init(
+    package init(
         deckID: String, itemID: String, mode: Mode, answeredAt: Date, answer: String,
         score: Double, rating: Rating, hintsUsed: Int = 0, confidence: Int? = nil,
         duration: TimeInterval = 0, skipped: Bool = false, changesRating: Bool = false
@@ -54,13 +71,13 @@ public struct AnswerRecord: Sendable, Equatable, Codable {
 /// Where answers go the moment they are graded. The shell passes the progress store;
 /// tests pass a collector. A sink that throws stops the session with the error shown,
 /// so no answer is ever silently lost.
-public protocol ResultsSink: AnyObject {
+package protocol ResultsSink: AnyObject {
     func record(_ answer: AnswerRecord) throws
 }
 
 /// Keeps answers in memory: for tests, drills without a store, and scripted runs.
-public final class CollectingSink: ResultsSink {
-    public private(set) var answers: [AnswerRecord] = []
-    public init() {}
-    public func record(_ answer: AnswerRecord) throws { answers.append(answer) }
+package final class CollectingSink: ResultsSink {
+    package private(set) var answers: [AnswerRecord] = []
+    package init() {}
+    package func record(_ answer: AnswerRecord) throws { answers.append(answer) }
 }

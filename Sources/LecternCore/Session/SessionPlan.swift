@@ -5,40 +5,40 @@ import Foundation
 /// The caller builds the queue (new items in deck order, due items from the scheduler,
 /// a drill filter); the session only asks, grades and reports, so it can be tested with
 /// nothing but a deck and a clock.
-public struct SessionPlan: Sendable {
+package struct SessionPlan: Sendable {
     /// Limits that apply in exams.
-    public struct ExamOptions: Sendable, Equatable {
+    package struct ExamOptions: Sendable, Equatable {
         /// Seconds from the start; when `now` passes it, unanswered items count as wrong.
-        public var timeLimit: TimeInterval?
+        package var timeLimit: TimeInterval?
         /// At most this many items are asked (the first ones of the queue).
-        public var count: Int?
+        package var count: Int?
 
-        public init(timeLimit: TimeInterval? = nil, count: Int? = nil) {
+        package init(timeLimit: TimeInterval? = nil, count: Int? = nil) {
             self.timeLimit = timeLimit
             self.count = count
         }
     }
 
-    public var deck: Deck
+    package var deck: Deck
     /// Item ids to ask, in order; ids the deck does not have are left out.
-    public var itemIDs: [String]
-    public var mode: AnswerRecord.Mode
+    package var itemIDs: [String]
+    package var mode: AnswerRecord.Mode
     /// Used only when `mode` is `.exam`.
-    public var exam: ExamOptions
+    package var exam: ExamOptions
     /// Seeds the shuffles of options, order entries and match right sides.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Whether choice and multi options are shown shuffled (order and match always are).
-    public var shuffleOptions: Bool
-    public var startTime: Date
+    package var shuffleOptions: Bool
+    package var startTime: Date
     /// Full paragraphs of the deck's `source.file`, when the shell has them; `:source`
     /// shows these instead of the deck's summaries.
-    public var paragraphs: [Int: String]
+    package var paragraphs: [Int: String]
     /// Lines come from a script (an answers file), not a person at a terminal: an item that
     /// asks for confidence takes it only on the answer's own line (`b | 3`), so a file needs
     /// exactly one line per answer.
-    public var scripted: Bool
+    package var scripted: Bool
 
-    public init(
+    package init(
         deck: Deck, itemIDs: [String], mode: AnswerRecord.Mode = .study,
         exam: ExamOptions = ExamOptions(), seed: UInt64 = 0, shuffleOptions: Bool = true,
         startTime: Date, paragraphs: [Int: String] = [:], scripted: Bool = false
@@ -64,7 +64,7 @@ public struct SessionPlan: Sendable {
 
     /// Item ids for a drill: the deck's items with `tag` and `skill` (either may be nil
     /// for any), in deck order or shuffled by `seed`.
-    public static func drillQueue(
+    package static func drillQueue(
         deck: Deck, tag: String? = nil, skill: Skill? = nil, shuffle: Bool = false, seed: UInt64 = 0
     ) -> [String] {
         let ids = deck.items

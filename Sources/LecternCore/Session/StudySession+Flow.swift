@@ -261,7 +261,7 @@ extension StudySession {
     /// Every call into the session checks this first, so a line typed after the limit is
     /// not graded. A shell that wants the report to appear the moment time runs out, without
     /// waiting for a line, may call this from a timer.
-    public mutating func expireIfOutOfTime(now: Date) -> SessionOutput? {
+    package mutating func expireIfOutOfTime(now: Date) -> SessionOutput? {
         guard plan.mode == .exam, let limit = plan.exam.timeLimit, phase != .finished, phase != .notStarted,
             now.timeIntervalSince(plan.startTime) >= limit
         else { return nil }

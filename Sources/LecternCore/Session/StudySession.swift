@@ -24,7 +24,7 @@ import Foundation
 /// Exams show no feedback and no hints, sources or explanations until the report; an
 /// `open` item still shows its model answer and rubric for ticking, since the learner's
 /// ticks are its grade.
-public struct StudySession: Sendable {
+package struct StudySession: Sendable {
     enum Phase: Sendable, Equatable {
         case notStarted
         /// Waiting for the answer line (the first line of an open answer too).
@@ -40,7 +40,7 @@ public struct StudySession: Sendable {
         case finished
     }
 
-    public let plan: SessionPlan
+    package let plan: SessionPlan
     let items: [Item]
     var phase: Phase = .notStarted
     /// Where `confirmingLeave` returns on `n`.
@@ -54,23 +54,23 @@ public struct StudySession: Sendable {
     /// The last event was a Ctrl-C and no line came since.
     var interruptedLast = false
 
-    public init(plan: SessionPlan) {
+    package init(plan: SessionPlan) {
         self.plan = plan
         self.items = plan.items
     }
 
-    public var isFinished: Bool { phase == .finished }
+    package var isFinished: Bool { phase == .finished }
 
     /// The number of items the session will ask.
-    public var itemCount: Int { items.count }
+    package var itemCount: Int { items.count }
 
     /// The question on screen: its number ("Question 3 of 5") and item id.
-    public var currentQuestion: (number: Int, itemID: String)? {
+    package var currentQuestion: (number: Int, itemID: String)? {
         attempt.map { (shownCount, $0.item.id) }
     }
 
     /// Opens the session: a heading and the first question.
-    public mutating func start(now: Date) -> SessionOutput {
+    package mutating func start(now: Date) -> SessionOutput {
         guard phase == .notStarted else { return output() }
         var lines = [StyledLine("\(modeTitle): \(plan.deck.title)", .heading)]
         lines.append(StyledLine(introduction, .dim))
@@ -81,7 +81,7 @@ public struct StudySession: Sendable {
     }
 
     /// Takes one line typed at the last prompt.
-    public mutating func handle(line: String, now: Date) -> SessionOutput {
+    package mutating func handle(line: String, now: Date) -> SessionOutput {
         interruptedLast = false
         if phase == .notStarted { return start(now: now) }
         if phase == .finished { return output() }
@@ -104,7 +104,7 @@ public struct StudySession: Sendable {
     }
 
     /// Ctrl-C: abandons the question on screen; a second one right after asks to leave.
-    public mutating func interrupt(now: Date) -> SessionOutput {
+    package mutating func interrupt(now: Date) -> SessionOutput {
         if phase == .notStarted { return start(now: now) }
         if phase == .finished { return output() }
         if let expired = expireIfOutOfTime(now: now) { return expired }
@@ -180,6 +180,7 @@ public struct StudySession: Sendable {
         case .review: "Review"
         case .drill: "Drill"
         case .exam: "Exam"
+        case .class: "Class"
         }
     }
 

@@ -1,15 +1,15 @@
 /// One line of session output with its meaning, not its colour: the shell decides how a
 /// style looks (or that it looks like nothing, without a terminal) and where to wrap.
-public struct StyledLine: Sendable, Equatable, CustomStringConvertible {
-    public typealias Style = TextStyle
+package struct StyledLine: Sendable, Equatable, CustomStringConvertible {
+    package typealias Style = TextStyle
 
-    public var text: String
-    public var style: Style
+    package var text: String
+    package var style: Style
 
-    public init(_ text: String, _ style: Style = .plain) {
+    package init(_ text: String, _ style: Style = .plain) {
         self.text = text
         self.style = style
     }
 
-    public var description: String { text }
+    package var description: String { text }
 }

@@ -14,35 +14,23 @@ struct WalkthroughPaths: Sendable {
     let longest: [Int]
 
     init(_ walkthrough: Walkthrough) {
-        var index: [String: Int] = [:]
-        for (position, step) in walkthrough.steps.enumerated() where index[step.id] == nil {
-            index[step.id] = position
-        }
+        let index = walkthrough.stepIndex
         self.index = index
-        let successors = walkthrough.steps.indices.map { Self.successors(of: $0, in: walkthrough, index: index) }
+        let successors = walkthrough.steps.indices.map { position in
+            // Distinct targets in step order: two options leading to one step are one path.
+            Array(Set(walkthrough.exits(from: position).compactMap { walkthrough.position(of: $0.next, index: index) }))
+                .sorted()
+        }
         self.successors = successors
         self.longest = Self.longestPaths(successors)
     }
 
-    /// The step after `position`: the chosen option's `next`, else the step's own `next`,
-    /// else the following step; nil at the end, or for a `next` naming no step (a lint error).
+    /// The step after `position` (``Walkthrough/next(after:chosen:)``); nil at the end, or for
+    /// a `next` naming no step (a lint error).
     static func following(_ position: Int, chosen option: Option?, in walkthrough: Walkthrough, index: [String: Int])
         -> Int?
     {
-        let step = walkthrough.steps[position]
-        if let target = option?.next ?? step.next { return index[target] }
-        return position + 1 < walkthrough.steps.count ? position + 1 : nil
-    }
-
-    private static func successors(of position: Int, in walkthrough: Walkthrough, index: [String: Int]) -> [Int] {
-        let step = walkthrough.steps[position]
-        let branches = step.kind == .choice ? step.options.filter { $0.next != nil } : []
-        guard !branches.isEmpty else {
-            return following(position, chosen: nil, in: walkthrough, index: index).map { [$0] } ?? []
-        }
-        var targets = step.options.compactMap { following(position, chosen: $0, in: walkthrough, index: index) }
-        targets = Array(Set(targets)).sorted()
-        return targets
+        walkthrough.position(of: walkthrough.next(after: position, chosen: option), index: index)
     }
 
     /// Longest path lengths by a depth-first walk with an explicit stack: a step's length is

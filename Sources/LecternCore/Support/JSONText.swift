@@ -1,9 +1,9 @@
 /// JSON string literals, written by hand so output keys keep their order and non-ASCII
 /// text stays readable UTF-8 (diagnostics, results, scheduler replays).
-public enum JSONText {
+package enum JSONText {
     /// `text` as a JSON string: quotes, backslashes and control characters escaped, and
     /// the two line separators JavaScript chokes on.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -3,14 +3,14 @@
 /// SplitMix64: add a fixed odd constant to the state, then mix the bits. Our own shuffle
 /// (`shuffled(_:)`) is used instead of the standard library's, whose algorithm may change
 /// between releases and would break recorded transcripts.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -20,12 +20,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// The top 53 bits of `bits` as a Double in [0, 1): the draw FSRS fuzz uses, written
     /// so another language can reproduce it exactly.
-    public static func unit(_ bits: UInt64) -> Double {
+    package static func unit(_ bits: UInt64) -> Double {
         Double(bits >> 11) * 0x1.0p-53
     }
 
     /// A Fisher–Yates shuffle driven by this generator.
-    public mutating func shuffled<Element>(_ elements: [Element]) -> [Element] {
+    package mutating func shuffled<Element>(_ elements: [Element]) -> [Element] {
         var result = elements
         guard result.count > 1 else { return result }
         for index in stride(from: result.count - 1, to: 0, by: -1) {

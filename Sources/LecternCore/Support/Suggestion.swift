@@ -1,7 +1,7 @@
 /// "Did you mean …?" for mistyped words: command names, keys, ids, type names.
-public enum Suggestion {
+package enum Suggestion {
     /// In UTF-8 bytes; longer than any command, key or id anyone types on purpose.
-    public static let maximumWordLength = 128
+    package static let maximumWordLength = 128
 
     /// The candidate closest to `word`, when it is close enough to be a plausible typo:
     /// the same word in other case first, else at most a third of its letters off (1 to 3),
@@ -9,7 +9,7 @@ public enum Suggestion {
     ///
     /// Words longer than `maximumWordLength` get no suggestion: no name is that long, and a
     /// pasted page must be refused at once, not compared with every candidate.
-    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         guard word.utf8.count <= maximumWordLength else { return nil }
         let lowered = word.lowercased()
         let candidates = Array(candidates)

@@ -19,16 +19,16 @@
 ///
 /// Backslashes are left alone: a deck that spells `\e` itself shows the same thing, which
 /// can mislead no one into running anything.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` with every control character other than newline and tab made visible.
-    public static func safe(_ text: String) -> String {
+    package static func safe(_ text: String) -> String {
         guard needsEscaping(text, keepingLineBreaks: true) else { return text }
         return escaped(text, keepingLineBreaks: true)
     }
 
     /// `text` for one cell of one line (a table cell, a name): newlines and tabs too are shown
     /// as `\n` and `\t`.
-    public static func safeLine(_ text: String) -> String {
+    package static func safeLine(_ text: String) -> String {
         guard needsEscaping(text, keepingLineBreaks: false) else { return text }
         return escaped(text, keepingLineBreaks: false)
     }
@@ -37,7 +37,7 @@ public enum TerminalText {
     /// `ESC [` followed by digits and semicolons and ending in `m` passes, and so does a CR
     /// right before a newline (CSV rows end so); any other control character is escaped as
     /// `safe` would. A path that forgot `safe` is still harmless.
-    public static func guarded(_ text: String) -> String {
+    package static func guarded(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         guard scalars.contains(where: { isControl($0, keepingLineBreaks: true) }) else { return text }
         var result = String.UnicodeScalarView()
@@ -60,14 +60,14 @@ public enum TerminalText {
     }
 
     /// Whether the scalar must not reach a terminal as it is.
-    public static func isControl(_ scalar: Unicode.Scalar, keepingLineBreaks: Bool) -> Bool {
+    package static func isControl(_ scalar: Unicode.Scalar, keepingLineBreaks: Bool) -> Bool {
         let value = scalar.value
         if value == 0x0A || value == 0x09 { return !keepingLineBreaks }
         return value < 0x20 || (0x7F...0x9F).contains(value) || isBidiControl(value)
     }
 
     /// Embeddings, overrides, isolates and marks: they reorder what the reader sees.
-    public static func isBidiControl(_ value: UInt32) -> Bool {
+    package static func isBidiControl(_ value: UInt32) -> Bool {
         (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E
             || value == 0x200F || value == 0x061C
     }

@@ -8,12 +8,12 @@
 /// rows (the swap looks two rows back), never a table, and `isWithin` refuses to compare
 /// strings whose lengths already differ by more than the typos allowed, or that are longer
 /// than `maximumComparedLength` (those must match exactly).
-public enum TypoDistance {
+package enum TypoDistance {
     /// Longer strings are not compared letter by letter: a slip in a paragraph is not a typo
     /// worth forgiving, and the comparison costs the product of the two lengths.
-    public static let maximumComparedLength = 256
+    package static let maximumComparedLength = 256
 
-    public static func optimalStringAlignment(_ a: String, _ b: String) -> Int {
+    package static func optimalStringAlignment(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -39,7 +39,7 @@ public enum TypoDistance {
     /// Whether `a` and `b` are at most `typos` slips apart, at a bounded cost: lengths that
     /// differ by more than `typos` are a miss without comparing, and strings longer than
     /// `maximumComparedLength` characters only match when equal.
-    public static func isWithin(_ a: String, _ b: String, typos: Int) -> Bool {
+    package static func isWithin(_ a: String, _ b: String, typos: Int) -> Bool {
         if a == b { return true }
         guard typos > 0 else { return false }
         let limit = maximumComparedLength
@@ -50,7 +50,7 @@ public enum TypoDistance {
 
     /// How many typos an accepted answer of this many characters tolerates:
     /// none below 5 characters, 1 from 5, 2 from 10.
-    public static func allowedTypos(forLength length: Int) -> Int {
+    package static func allowedTypos(forLength length: Int) -> Int {
         length >= 10 ? 2 : length >= 5 ? 1 : 0
     }
 }

@@ -3,14 +3,14 @@ import Foundation
 /// Where per-user files go on Linux, by the XDG base-directory rules: an absolute
 /// `$XDG_…_HOME` wins, a relative one is ignored (the spec says so), else a folder under
 /// `$HOME`. The environment is a parameter so callers and tests decide what it holds.
-public enum XDGDirectories {
+package enum XDGDirectories {
     /// `$XDG_DATA_HOME`, default `~/.local/share`: decks and progress.
-    public static func dataHome(environment: [String: String]) -> String {
+    package static func dataHome(environment: [String: String]) -> String {
         base("XDG_DATA_HOME", fallback: ".local/share", environment: environment)
     }
 
     /// `$XDG_STATE_HOME`, default `~/.local/state`: history.
-    public static func stateHome(environment: [String: String]) -> String {
+    package static func stateHome(environment: [String: String]) -> String {
         base("XDG_STATE_HOME", fallback: ".local/state", environment: environment)
     }
 

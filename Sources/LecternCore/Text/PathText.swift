@@ -2,9 +2,9 @@
 ///
 /// Foundation's `NSString.deletingLastPathComponent` traps on some one-character paths
 /// (`lectern lint y` crashed), so the project splits paths here, in one place.
-public enum PathText {
+package enum PathText {
     /// The folder part of `path`: `""` for a bare file name, `/` for a file at the root.
-    public static func folder(of path: String) -> String {
+    package static func folder(of path: String) -> String {
         var path = Substring(path)
         while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
         guard let slash = path.lastIndex(of: "/") else { return "" }

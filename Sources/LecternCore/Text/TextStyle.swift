@@ -1,7 +1,7 @@
 /// The one vocabulary of looks: what a piece of text means to the reader. Sessions,
 /// diagnostics, reports and the shell name meanings; only this file knows the escapes, and
 /// `Styler` leaves text untouched when colour is off (a pipe, `NO_COLOR`, `--color never`).
-public enum TextStyle: String, Sendable, Equatable, CaseIterable {
+package enum TextStyle: String, Sendable, Equatable, CaseIterable {
     case plain
     /// Emphasis: a command name in `help`, a diagnostic's location and message.
     case bold
@@ -40,21 +40,21 @@ public enum TextStyle: String, Sendable, Equatable, CaseIterable {
     }
 
     /// The escape that turns this look on.
-    public var escape: String { parameters.isEmpty ? "" : "\u{1B}[\(parameters)m" }
+    package var escape: String { parameters.isEmpty ? "" : "\u{1B}[\(parameters)m" }
 
     /// The escape that turns every look off.
-    public static let reset = "\u{1B}[0m"
+    package static let reset = "\u{1B}[0m"
 }
 
 /// Applies looks, or returns the text untouched when colour is off.
-public struct Styler: Sendable {
-    public let colorEnabled: Bool
+package struct Styler: Sendable {
+    package let colorEnabled: Bool
 
-    public init(colorEnabled: Bool) {
+    package init(colorEnabled: Bool) {
         self.colorEnabled = colorEnabled
     }
 
-    public func apply(_ style: TextStyle, _ text: String) -> String {
+    package func apply(_ style: TextStyle, _ text: String) -> String {
         guard colorEnabled, style != .plain, !text.isEmpty else { return text }
         return style.escape + text + TextStyle.reset
     }

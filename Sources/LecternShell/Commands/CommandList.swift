@@ -5,8 +5,8 @@ import LecternCore
 /// The shell's command tree: the commands of the home prompt, in the order `help` lists
 /// them. `lectern`'s own tree (in the command-line target) lists the same types beside the
 /// commands that only make sense outside the shell, so each command is defined once.
-public struct ShellCommands: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ShellCommands: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "lectern",
         // The same as `lectern`'s, so that `help NAME` and `lectern NAME --help` are one text.
         version: LecternCoreVersion.string,
@@ -16,19 +16,19 @@ public struct ShellCommands: ParsableCommand {
             LintCommand.self, ReloadCommand.self, QuitCommand.self,
         ])
 
-    public init() {}
+    package init() {}
 
     /// Every command type of the shell, in `help` order.
-    public static var all: [any ShellRunnable.Type] {
+    package static var all: [any ShellRunnable.Type] {
         configuration.subcommands.compactMap { $0 as? any ShellRunnable.Type }
     }
 
     /// The command's name and its aliases (`quit`, `exit`).
-    public static func names(of command: any ShellRunnable.Type) -> [String] {
+    package static func names(of command: any ShellRunnable.Type) -> [String] {
         [command.configuration.commandName ?? ""] + command.configuration.aliases
     }
 
-    public static var allNames: [String] { all.flatMap(names(of:)) }
+    package static var allNames: [String] { all.flatMap(names(of:)) }
 
     static func command(named name: String) -> (any ShellRunnable.Type)? {
         all.first { names(of: $0).contains(name) }
@@ -89,7 +89,7 @@ public struct ShellCommands: ParsableCommand {
 
     /// argument-parser's "Unknown option '--tags'. Did you mean '--tag'?" in the shell's
     /// words: a lower-case start and a dash before the suggestion, no full stop.
-    static func sentence(_ message: String) -> String {
+    package static func sentence(_ message: String) -> String {
         var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
         text = text.replacingOccurrences(of: ". Did you mean", with: " — did you mean")
         if text.hasSuffix(".") { text.removeLast() }

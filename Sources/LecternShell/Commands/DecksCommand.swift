@@ -4,27 +4,27 @@ import LecternCore
 import LecternStore
 
 /// `decks`: every deck of the deck folders, with what is new and due.
-public struct DecksCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct DecksCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "decks", abstract: "List the decks in the deck folders.",
         discussion:
             "Shows every deck found in the deck folders (see --decks), with its title, item count and tags, and how many items are new and due for the current learner. A deck with errors is listed as broken with its first error; run 'lint' for all of them."
     )
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
-    public init() {}
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
+    package init() {}
 
-    public func run(in shell: Shell) throws(ShellError) { try shell.listDecks() }
+    package func run(in shell: Shell) throws(ShellError) { try shell.listDecks() }
 }
 
 /// `reload`: the author's edit-and-retry loop without leaving the shell.
-public struct ReloadCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct ReloadCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "reload", abstract: "Re-read the deck folders after editing a deck.",
         discussion: "Loads every deck again, so an author can edit, reload and retry without leaving the shell.")
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
-    public init() {}
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
+    package init() {}
 
-    public func run(in shell: Shell) throws(ShellError) { shell.reload() }
+    package func run(in shell: Shell) throws(ShellError) { shell.reload() }
 }
 
 extension Shell {

@@ -2,18 +2,18 @@ import ArgumentParser
 import LecternCore
 
 /// `help [COMMAND]`: the list of commands, or one command's help.
-public struct HelpCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct HelpCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "help", abstract: "List the commands, or explain one.",
         discussion:
             "With a command name, shows its synopsis, arguments and options: the same text as 'lectern COMMAND --help'."
     )
-    public static let completes = ShellArgumentKind.command
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    package static let completes = ShellArgumentKind.command
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
     @Argument(help: "The command to explain.") var command: String?
-    public init() {}
+    package init() {}
 
-    public func run(in shell: Shell) throws(ShellError) {
+    package func run(in shell: Shell) throws(ShellError) {
         guard let name = command else {
             // One line per command: the name and what it does; `help NAME` gives the rest.
             let commands = ShellCommands.all
@@ -49,12 +49,12 @@ extension HelpCommand {
 }
 
 /// `quit` (or `exit`): leaves the shell; Ctrl-D does the same.
-public struct QuitCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct QuitCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "quit", abstract: "Leave the shell (Ctrl-D does the same).",
         discussion: "Everything answered is already saved.", aliases: ["exit"])
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
-    public init() {}
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
+    package init() {}
 
-    public func run(in shell: Shell) throws(ShellError) { shell.exitRequested = true }
+    package func run(in shell: Shell) throws(ShellError) { shell.exitRequested = true }
 }

@@ -4,66 +4,66 @@ import LecternCore
 import LecternStore
 
 /// `stats [DECK]`: the current learner's progress, mastery and calibration.
-public struct StatsCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct StatsCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Your progress: due, retention, mastery, calibration, activity.",
         discussion:
             "For the current learner: items seen, new and due; retention; mastery per skill and per tag; how often each confidence level was right; the streak and 30 days of activity."
     )
-    public static let completes = ShellArgumentKind.deck
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    package static let completes = ShellArgumentKind.deck
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
     @Argument(help: "Only this deck.") var deck: String?
-    public init() {}
+    package init() {}
 
-    public func run(in shell: Shell) throws(ShellError) { try shell.showStats(deck: deck) }
+    package func run(in shell: Shell) throws(ShellError) { try shell.showStats(deck: deck) }
 }
 
 /// `learner [NAME]`: shows or switches the learner whose progress is used.
-public struct LearnerCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct LearnerCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "learner", abstract: "Show or switch the learner (for shared machines).",
         discussion:
             "Progress is kept per learner in one database, so a class can share a machine. The default learner is the login name; --learner sets it at start. A name with spaces needs quotes: learner \"Ana Lopez\"."
     )
-    public static let completes = ShellArgumentKind.learner
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    package static let completes = ShellArgumentKind.learner
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
     @Argument(help: "The learner to switch to.") var name: String?
-    public init() {}
+    package init() {}
 
-    public func run(in shell: Shell) throws(ShellError) { try shell.switchLearner(to: name) }
+    package func run(in shell: Shell) throws(ShellError) { try shell.switchLearner(to: name) }
 }
 
 /// `learners`: everyone who has answered on this machine.
-public struct LearnersCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct LearnersCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "learners", abstract: "List the learners in the progress database.",
         discussion:
             "Everyone who has answered, with their number of answers and last activity; * marks the current learner."
     )
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
-    public init() {}
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
+    package init() {}
 
-    public func run(in shell: Shell) throws(ShellError) { try shell.listLearners() }
+    package func run(in shell: Shell) throws(ShellError) { try shell.listLearners() }
 }
 
 /// `results [DECK] [--learner NAME…] [--since DATE] [--format table|csv|json] [--summary]`.
-public struct ResultsCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct ResultsCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "results", abstract: "Answers per learner, for teachers and gradebooks: a table, CSV or JSON.",
         discussion:
             "One row per answer (learner, deck, item, answered_at, score 0-1, rating, hints, confidence, answer), or with --summary one row per learner. CSV follows RFC 4180 and is UTF-8. Without --learner NAME (repeatable), every learner's answers are shown."
     )
-    public static let completes = ShellArgumentKind.deck
+    package static let completes = ShellArgumentKind.deck
     /// `--learner` here chooses whose answers to show.
-    public static let ownStartupOptions: Set<String> = ["learner"]
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    package static let ownStartupOptions: Set<String> = ["learner"]
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
     @Argument(help: "Only this deck.") var deck: String?
     @Option(help: "Only answers since this day or time (2026-11-25 or ISO 8601).") var since: String?
     @Option(help: "table, csv or json.") var format: ResultsFormat = .table
     @Flag(help: "One row per learner.") var summary = false
-    public init() {}
+    package init() {}
 
-    public func run(in shell: Shell) throws(ShellError) {
+    package func run(in shell: Shell) throws(ShellError) {
         let store = try shell.requireStore("results")
         let text = try ResultsQuery(
             deck: deck, learners: global.learner, since: since, format: format, summary: summary

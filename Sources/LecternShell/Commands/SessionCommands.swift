@@ -5,21 +5,21 @@ import LecternStore
 
 /// `study DECK`: due items first, then new ones in deck order (all items when progress is
 /// not kept).
-public struct StudyCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct StudyCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "study", abstract: "Study a deck: what is due, then new items.",
         discussion:
             "Asks the deck's due items, then new ones in deck order (at most the daily new limit), with feedback after each answer. Inside a question type the answer, or :hint, :skip, :source, :quit, :help. Every answer is saved before the next question appears."
     )
-    public static let staysOpen = true
-    public static let completes = ShellArgumentKind.deck
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    package static let staysOpen = true
+    package static let completes = ShellArgumentKind.deck
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
     @Argument(help: "The deck id.") var deck: String
     @OptionGroup var seed: SeedOption
-    public init() {}
-    public var launchSeed: UInt64? { seed.seed }
+    package init() {}
+    package var launchSeed: UInt64? { seed.seed }
 
-    public func run(in shell: Shell) throws(ShellError) {
+    package func run(in shell: Shell) throws(ShellError) {
         let deck = try shell.deck(named: deck, command: "study")
         let ids = try shell.queue(for: [deck]).map(\.itemID)
         guard !ids.isEmpty else {
@@ -31,21 +31,21 @@ public struct StudyCommand: ShellRunnable {
 }
 
 /// `review [DECK]`: what is due across decks (or in one), most overdue first.
-public struct ReviewCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct ReviewCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "review", abstract: "Review what is due across decks, most overdue first.",
         discussion:
             "Asks only what is due, most overdue first: without a deck across every deck (deck by deck), or in one deck. New items are met with 'study DECK'."
     )
-    public static let staysOpen = true
-    public static let completes = ShellArgumentKind.deck
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    package static let staysOpen = true
+    package static let completes = ShellArgumentKind.deck
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
     @Argument(help: "Only this deck.") var deck: String?
     @OptionGroup var seed: SeedOption
-    public init() {}
-    public var launchSeed: UInt64? { seed.seed }
+    package init() {}
+    package var launchSeed: UInt64? { seed.seed }
 
-    public func run(in shell: Shell) throws(ShellError) {
+    package func run(in shell: Shell) throws(ShellError) {
         let decks =
             try deck.map { id throws(ShellError) in [try shell.deck(named: id, command: "review")] }
             ?? shell.library.usableDecks
@@ -74,31 +74,31 @@ public struct ReviewCommand: ShellRunnable {
 }
 
 /// `drill DECK [--tag T] [--skill S] [--shuffle]`: practice that leaves the schedule alone.
-public struct DrillCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct DrillCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "drill", abstract: "Practise a deck without touching the review schedule.",
         discussion:
             "Asks every item of the deck (or those with the tag or skill), in deck order or shuffled. Answers are logged but do not move the review schedule."
     )
-    public static let staysOpen = true
-    public static let completes = ShellArgumentKind.deck
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    package static let staysOpen = true
+    package static let completes = ShellArgumentKind.deck
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
     @Argument(help: "The deck id.") var deck: String
     @Option(help: "Only items with this tag.") var tag: String?
     @Option(help: "Only items training this skill.") var skill: String?
     @Flag(help: "Shuffle the items.") var shuffle = false
     @OptionGroup var seed: SeedOption
-    public init() {}
-    public var launchSeed: UInt64? { seed.seed }
+    package init() {}
+    package var launchSeed: UInt64? { seed.seed }
 
-    public func validate() throws {
+    package func validate() throws {
         if let skill, Skill(rawValue: skill) == nil {
             throw ValidationError(
                 "unknown skill '\(skill)'; one of: " + Skill.allCases.map(\.rawValue).joined(separator: ", "))
         }
     }
 
-    public func run(in shell: Shell) throws(ShellError) {
+    package func run(in shell: Shell) throws(ShellError) {
         let deck = try shell.deck(named: deck, command: "drill")
         let skill = skill.flatMap(Skill.init(rawValue:))
         let ids = SessionPlan.drillQueue(
@@ -113,15 +113,15 @@ public struct DrillCommand: ShellRunnable {
 }
 
 /// `exam DECK [--time 20m] [--count N] [--shuffle]`: no feedback until the end.
-public struct ExamCommand: ShellRunnable {
-    public static let configuration = CommandConfiguration(
+package struct ExamCommand: ShellRunnable {
+    package static let configuration = CommandConfiguration(
         commandName: "exam", abstract: "A test without feedback until the end, optionally timed.",
         discussion:
             "Asks the deck's items without feedback, then reports the score item by item. With --time, items left when time is up count as wrong; --count asks only the first N."
     )
-    public static let staysOpen = true
-    public static let completes = ShellArgumentKind.deck
-    @OptionGroup(visibility: .private) public var global: GlobalOptions
+    package static let staysOpen = true
+    package static let completes = ShellArgumentKind.deck
+    @OptionGroup(visibility: .private) package var global: GlobalOptions
     @Argument(help: "The deck id.") var deck: String
     // Unconditional, so that `--time -5m` reaches the range check instead of reading as an option.
     @Option(parsing: .unconditional, help: "Time limit, e.g. 20m, 90s, 1h30m (1s to 24h).") var time: String?
@@ -131,20 +131,20 @@ public struct ExamCommand: ShellRunnable {
     var count: String?
     @Flag(help: "Shuffle the items.") var shuffle = false
     @OptionGroup var seed: SeedOption
-    public init() {}
-    public var launchSeed: UInt64? { seed.seed }
+    package init() {}
+    package var launchSeed: UInt64? { seed.seed }
 
     /// Far above any deck, and small enough to mean what it says.
     static let countRange = 1...100_000
 
-    public func validate() throws {
+    package func validate() throws {
         if let time, case .failure(let failure) = DurationText.seconds(time) {
             throw ValidationError(DurationText.message(for: failure, option: "--time", text: time))
         }
         if let count { _ = try checked(WholeNumberText.parse(count, option: "--count", within: Self.countRange)) }
     }
 
-    public func run(in shell: Shell) throws(ShellError) {
+    package func run(in shell: Shell) throws(ShellError) {
         let deck = try shell.deck(named: deck, command: "exam")
         var options = SessionPlan.ExamOptions()
         options.timeLimit = time.flatMap { try? DurationText.seconds($0).get() }

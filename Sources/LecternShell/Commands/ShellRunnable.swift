@@ -7,7 +7,7 @@ import ArgumentParser
 /// On the command line (`lectern study DECK`), `run()` opens the shell and runs the parsed
 /// command in it first; inside the shell the line is parsed with the same tree
 /// (`ShellCommands.parse`) and `run(in:)` is called directly.
-public protocol ShellRunnable: ParsableCommand {
+package protocol ShellRunnable: ParsableCommand {
     /// The start-up options, parsed wherever they stand on the command line. In the shell
     /// they were fixed at start-up, so a line that sets one is refused (`ShellCommands`).
     var global: GlobalOptions { get }
@@ -31,20 +31,20 @@ public protocol ShellRunnable: ParsableCommand {
 }
 
 extension ShellRunnable {
-    public static var staysOpen: Bool { false }
-    public static var completes: ShellArgumentKind { .none }
-    public static var ownStartupOptions: Set<String> { [] }
-    public var launchSeed: UInt64? { nil }
+    package static var staysOpen: Bool { false }
+    package static var completes: ShellArgumentKind { .none }
+    package static var ownStartupOptions: Set<String> { [] }
+    package var launchSeed: UInt64? { nil }
 
     /// `lectern NAME …`: builds the shell for this process and runs this command in it.
-    public func run() throws {
+    package func run() throws {
         let status = try ShellLauncher(global: global, seed: launchSeed).run(first: self)
         if status != 0 { throw ExitCode(status) }
     }
 }
 
 /// What Tab offers for a command's positional argument.
-public enum ShellArgumentKind: Sendable {
+package enum ShellArgumentKind: Sendable {
     case none
     case deck
     case command
@@ -54,15 +54,15 @@ public enum ShellArgumentKind: Sendable {
 /// A failed command: printed as `error: …` on standard error; in scripted mode it stops
 /// the run with a non-zero status. An empty message means the command already said why
 /// (`lint` printed its findings) and only the status is left to give.
-public struct ShellError: Error, Equatable, CustomStringConvertible {
-    public var message: String
+package struct ShellError: Error, Equatable, CustomStringConvertible {
+    package var message: String
 
-    public init(_ message: String) {
+    package init(_ message: String) {
         self.message = message
     }
 
     /// The command failed and has already shown why.
-    public static let alreadyReported = ShellError("")
+    package static let alreadyReported = ShellError("")
 
-    public var description: String { message }
+    package var description: String { message }
 }

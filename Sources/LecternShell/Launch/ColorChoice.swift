@@ -1,10 +1,10 @@
 /// The `--color` option: decided once at start-up, then every style helper obeys it.
-public enum ColorChoice: String, Sendable, CaseIterable {
+package enum ColorChoice: String, Sendable, CaseIterable {
     case auto, always, never
 
     /// Colour only when writing to a terminal whose `TERM` is not `dumb` and `NO_COLOR` is
     /// unset (any value, even empty, turns colour off), unless the user forced it.
-    public func enablesColor(isTerminal: Bool, environment: [String: String]) -> Bool {
+    package func enablesColor(isTerminal: Bool, environment: [String: String]) -> Bool {
         switch self {
         case .always: return true
         case .never: return false

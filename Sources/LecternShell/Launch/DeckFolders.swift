@@ -2,9 +2,9 @@ import Foundation
 import LecternCore
 
 /// Where the shell's files are when the command line does not say: decks and history.
-public enum DeckFolders {
+package enum DeckFolders {
     /// The bundled decks, then the user's own (`$XDG_DATA_HOME/lectern/decks`).
-    public static func defaults(executablePath: String, environment: [String: String]) -> [String] {
+    package static func defaults(executablePath: String, environment: [String: String]) -> [String] {
         var folders: [String] = []
         if let bundled = bundled(executablePath: executablePath) { folders.append(bundled) }
         folders.append(userDecks(environment: environment))
@@ -12,7 +12,7 @@ public enum DeckFolders {
     }
 
     /// `$XDG_DATA_HOME/lectern/decks`, default `~/.local/share/lectern/decks`.
-    public static func userDecks(environment: [String: String]) -> String {
+    package static func userDecks(environment: [String: String]) -> String {
         XDGDirectories.dataHome(environment: environment) + "/lectern/decks"
     }
 
@@ -21,7 +21,7 @@ public enum DeckFolders {
     /// Each learner has a file of their own, so on a classroom machine the Up key never
     /// recalls the previous student's lines. The name is kept readable where it is safe in
     /// a file name and percent-encoded elsewhere (`/`, spaces, dots at the start).
-    public static func historyFile(environment: [String: String], learner: String) -> String {
+    package static func historyFile(environment: [String: String], learner: String) -> String {
         if let explicit = environment["LECTERN_HISTORY"], !explicit.isEmpty { return explicit }
         return XDGDirectories.stateHome(environment: environment) + "/lectern/history-" + fileNameSafe(learner)
     }
@@ -42,7 +42,7 @@ public enum DeckFolders {
 
     /// Finds the bundled decks from where the binary is: `PREFIX/share/lectern/decks` after
     /// `make install`, or the package's `Decks/` when run from the build folder or `swift run`.
-    public static func bundled(executablePath: String) -> String? {
+    package static func bundled(executablePath: String) -> String? {
         let manager = FileManager.default
         let resolved = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
         var folder = resolved.deletingLastPathComponent()

@@ -6,7 +6,7 @@ import LecternStore
 /// The start-up options: where decks and progress are, whose progress, colour, limits.
 /// Every `lectern` command takes them, before or after its name (`lectern --db X stats`
 /// and `lectern stats --db X`); inside the shell they are fixed and a line may not set them.
-public struct GlobalOptions: ParsableArguments {
+package struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("decks"),
         help: ArgumentHelp(
@@ -49,9 +49,9 @@ public struct GlobalOptions: ParsableArguments {
     /// A deck is read whole into memory; a gibibyte is already a thousand times any real deck.
     static let maxDeckMiBRange = 1...1024
 
-    public init() {}
+    package init() {}
 
-    public var color: ColorChoice { colorChoice ?? .auto }
+    package var color: ColorChoice { colorChoice ?? .auto }
 
     var newPerDay: Int {
         newPerDayText.flatMap {
@@ -78,26 +78,26 @@ public struct GlobalOptions: ParsableArguments {
         return given
     }
 
-    public var environment: [String: String] { ProcessInfo.processInfo.environment }
+    package var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    public var limits: LoadLimits { LoadLimits(maxBytes: maxDeckMiB * 1024 * 1024) }
+    package var limits: LoadLimits { LoadLimits(maxBytes: maxDeckMiB * 1024 * 1024) }
 
     /// The folders to load decks from: the ones given, else the defaults.
-    public func resolvedDeckDirectories() -> [String] {
+    package func resolvedDeckDirectories() -> [String] {
         if !deckDirectories.isEmpty { return deckDirectories }
         return DeckFolders.defaults(
             executablePath: CommandLine.arguments[0].resolvedExecutablePath, environment: environment)
     }
 
-    public var databasePath: String { database ?? StoreDefaults.databasePath(environment: environment) }
+    package var databasePath: String { database ?? StoreDefaults.databasePath(environment: environment) }
 
-    public var learnerName: String { learner.last ?? StoreDefaults.learnerName(environment: environment) }
+    package var learnerName: String { learner.last ?? StoreDefaults.learnerName(environment: environment) }
 
     /// Opens the progress database, or fails with a message that names the file.
     ///
     /// Nothing is created or written until the first answer or new learner: reading
     /// commands leave a missing file missing and an existing one untouched.
-    public func openStore() throws -> ProgressStore {
+    package func openStore() throws -> ProgressStore {
         do {
             return try ProgressStore(path: databasePath, mode: .whenNeeded)
         } catch {
@@ -107,7 +107,7 @@ public struct GlobalOptions: ParsableArguments {
 
     /// Every number is checked against its range before anything uses it (`validate` runs
     /// before `run`), so the getters above never see a value outside it.
-    public func validate() throws {
+    package func validate() throws {
         if let newPerDayText {
             _ = try checked(WholeNumberText.parse(newPerDayText, option: "--new-per-day", within: Self.newPerDayRange))
         }
@@ -151,20 +151,20 @@ func checked<Number>(_ result: Result<Number, NumberError>) throws -> Number {
 
 /// `--seed N`: the seed for shuffling options and items, so that a session can be repeated.
 /// Session commands take it, and so does `lectern` itself for every session of the shell.
-public struct SeedOption: ParsableArguments {
+package struct SeedOption: ParsableArguments {
     @Option(
         name: .customLong("seed"), parsing: .unconditional,
         help: ArgumentHelp(
             "Seed for shuffling options and items, to make a session repeatable (0 to 2^64-1).", valueName: "n"))
     var seedText: String?
 
-    public init() {}
+    package init() {}
 
-    public var seed: UInt64? {
+    package var seed: UInt64? {
         seedText.flatMap { try? WholeNumberText.parse($0, option: "--seed", within: 0...UInt64.max).get() }
     }
 
-    public func validate() throws {
+    package func validate() throws {
         if let seedText { _ = try checked(WholeNumberText.parse(seedText, option: "--seed", within: 0...UInt64.max)) }
     }
 }
@@ -172,24 +172,24 @@ public struct SeedOption: ParsableArguments {
 extension GlobalOptions {
     /// Prints `error: message` on standard error, as the shell words its errors, and gives the
     /// exit status 1 to throw.
-    public static func failure(_ message: String) -> ExitCode {
+    package static func failure(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         return ExitCode(1)
     }
 }
 
 /// A failure already worded for the user: printed as `error: …` and exit status 1.
-public struct ValidationFailure: Error, CustomStringConvertible {
-    public var description: String
+package struct ValidationFailure: Error, CustomStringConvertible {
+    package var description: String
     /// The message often quotes a path, a deck or a name: it is shown in its safe form.
-    public init(_ description: String) { self.description = TerminalText.safe(description) }
+    package init(_ description: String) { self.description = TerminalText.safe(description) }
 }
 
 extension ColorChoice: ExpressibleByArgument {}
 
 extension String {
     /// The absolute path of the running executable, whatever form `argv[0]` has.
-    public var resolvedExecutablePath: String {
+    package var resolvedExecutablePath: String {
         if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
         return self
     }

@@ -4,21 +4,21 @@ import LecternCore
 import LineEditing
 
 /// `lectern` and `lectern shell`: opens the shell, interactive on a terminal, scripted otherwise.
-public struct OpenShell: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct OpenShell: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "shell",
         abstract: "Open the interactive shell (the default)."
     )
 
-    @OptionGroup public var global: GlobalOptions
-    @OptionGroup public var seed: SeedOption
+    @OptionGroup package var global: GlobalOptions
+    @OptionGroup package var seed: SeedOption
 
     @Option(name: [.customShort("c"), .customLong("command")], help: "Run one shell command line and exit.")
     var commandLine: String?
 
-    public init() {}
+    package init() {}
 
-    public func run() throws {
+    package func run() throws {
         let launcher = ShellLauncher(global: global, seed: seed.seed)
         let status = try commandLine.map { try launcher.run(commandLine: $0) } ?? launcher.run(first: nil)
         if status != 0 { throw ExitCode(status) }
@@ -27,18 +27,18 @@ public struct OpenShell: ParsableCommand {
 
 /// The shell's composition root: the one place that decides terminal or script and builds
 /// the store, the shell, the line editor and the history file for this process.
-public struct ShellLauncher {
+package struct ShellLauncher {
     var global: GlobalOptions
     var seed: UInt64?
 
-    public init(global: GlobalOptions, seed: UInt64?) {
+    package init(global: GlobalOptions, seed: UInt64?) {
         self.global = global
         self.seed = seed
     }
 
     /// Runs `first` (the command `lectern study DECK` stands for) and then, if it is a
     /// session or there is none, the shell's input: the terminal or standard input.
-    public func run(first: (any ShellRunnable)?) throws -> Int32 {
+    package func run(first: (any ShellRunnable)?) throws -> Int32 {
         // A report (`lectern stats`) prints for a program as much as for a person: unwrapped,
         // no banner. A session (`lectern study DECK`) or the shell itself is interactive on a terminal.
         let interactive = (first.map { type(of: $0).staysOpen } ?? true) && TerminalSize.isInteractive
@@ -53,7 +53,7 @@ public struct ShellLauncher {
     }
 
     /// `-c LINE`: runs one shell line in scripted mode and stops.
-    public func run(commandLine: String) throws -> Int32 {
+    package func run(commandLine: String) throws -> Int32 {
         let shell = try makeShell(interactive: false)
         return finish(shell, status: ShellRunner.runScripted(shell, lines: [commandLine], source: "-c"))
     }

@@ -2,18 +2,18 @@ import Foundation
 import LecternCore
 
 /// `lint [PATH…]`, shared by the shell and `lectern lint`: the same findings, the same text.
-public struct DeckLintRun: Sendable {
-    public enum Format: String, Sendable, CaseIterable {
+package struct DeckLintRun: Sendable {
+    package enum Format: String, Sendable, CaseIterable {
         case text, json
     }
 
     /// What to print on standard output.
-    public var report: String
+    package var report: String
     /// 1 when any error was found (or any warning with `strict`), else 0.
-    public var status: Int32
+    package var status: Int32
 
     /// Lints `paths` (files, or folders searched for `*.yaml`); with no paths, `library`.
-    public static func run(
+    package static func run(
         paths: [String], library: @autoclosure () -> DeckLibrary, limits: LoadLimits,
         strict: Bool, format: Format, color: Bool
     ) -> DeckLintRun {

@@ -3,14 +3,14 @@ import LecternCore
 import LecternStore
 
 /// A teacher's results export, shared by the shell's `results` and `lectern results`.
-public struct ResultsQuery: Sendable {
-    public var deck: String?
-    public var learners: [String]
-    public var since: String?
-    public var format: ResultsFormat
-    public var summary: Bool
+package struct ResultsQuery: Sendable {
+    package var deck: String?
+    package var learners: [String]
+    package var since: String?
+    package var format: ResultsFormat
+    package var summary: Bool
 
-    public init(deck: String?, learners: [String], since: String?, format: ResultsFormat, summary: Bool) {
+    package init(deck: String?, learners: [String], since: String?, format: ResultsFormat, summary: Bool) {
         self.deck = deck
         self.learners = learners
         self.since = since
@@ -18,7 +18,7 @@ public struct ResultsQuery: Sendable {
         self.summary = summary
     }
 
-    public func run(on store: ProgressStore) throws(ShellError) -> String {
+    package func run(on store: ProgressStore) throws(ShellError) -> String {
         let resultsFormat = format
         var sinceDate: Date?
         if let since {

@@ -3,9 +3,9 @@ import LecternCore
 /// Everything the shell prints goes through here. Each helper makes its text safe
 /// (`TerminalText`) before adding our own colour: deck text, learner names and typed words
 /// can hold escape sequences, which must be shown, never obeyed.
-public final class Printer {
-    public let output: any ShellOutput
-    public let styler: Styler
+package final class Printer {
+    package let output: any ShellOutput
+    package let styler: Styler
     /// On a terminal text is wrapped to its width; in scripted mode lines stay whole, for
     /// the programs that parse them.
     let wraps: Bool

@@ -2,7 +2,7 @@ import Foundation
 import LecternCore
 
 /// Where the shell writes. Injected so that tests read exactly what a user would see.
-public protocol ShellOutput: AnyObject {
+package protocol ShellOutput: AnyObject {
     /// Results, on standard output.
     func write(_ text: String)
     /// Data whose bytes must stay exact in a file or a pipe (CSV, JSON), on standard output.
@@ -15,8 +15,8 @@ public protocol ShellOutput: AnyObject {
 }
 
 extension ShellOutput {
-    public func writeExact(_ text: String) { write(text) }
-    public var writeFailure: String? { nil }
+    package func writeExact(_ text: String) { write(text) }
+    package var writeFailure: String? { nil }
 }
 
 /// The process's standard output and standard error, written at once so that prompts,
@@ -30,25 +30,25 @@ extension ShellOutput {
 /// - A failed write is never silent and never fatal: `write(2)` is retried on EINTR, and the
 ///   first error (ENOSPC, EPIPE with SIGPIPE ignored, EIO) is kept in `writeFailure`; later
 ///   writes to that stream are dropped. (`FileHandle.write` would trap instead.)
-public final class StandardOutput: ShellOutput {
+package final class StandardOutput: ShellOutput {
     /// Whether standard output is a terminal; decides whether `writeExact` is guarded too.
-    public let outputIsTerminal: Bool
-    public private(set) var writeFailure: String?
+    package let outputIsTerminal: Bool
+    package private(set) var writeFailure: String?
     private var standardErrorFailed = false
 
-    public init(outputIsTerminal: Bool = isatty(STDOUT_FILENO) == 1) {
+    package init(outputIsTerminal: Bool = isatty(STDOUT_FILENO) == 1) {
         self.outputIsTerminal = outputIsTerminal
     }
 
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         writeOut(TerminalText.guarded(text))
     }
 
-    public func writeExact(_ text: String) {
+    package func writeExact(_ text: String) {
         writeOut(outputIsTerminal ? TerminalText.guarded(text) : text)
     }
 
-    public func writeError(_ text: String) {
+    package func writeError(_ text: String) {
         guard !standardErrorFailed else { return }
         // Nowhere is left to report a failure to write errors; stop trying.
         if Self.writeAll(TerminalText.guarded(text), to: STDERR_FILENO) != nil { standardErrorFailed = true }
@@ -67,7 +67,9 @@ public final class StandardOutput: ShellOutput {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                // Non-empty here (offset < count), so the buffer has an address.
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.write(descriptor, base + offset, buffer.count - offset)
             }
             if written < 0 {
                 let code = errno
@@ -82,12 +84,12 @@ public final class StandardOutput: ShellOutput {
 
 /// Collects output in memory, for tests. It keeps what the shell produced, unguarded, so
 /// tests see whether the shell itself made its text safe.
-public final class BufferedOutput: ShellOutput {
-    public private(set) var standardOutput = ""
-    public private(set) var standardError = ""
+package final class BufferedOutput: ShellOutput {
+    package private(set) var standardOutput = ""
+    package private(set) var standardError = ""
 
-    public init() {}
+    package init() {}
 
-    public func write(_ text: String) { standardOutput += text }
-    public func writeError(_ text: String) { standardError += text }
+    package func write(_ text: String) { standardOutput += text }
+    package func writeError(_ text: String) { standardError += text }
 }

@@ -4,8 +4,8 @@ import LecternCore
 ///
 /// Words break at spaces; text without spaces (Chinese, long URLs) breaks between
 /// characters, so no line is ever wider than the terminal.
-public enum TextWrapper {
-    public static func wrap(_ text: String, width: Int, indent: String = "") -> String {
+package enum TextWrapper {
+    package static func wrap(_ text: String, width: Int, indent: String = "") -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { wrapLine(String($0), width: width, indent: indent) }
             .joined(separator: "\n")

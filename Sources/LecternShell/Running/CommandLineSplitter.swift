@@ -1,17 +1,17 @@
 /// Splits a shell line into words the way a user expects: spaces separate, quotes group,
 /// a backslash escapes the next character.
-public enum CommandLineSplitter {
-    public enum SplitError: Error, Equatable, CustomStringConvertible {
+package enum CommandLineSplitter {
+    package enum SplitError: Error, Equatable, CustomStringConvertible {
         case unclosedQuote(Character)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .unclosedQuote(let quote): "unclosed \(quote) quote; close it or escape it with a backslash"
             }
         }
     }
 
-    public static func split(_ line: String) throws(SplitError) -> [String] {
+    package static func split(_ line: String) throws(SplitError) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false

@@ -4,14 +4,14 @@ import LineEditing
 
 /// Owns the read–run loop. The shell decides what a line means; the runner decides where
 /// lines come from (libedit on a terminal, plain lines otherwise) and when to stop.
-public enum ShellRunner {
+package enum ShellRunner {
     /// The interactive loop on a terminal. Returns the exit status (0: the user left).
     ///
     /// History keeps shell commands only: answers typed inside a session are not written
     /// (in a classroom they are the next student's exam answers). When `learner NAME`
     /// switches the learner, the editor switches to that learner's history file
     /// (`historyFor`), so Up never recalls another learner's lines.
-    public static func runInteractive(
+    package static func runInteractive(
         _ shell: Shell, editor: LineEditor, first: (any ShellRunnable)? = nil,
         historyFor: ((String) -> HistoryFile?)? = nil
     ) -> Int32 {
@@ -48,7 +48,7 @@ public enum ShellRunner {
     /// pipes and see each answer's output before it sends the next; `first` (the command
     /// a subcommand such as `lectern exam DECK` stands for) runs before standard input and is
     /// not counted in its line numbers.
-    public static func runScripted(
+    package static func runScripted(
         _ shell: Shell, first: (any ShellRunnable)? = nil, lines: some Sequence<String>, source: String = "stdin"
     ) -> Int32 {
         if let first {
@@ -73,14 +73,14 @@ public enum ShellRunner {
     }
 
     /// One command from the command line (`lectern stats`): its status, and nothing read.
-    public static func runCommand(_ shell: Shell, _ command: any ShellRunnable) -> Int32 {
+    package static func runCommand(_ shell: Shell, _ command: any ShellRunnable) -> Int32 {
         let outcome = shell.run(command)
         if outcome != .failed, shell.isInSession { return shell.endOfInput() == .failed ? 1 : 0 }
         return outcome == .failed || shell.output.writeFailure != nil ? 1 : 0
     }
 
     /// Lines of standard input, read lazily so a script can be interleaved with output.
-    public static func standardInputLines() -> AnySequence<String> {
+    package static func standardInputLines() -> AnySequence<String> {
         AnySequence { AnyIterator { Swift.readLine(strippingNewline: true) } }
     }
 }

@@ -3,7 +3,7 @@ import LineEditing
 
 extension Shell {
     /// What Tab offers for the line up to the cursor.
-    public func complete(lineBeforeCursor line: String) -> Completion {
+    package func complete(lineBeforeCursor line: String) -> Completion {
         let endsWithSpace = line.last?.isWhitespace ?? true
         let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
         let word = endsWithSpace ? "" : (words.last ?? "")

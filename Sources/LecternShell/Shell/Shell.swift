@@ -9,17 +9,17 @@ import LecternStore
 /// it line by line, and one runner (libedit or plain lines) owns the loop. At the home
 /// prompt a line is parsed as a command (`ShellCommands`); while a study session runs,
 /// lines go to the session runner.
-public final class Shell {
+package final class Shell {
     /// What the runner does after a line.
-    public enum Outcome: Equatable, Sendable {
+    package enum Outcome: Equatable, Sendable {
         case proceed
         /// The command failed; its error is already on standard error.
         case failed
         case exit
     }
 
-    public internal(set) var configuration: Configuration
-    public let printer: Printer
+    package internal(set) var configuration: Configuration
+    package let printer: Printer
     /// The clock; injected so tests control time.
     let now: () -> Date
     /// Progress for every learner; nil means answers are kept for this run only.
@@ -27,13 +27,13 @@ public final class Shell {
     /// Study sessions in progress, and the sink their answers go to.
     let sessions: SessionRunner
     /// Where the line being handled came from (`stdin:3`), for errors in scripted mode.
-    public var inputPosition: String?
+    package var inputPosition: String?
     /// Set by `quit`: the runner stops after this line.
     var exitRequested = false
 
     private var loadedLibrary: DeckLibrary?
 
-    public init(
+    package init(
         configuration: Configuration, output: any ShellOutput, store: ProgressStore? = nil,
         columns: @escaping () -> Int = { 80 }, now: @escaping () -> Date = { Date() }
     ) {
@@ -46,11 +46,11 @@ public final class Shell {
         self.sessions = SessionRunner(printer: printer, interactive: configuration.interactive, now: now)
     }
 
-    public var output: any ShellOutput { printer.output }
-    public var styler: Styler { printer.styler }
+    package var output: any ShellOutput { printer.output }
+    package var styler: Styler { printer.styler }
 
     /// The decks of the deck folders, read on first use (`lectern lint FILE` needs none).
-    public internal(set) var library: DeckLibrary {
+    package internal(set) var library: DeckLibrary {
         get {
             if let loadedLibrary { return loadedLibrary }
             let library = DeckLibrary.load(directories: configuration.deckDirectories, limits: configuration.limits)
@@ -61,7 +61,7 @@ public final class Shell {
     }
 
     /// The one line shown when the shell opens on a terminal.
-    public var banner: String {
+    package var banner: String {
         let decks = library.usableDecks.count
         var text =
             styler.apply(.heading, "Lectern \(LecternCoreVersion.string)")
@@ -71,15 +71,15 @@ public final class Shell {
     }
 
     /// The prompt for the next line.
-    public var prompt: String {
+    package var prompt: String {
         sessions.prompt.map { TerminalText.safeLine($0) } ?? "lectern> "
     }
 
     /// True while a study session takes the lines.
-    public var isInSession: Bool { sessions.isActive }
+    package var isInSession: Bool { sessions.isActive }
 
     /// Runs one line: a command at the home prompt, or input to the running session.
-    public func handle(line: String) -> Outcome {
+    package func handle(line: String) -> Outcome {
         guard line.utf8.count <= Self.maximumLineBytes else { return refuseLongLine(line) }
         if sessions.isActive {
             switch sessions.step(line: line, position: inputPosition) {
@@ -107,7 +107,7 @@ public final class Shell {
     }
 
     /// Runs a parsed command: from a line, or the one `lectern study DECK` stands for.
-    public func run(_ command: any ShellRunnable) -> Outcome {
+    package func run(_ command: any ShellRunnable) -> Outcome {
         do throws(ShellError) {
             try command.run(in: self)
         } catch {
@@ -119,18 +119,18 @@ public final class Shell {
 
     /// Ctrl-C: at the home prompt the line is already dropped; in a session the question
     /// on screen is abandoned (a second Ctrl-C offers to leave).
-    public func interrupt() -> Outcome {
+    package func interrupt() -> Outcome {
         sessions.interrupt()
     }
 
     /// The end of input (Ctrl-D, or the end of a script); see `SessionRunner.endOfInput`.
-    public func endOfInput() -> Outcome {
+    package func endOfInput() -> Outcome {
         sessions.endOfInput(position: inputPosition)
     }
 
     /// No command or answer is this long; a pasted file is refused before it is parsed,
     /// graded or compared with anything, so it costs nothing.
-    public static let maximumLineBytes = 64 * 1024
+    package static let maximumLineBytes = 64 * 1024
 
     func refuseLongLine(_ line: String) -> Outcome {
         let kib = (line.utf8.count + 1023) / 1024

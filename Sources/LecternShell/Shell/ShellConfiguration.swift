@@ -2,24 +2,24 @@ import LecternCore
 
 extension Shell {
     /// What the shell was started with; only the learner changes while it runs.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// Folders searched for `*.yaml` decks, in order.
-        public var deckDirectories: [String]
-        public var colorEnabled: Bool
+        package var deckDirectories: [String]
+        package var colorEnabled: Bool
         /// True on a terminal: banner, prompts and wrapping; false in scripted mode.
-        public var interactive: Bool
-        public var environment: [String: String]
+        package var interactive: Bool
+        package var environment: [String: String]
         /// The learner whose progress is read and written.
-        public var learner: String
+        package var learner: String
         /// Seeds shuffles; a fixed seed makes a session repeatable (tests, classrooms).
-        public var seed: UInt64?
+        package var seed: UInt64?
         /// New items a learner meets per day in `study` and `review`.
-        public var newItemsPerDay: Int
-        public var limits: LoadLimits
+        package var newItemsPerDay: Int
+        package var limits: LoadLimits
         /// Whether block characters can be shown (stats bars); ASCII otherwise.
-        public var unicode: Bool
+        package var unicode: Bool
 
-        public init(
+        package init(
             deckDirectories: [String], colorEnabled: Bool, interactive: Bool,
             environment: [String: String], learner: String = "learner", seed: UInt64? = nil,
             newItemsPerDay: Int = 20, limits: LoadLimits = .default, unicode: Bool = true

@@ -4,22 +4,22 @@ import LecternCore
 
 /// `lectern db check`: everything that can be wrong with a progress file, found by reading
 /// only. The file is never created, migrated or repaired here.
-public enum DatabaseCheck {
+package enum DatabaseCheck {
     /// What the check found.
-    public struct Report: Sendable, Equatable {
-        public var path: String
+    package struct Report: Sendable, Equatable {
+        package var path: String
         /// False when there is no file (or an empty one): nothing to check.
-        public var fileExists: Bool
-        public var learners = 0
-        public var answers = 0
-        public var cards = 0
+        package var fileExists: Bool
+        package var learners = 0
+        package var answers = 0
+        package var cards = 0
         /// One line per problem, in a stable order: integrity, schema, rows, cards.
-        public var problems: [String] = []
+        package var problems: [String] = []
 
-        public var isClean: Bool { problems.isEmpty }
+        package var isClean: Bool { problems.isEmpty }
 
         /// The text `db check` prints.
-        public var text: String {
+        package var text: String {
             guard fileExists else { return "ok: no progress database at \(path) yet; nothing to check\n" }
             if problems.isEmpty {
                 return "ok: \(path): \(learners) learners, \(answers) answers, \(cards) cards; "
@@ -38,7 +38,7 @@ public enum DatabaseCheck {
 
     /// Checks the file at `path`. Throws only when the file cannot be read as a Lectern
     /// database at all (not SQLite, someone else's, newer than this build).
-    public static func run(path: String, scheduler: FSRSScheduler = FSRSScheduler()) throws -> Report {
+    package static func run(path: String, scheduler: FSRSScheduler = FSRSScheduler()) throws -> Report {
         var report = Report(path: path, fileExists: true)
         let state: StoreFile.State
         do {
@@ -160,7 +160,7 @@ public enum DatabaseCheck {
             sql: """
                 SELECT r.id, r.learner_id, r.deck_id, r.item_id, r.answered_at, r.rating, \(LatestRating.columns)
                 FROM reviews r \(LatestRating.join)
-                WHERE r.mode IN ('study', 'review')
+                WHERE r.mode IN \(StoredTables.schedulingModesSQL)
                 ORDER BY r.learner_id, r.deck_id, r.item_id, r.id
                 """)
         while let row = try rows.next() {
@@ -176,7 +176,7 @@ public enum DatabaseCheck {
                 derived[key] = nil
                 continue
             }
-            let at = StoredTime.date(answeredAt)
+            let at = Microseconds.date(answeredAt)
             derived[key] = StoredCard.roundTripped(
                 scheduler.review(derived[key] ?? CardState.new(now: at), rating: rating, at: at))
         }
@@ -218,14 +218,18 @@ public enum DatabaseCheck {
         func compare<T: Equatable>(_ name: String, _ left: T, _ right: T, _ show: (T) -> String) {
             if left != right { lines.append("\(name) is \(show(left)), the log gives \(show(right))") }
         }
-        let time: (Date) -> String = { ResultTable.timestamp($0) }
+        let time: (Date) -> String = { UTCTimestamp.seconds($0) }
         compare("phase", stored.phase, derived.phase) { $0.rawValue }
         compare("step", stored.step, derived.step) { $0.map(String.init) ?? "none" }
         compare("stability", stored.stability, derived.stability) { $0.map { "\($0)" } ?? "none" }
         compare("difficulty", stored.difficulty, derived.difficulty) { $0.map { "\($0)" } ?? "none" }
-        compare("due", StoredTime.micros(stored.due), StoredTime.micros(derived.due)) { time(StoredTime.date($0)) }
-        compare("last_review", stored.lastReview.map(StoredTime.micros), derived.lastReview.map(StoredTime.micros)) {
-            $0.map { time(StoredTime.date($0)) } ?? "none"
+        compare("due", Microseconds.since1970(stored.due), Microseconds.since1970(derived.due)) {
+            time(Microseconds.date($0))
+        }
+        compare(
+            "last_review", stored.lastReview.map(Microseconds.since1970), derived.lastReview.map(Microseconds.since1970)
+        ) {
+            $0.map { time(Microseconds.date($0)) } ?? "none"
         }
         compare("reps", stored.reps, derived.reps) { "\($0)" }
         compare("lapses", stored.lapses, derived.lapses) { "\($0)" }

@@ -6,12 +6,12 @@ import LecternCore
 /// share one by accident: control characters (a NUL once cut names short, so two learners
 /// merged), bidirectional overrides (which make a name display as another) and very long
 /// names are refused. Spaces around a name are trimmed, so "ana " is "ana".
-public enum LearnerName {
+package enum LearnerName {
     /// The longest name, in characters.
-    public static let maxLength = 64
+    package static let maxLength = 64
 
     /// The name with surrounding spaces trimmed, or an error that says what to change.
-    public static func validated(_ name: String) throws(ProgressStoreError) -> String {
+    package static func validated(_ name: String) throws(ProgressStoreError) -> String {
         let trimmed = trimmed(name)
         if trimmed.isEmpty {
             throw .invalidLearnerName(
@@ -23,7 +23,7 @@ public enum LearnerName {
     }
 
     /// Leading and trailing spaces removed (only spaces: a tab or line break is refused).
-    public static func trimmed(_ name: String) -> String {
+    package static func trimmed(_ name: String) -> String {
         var scalars = Substring.UnicodeScalarView(name.unicodeScalars)
         while scalars.first == " " { scalars.removeFirst() }
         while scalars.last == " " { scalars.removeLast() }

@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
+import LecternCore
 
 extension ProgressStore {
     /// The learner with this name, created on first use (the file too, when missing).
     ///
     /// Surrounding spaces are trimmed; a name ``LearnerName`` refuses is an error.
-    public func learner(named name: String) throws -> Learner {
+    package func learner(named name: String) throws -> Learner {
         let trimmed = try LearnerName.validated(name)
-        let createdAt = StoredTime.micros(clock())
+        let createdAt = Microseconds.since1970(clock())
         return try write { db in
             try db.execute(
                 sql:
@@ -24,7 +25,7 @@ extension ProgressStore {
     }
 
     /// Every learner on this file, by name, with how many answers they gave and when last.
-    public func learners() throws -> [LearnerActivity] {
+    package func learners() throws -> [LearnerActivity] {
         try read(empty: []) { db in
             let rows = try Row.fetchCursor(
                 db,
@@ -52,7 +53,7 @@ extension ProgressStore {
                 result.append(
                     LearnerActivity(
                         name: name, answers: try learner.count("answers"),
-                        lastActivity: try learner.optionalTime("last").map(StoredTime.date)))
+                        lastActivity: try learner.optionalTime("last").map(Microseconds.date)))
             }
             return result
         }

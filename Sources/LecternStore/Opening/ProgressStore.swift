@@ -12,9 +12,9 @@ import LecternCore
 /// Reading never writes: with ``OpenMode/whenNeeded`` a missing file reads as "no progress
 /// yet" and stays missing, an existing one is read through a read-only connection, and the
 /// file is created (atomically, see ``StoreFile``) only by the first write.
-public final class ProgressStore: @unchecked Sendable {
+package final class ProgressStore: @unchecked Sendable {
     /// When the file is created and migrated.
-    public enum OpenMode: Sendable {
+    package enum OpenMode: Sendable {
         /// Now, in `init`: for tools and tests that will write anyway.
         case create
         /// On the first write; reads before that leave the disk as it was.
@@ -22,7 +22,7 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     /// The file as given to `init`.
-    public let path: String
+    package let path: String
     let scheduler: FSRSScheduler
     /// Used only to stamp when a learner was first created.
     let clock: @Sendable () -> Date
@@ -46,7 +46,7 @@ public final class ProgressStore: @unchecked Sendable {
     ///
     /// A file that is not Lectern's, or was written by a newer Lectern, is refused with a
     /// ``ProgressStoreError`` before anything writes to it, so the file is left as it was.
-    public init(
+    package init(
         path: String, scheduler: FSRSScheduler = FSRSScheduler(),
         clock: @escaping @Sendable () -> Date = { Date() }, mode: OpenMode = .create
     ) throws {
@@ -63,7 +63,7 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     /// Closes the file's connections; later calls on this store throw.
-    public func close() throws {
+    package func close() throws {
         lock.lock()
         defer { lock.unlock() }
         switch connection {
@@ -75,7 +75,7 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     /// The migrations recorded in the file, in the order this build registers them.
-    public func appliedMigrations() throws -> [String] {
+    package func appliedMigrations() throws -> [String] {
         try read(empty: []) { db in try StoreFile.appliedMigrations(db, path: path) }
     }
 

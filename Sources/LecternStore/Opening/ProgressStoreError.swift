@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Each case names the file and says what to do, because the usual fix (another `--db`,
 /// moving a file aside, upgrading) is outside the program.
-public enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+package enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// The file exists but is not an SQLite database.
     case notADatabase(path: String)
     /// The file is an SQLite database that some other program made.
@@ -20,7 +20,7 @@ public enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConverti
     /// A row holds a value Lectern did not write; reading stopped rather than guess.
     case damaged(path: String, RowDamage)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notADatabase(let path):
             "\(path): not a Lectern progress database (the file is not SQLite); "
@@ -46,5 +46,5 @@ public enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConverti
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }

@@ -61,7 +61,9 @@ enum StoreFile {
         var filled = 0
         while filled < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                // Sixteen bytes, so the buffer has an address.
+                guard let base = buffer.baseAddress else { return 0 }
+                return read(descriptor, base + filled, buffer.count - filled)
             }
             if count < 0 && errno == EINTR { continue }
             if count < 0 {

@@ -9,20 +9,20 @@ extension ProgressStore {
     /// "Today" starts at midnight in `calendar`'s time zone; the allowance is `newLimit`
     /// minus the items of these decks first studied since then. An unknown learner has no
     /// cards, so gets only new items.
-    public func dueQueue(
+    package func dueQueue(
         learner: String, decks: [Deck], now: Date, newLimit: Int = 20,
         calendar: Calendar = .current
     ) throws -> [ItemRef] {
         let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
         return QueuePlanner.queue(
-            decks: decks, cards: cards, now: StoredTime.micros(now),
-            startOfDay: StoredTime.micros(calendar.startOfDay(for: now)), newLimit: newLimit)
+            decks: decks, cards: cards, now: Microseconds.since1970(now),
+            startOfDay: Microseconds.since1970(calendar.startOfDay(for: now)), newLimit: newLimit)
     }
 
     /// New and due counts per deck id, for the `decks` listing.
-    public func counts(learner: String, decks: [Deck], now: Date) throws -> [String: DeckCounts] {
+    package func counts(learner: String, decks: [Deck], now: Date) throws -> [String: DeckCounts] {
         let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
-        return QueuePlanner.counts(decks: decks, cards: cards, now: StoredTime.micros(now))
+        return QueuePlanner.counts(decks: decks, cards: cards, now: Microseconds.since1970(now))
     }
 
     func cardTimings(learner: String, deckIDs: [String]) throws -> [CardTiming] {

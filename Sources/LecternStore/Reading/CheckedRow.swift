@@ -182,8 +182,8 @@ struct CheckedRow {
     /// The SQL that turns `mode` into a small integer, so a reader of tens of thousands of
     /// answers makes no string per row; select it `AS mode_code` beside the text column.
     static let modeCodeSQL =
-        "CASE r.mode WHEN 'study' THEN 0 WHEN 'review' THEN 1 WHEN 'drill' THEN 2 WHEN 'exam' THEN 3 END"
-    private static let modesByCode: [AnswerRecord.Mode] = [.study, .review, .drill, .exam]
+        "CASE r.mode WHEN 'study' THEN 0 WHEN 'review' THEN 1 WHEN 'drill' THEN 2 WHEN 'exam' THEN 3 WHEN 'class' THEN 4 END"
+    private static let modesByCode: [AnswerRecord.Mode] = [.study, .review, .drill, .exam, .class]
 
     /// The mode from `mode_code`; a row whose code is missing is checked (and reported) by
     /// its text column.
@@ -195,7 +195,7 @@ struct CheckedRow {
     }
 
     func mode(_ column: String) throws(RowDamage) -> AnswerRecord.Mode {
-        try choice(column, ["study", "review", "drill", "exam"]) { AnswerRecord.Mode(rawValue: $0) }
+        try choice(column, AnswerRecord.Mode.allCases.map(\.rawValue)) { AnswerRecord.Mode(rawValue: $0) }
     }
 
     /// A learner's name for reading: any text. A name with control characters (written by

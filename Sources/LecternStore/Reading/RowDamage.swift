@@ -3,16 +3,16 @@
 ///
 /// Anyone who can write the file (a student sharing it, a tool, a bad disk) can put any
 /// SQLite value in any column; reading reports such a row instead of trapping or guessing.
-public struct RowDamage: Error, Equatable, Sendable, CustomStringConvertible {
-    public var table: String
+package struct RowDamage: Error, Equatable, Sendable, CustomStringConvertible {
+    package var table: String
     /// The row's id (`17`), or its key for tables without one (`learner 1, deck logic, item q1`).
-    public var row: String
+    package var row: String
     /// The column, or a short name for a check across rows ("card").
-    public var column: String
+    package var column: String
     /// What is wrong, phrased to follow the column: "is text ('soon'), expected a time".
-    public var problem: String
+    package var problem: String
 
-    public init(table: String, row: String, column: String, problem: String) {
+    package init(table: String, row: String, column: String, problem: String) {
         self.table = table
         self.row = row
         self.column = column
@@ -20,5 +20,5 @@ public struct RowDamage: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `table reviews, row 17: answered_at is text ('soon'), expected a time`.
-    public var description: String { "table \(table), row \(row): \(column) \(problem)" }
+    package var description: String { "table \(table), row \(row): \(column) \(problem)" }
 }

@@ -4,6 +4,12 @@ import LecternCore
 /// Every column of every table, with the check each value must pass: what `db check` runs
 /// over whole tables, and what a reader runs to find the row behind a bad aggregate.
 enum StoredTables {
+    /// `('study', 'review')`: the modes whose answers move a card, as an SQL list, written from
+    /// ``AnswerRecord/Mode/movesSchedule`` (the values are the enum's own names, never input).
+    /// The v3 migration keeps its own literal list: a migration must stay what it was.
+    static let schedulingModesSQL =
+        "(" + AnswerRecord.Mode.schedulingModes.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+
     struct Table: Sendable {
         var name: String
         /// The columns that name a row in a report, selected first.

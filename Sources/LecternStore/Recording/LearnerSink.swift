@@ -2,16 +2,16 @@ import LecternCore
 
 /// Hands a session's answers to the store for one learner, each committed before the
 /// next question appears.
-public final class LearnerSink: ResultsSink, Sendable {
-    public let store: ProgressStore
-    public let learner: Learner
+package final class LearnerSink: ResultsSink, Sendable {
+    package let store: ProgressStore
+    package let learner: Learner
 
-    public init(store: ProgressStore, learner: Learner) {
+    package init(store: ProgressStore, learner: Learner) {
         self.store = store
         self.learner = learner
     }
 
-    public func record(_ answer: AnswerRecord) throws {
+    package func record(_ answer: AnswerRecord) throws {
         try store.record(answer, for: learner)
     }
 }

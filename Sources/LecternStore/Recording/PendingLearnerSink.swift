@@ -3,20 +3,20 @@ import LecternCore
 
 /// A sink that creates its learner (and the progress file, when missing) only when the first
 /// answer arrives, so opening a session and leaving without answering writes nothing.
-public final class PendingLearnerSink: ResultsSink, @unchecked Sendable {
-    public let store: ProgressStore
+package final class PendingLearnerSink: ResultsSink, @unchecked Sendable {
+    package let store: ProgressStore
     /// The learner's name, already checked by ``LearnerName``.
-    public let learnerName: String
+    package let learnerName: String
     private var learner: Learner?
     private let lock = NSLock()
 
     /// Checks the name now, so a bad one is refused before the session starts.
-    public init(store: ProgressStore, learnerName: String) throws {
+    package init(store: ProgressStore, learnerName: String) throws {
         self.store = store
         self.learnerName = try LearnerName.validated(learnerName)
     }
 
-    public func record(_ answer: AnswerRecord) throws {
+    package func record(_ answer: AnswerRecord) throws {
         try store.record(answer, for: resolvedLearner())
     }
 

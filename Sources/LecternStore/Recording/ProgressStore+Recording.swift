@@ -4,7 +4,7 @@ import LecternCore
 
 extension ProgressStore {
     /// A results sink that commits each answer for `learner` (created on first use).
-    public func sink(for learner: String) throws -> LearnerSink {
+    package func sink(for learner: String) throws -> LearnerSink {
         LearnerSink(store: self, learner: try self.learner(named: learner))
     }
 
@@ -13,7 +13,7 @@ extension ProgressStore {
     ///
     /// Drill and exam answers are logged but leave the schedule alone: cramming for a test
     /// should not tell the scheduler the material is learned.
-    public func record(_ answer: AnswerRecord, for learner: Learner) throws {
+    package func record(_ answer: AnswerRecord, for learner: Learner) throws {
         try write { db in try insert(answer, learnerID: learner.id, in: db) }
     }
 
@@ -21,7 +21,7 @@ extension ProgressStore {
     ///
     /// For importing a history (another file, a classroom export) and for filling
     /// benchmarks; each answer is handled exactly as ``record(_:for:)`` would.
-    public func record(contentsOf answers: [AnswerRecord], for learner: Learner) throws {
+    package func record(contentsOf answers: [AnswerRecord], for learner: Learner) throws {
         try write { db in
             for answer in answers {
                 try insert(answer, learnerID: learner.id, in: db)
@@ -29,9 +29,22 @@ extension ProgressStore {
         }
     }
 
+    /// Commits answers of several learners, in order, in one transaction: all or none.
+    ///
+    /// A live class writes each answer the moment it is graded; answers that arrive while
+    /// a write runs go together in the next one, so a room answering at once costs one
+    /// commit, not one per student.
+    package func record(batch answers: [(answer: AnswerRecord, learner: Learner)]) throws {
+        try write { db in
+            for (answer, learner) in answers {
+                try insert(answer, learnerID: learner.id, in: db)
+            }
+        }
+    }
+
     private func insert(_ answer: AnswerRecord, learnerID: Int64, in db: Database) throws {
         if answer.changesRating, try changeRating(answer, learnerID: learnerID, in: db) { return }
-        let answeredAt = StoredTime.micros(answer.answeredAt)
+        let answeredAt = Microseconds.since1970(answer.answeredAt)
         try db.cachedStatement(
             sql: """
                 INSERT INTO reviews (learner_id, deck_id, item_id, mode, answered_at, answer,
@@ -43,7 +56,7 @@ extension ProgressStore {
             answer.answer, answer.score, answer.rating.rawValue, answer.hintsUsed,
             answer.confidence, answer.duration, answer.skipped,
         ])
-        guard Self.movesSchedule(answer.mode) else { return }
+        guard answer.mode.movesSchedule else { return }
         let row = try Row.fetchOne(
             db.cachedStatement(
                 sql: """
@@ -51,7 +64,7 @@ extension ProgressStore {
                     WHERE learner_id = ? AND deck_id = ? AND item_id = ?
                     """),
             arguments: [learnerID, answer.deckID, answer.itemID])
-        let at = StoredTime.date(answeredAt)
+        let at = Microseconds.date(answeredAt)
         let card = row.map {
             CheckedRow(
                 $0, table: "cards",
@@ -79,8 +92,8 @@ extension ProgressStore {
         else { return false }
         try db.execute(
             sql: "INSERT INTO rating_changes (review_id, rating, changed_at) VALUES (?, ?, ?)",
-            arguments: [reviewID, answer.rating.rawValue, StoredTime.micros(clock())])
-        if Self.movesSchedule(answer.mode) {
+            arguments: [reviewID, answer.rating.rawValue, Microseconds.since1970(clock())])
+        if answer.mode.movesSchedule {
             try replayCard(learnerID: learnerID, deckID: answer.deckID, itemID: answer.itemID, in: db)
         }
         return true
@@ -102,7 +115,7 @@ extension ProgressStore {
     /// answers were committed.
     ///
     /// For repairs and for a scheduler change: the log is the truth, cards are a cache.
-    public func rebuildCards() throws {
+    package func rebuildCards() throws {
         try write { db in
             let replayed = try Self.replayedCards(db, scheduler: scheduler, where: "1", arguments: [])
             try db.execute(sql: "DELETE FROM cards")
@@ -133,7 +146,7 @@ extension ProgressStore {
                 SELECT r.id, r.learner_id, r.deck_id, r.item_id, r.mode, r.answered_at, r.rating,
                     \(LatestRating.columns)
                 FROM reviews r \(LatestRating.join)
-                WHERE r.mode IN ('study', 'review') AND \(condition)
+                WHERE r.mode IN \(StoredTables.schedulingModesSQL) AND \(condition)
                 ORDER BY r.learner_id, r.deck_id, r.item_id, r.id
                 """,
             arguments: arguments)
@@ -144,7 +157,7 @@ extension ProgressStore {
             let ref = ItemRef(deckID: try review.text("deck_id"), itemID: try review.text("item_id"))
             let answeredAt = try review.time("answered_at")
             let rating = try LatestRating.read(row, review: review)
-            let at = StoredTime.date(answeredAt)
+            let at = Microseconds.date(answeredAt)
             if let last = cards.last, last.learnerID == learnerID, last.ref == ref {
                 cards[cards.count - 1].state = StoredCard.roundTripped(
                     scheduler.review(last.state, rating: rating, at: at))
@@ -154,9 +167,5 @@ extension ProgressStore {
             }
         }
         return cards
-    }
-
-    static func movesSchedule(_ mode: AnswerRecord.Mode) -> Bool {
-        mode == .study || mode == .review
     }
 }

@@ -12,8 +12,8 @@ enum StoredCard {
     static func state(from row: CheckedRow) throws(RowDamage) -> CardState {
         CardState(
             phase: try row.phase(), step: try row.step(), stability: try row.stability(),
-            difficulty: try row.difficulty(), due: StoredTime.date(try row.time("due")),
-            lastReview: try row.optionalTime("last_review").map(StoredTime.date),
+            difficulty: try row.difficulty(), due: Microseconds.date(try row.time("due")),
+            lastReview: try row.optionalTime("last_review").map(Microseconds.date),
             reps: try row.count("reps"), lapses: try row.count("lapses"))
     }
 
@@ -26,8 +26,8 @@ enum StoredCard {
     /// later `record` would load.
     static func roundTripped(_ state: CardState) -> CardState {
         var copy = state
-        copy.due = StoredTime.date(StoredTime.micros(state.due))
-        copy.lastReview = state.lastReview.map { StoredTime.date(StoredTime.micros($0)) }
+        copy.due = Microseconds.date(Microseconds.since1970(state.due))
+        copy.lastReview = state.lastReview.map { Microseconds.date(Microseconds.since1970($0)) }
         return copy
     }
 
@@ -48,8 +48,8 @@ enum StoredCard {
                 """
         ).execute(arguments: [
             learnerID, deckID, itemID, state.phase.rawValue, state.step, state.stability,
-            state.difficulty, StoredTime.micros(state.due),
-            state.lastReview.map(StoredTime.micros), state.reps, state.lapses, firstSeenAt,
+            state.difficulty, Microseconds.since1970(state.due),
+            state.lastReview.map(Microseconds.since1970), state.reps, state.lapses, firstSeenAt,
         ])
     }
 }

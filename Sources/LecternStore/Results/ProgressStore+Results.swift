@@ -9,7 +9,7 @@ extension ProgressStore {
     ///   - deck: one deck id, or `nil` for all decks.
     ///   - learners: names to include; empty means everyone on the file.
     ///   - since: only answers given at or after this instant.
-    public func results(deck: String?, learners: [String], since: Date?) throws -> [ResultRow] {
+    package func results(deck: String?, learners: [String], since: Date?) throws -> [ResultRow] {
         let filter = ResultsFilter(deck: deck, learners: learners, since: since)
         return try read(empty: []) { db in
             let rows = try Row.fetchCursor(
@@ -32,7 +32,7 @@ extension ProgressStore {
                     ResultRow(
                         learner: try learner.learnerName("name"), deck: try review.text("deck_id"),
                         item: try review.text("item_id"), mode: try review.mode("mode"),
-                        answeredAt: StoredTime.date(try review.time("answered_at")),
+                        answeredAt: Microseconds.date(try review.time("answered_at")),
                         score: try review.score("score"), rating: try LatestRating.read(row, review: review),
                         hints: try review.count("hints"), confidence: try review.confidence("confidence"),
                         duration: try review.duration("duration"), skipped: try review.flag("skipped"),
@@ -45,7 +45,7 @@ extension ProgressStore {
     /// One line per learner: answers, mean score and time spent, with the same filters as
     /// ``results(deck:learners:since:)``. Learners without matching answers are listed
     /// with zero, so a teacher sees who has not started.
-    public func summary(deck: String?, learners: [String], since: Date?) throws -> [LearnerTotals] {
+    package func summary(deck: String?, learners: [String], since: Date?) throws -> [LearnerTotals] {
         let filter = ResultsFilter(deck: deck, learners: learners, since: since)
         let learnerFilter = filter.learnerSQL
         return try read(empty: []) { db in
@@ -100,7 +100,7 @@ private struct ResultsFilter {
         }
         if let since {
             reviewSQL += " AND r.answered_at >= ?"
-            reviewArguments += [StoredTime.micros(since)]
+            reviewArguments += [Microseconds.since1970(since)]
         }
         if !learners.isEmpty {
             let marks = Array(repeating: "?", count: learners.count).joined(separator: ", ")

@@ -2,23 +2,23 @@ import Foundation
 import LecternCore
 
 /// One answer as a teacher sees it in `results`: who, what, when, how well.
-public struct ResultRow: Sendable, Equatable {
-    public var learner: String
-    public var deck: String
-    public var item: String
-    public var mode: AnswerRecord.Mode
-    public var answeredAt: Date
+package struct ResultRow: Sendable, Equatable {
+    package var learner: String
+    package var deck: String
+    package var item: String
+    package var mode: AnswerRecord.Mode
+    package var answeredAt: Date
     /// 0…1, partial credit included.
-    public var score: Double
-    public var rating: Rating
-    public var hints: Int
-    public var confidence: Int?
+    package var score: Double
+    package var rating: Rating
+    package var hints: Int
+    package var confidence: Int?
     /// Seconds spent on the question.
-    public var duration: TimeInterval
-    public var skipped: Bool
-    public var answer: String
+    package var duration: TimeInterval
+    package var skipped: Bool
+    package var answer: String
 
-    public init(
+    package init(
         learner: String, deck: String, item: String, mode: AnswerRecord.Mode, answeredAt: Date,
         score: Double, rating: Rating, hints: Int, confidence: Int?, duration: TimeInterval,
         skipped: Bool, answer: String

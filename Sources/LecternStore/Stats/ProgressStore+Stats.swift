@@ -5,7 +5,7 @@ import LecternCore
 extension ProgressStore {
     /// Statistics for `learner`, limited to `deck` when given, measured against the current
     /// `decks` and the local days of `calendar`.
-    public func stats(
+    package func stats(
         learner: String, decks: [Deck], deck: String? = nil, now: Date,
         calendar: Calendar = .current
     ) throws -> Stats {

@@ -35,7 +35,7 @@ final class PseudoTerminal {
         var masterDescriptor: Int32 = -1
         let child = forkpty(&masterDescriptor, nil, nil, &size)
         if child == 0 {
-            execve(argv[0]!, &argv, &envp)
+            if let path = argv[0] { execve(path, &argv, &envp) }
             _exit(127)
         }
         guard child > 0 else { throw POSIXError(.EAGAIN) }
@@ -58,9 +58,10 @@ final class PseudoTerminal {
         usleep(100_000)
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { pointer in
+            guard let base = pointer.baseAddress else { return }
             var offset = 0
             while offset < pointer.count {
-                let written = write(master, pointer.baseAddress! + offset, pointer.count - offset)
+                let written = write(master, base + offset, pointer.count - offset)
                 if written <= 0 { break }
                 offset += written
             }

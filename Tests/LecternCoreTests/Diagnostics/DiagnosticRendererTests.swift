@@ -4,7 +4,7 @@ import Testing
 
 /// What `lectern lint` prints, exactly: header, source line, caret; colour; JSON; summary.
 @Suite struct DiagnosticRendererTests {
-    static let choiceDeck = LintRuleTests.rows.first { $0.name == "choice-one-correct" }!.text
+    static let choiceDeck = LintRuleTests.deck(breaking: "choice-one-correct")
 
     @Test func textShowsTheHeaderTheLineAndACaret() {
         let result = DeckLoader.load(text: Self.choiceDeck, path: "t.yaml")

@@ -83,20 +83,20 @@ import Testing
         #expect(questions[8].prompt == "Explain why the sky is blue.")
         #expect(questions[9].prompt == "Escapes: 1=1 ~ # {x} a:b")
         #expect(questions[9].generalFeedback == "General \nfeedback")
-        // Weights our decks cannot hold: a partial credit and a penalty become plain wrong options.
+        // A partial credit is kept on the option; a penalty, which decks do not have, is not.
         #expect(
             questions[10].kind
                 == .choice([
                     .init(text: "Right", correct: true, feedback: nil),
-                    .init(text: "Half", correct: false, feedback: nil),
+                    .init(text: "Half", correct: false, feedback: nil, credit: 50),
                     .init(text: "Bad", correct: false, feedback: nil),
                 ]))
         #expect(questions[11].kind == .numeric(.value(3, tolerance: 0.5, feedback: nil)))
 
         // What cannot be kept is a warning naming its line, never dropped silently.
         let warnings = result.diagnostics.filter { $0.severity == .warning }
-        #expect(warnings.map(\.rule) == Array(repeating: "gift-not-kept", count: 5))
-        #expect(warnings.map(\.location.line) == [29, 31, 31, 33, 33])
+        #expect(warnings.map(\.rule) == Array(repeating: "gift-not-kept", count: 4))
+        #expect(warnings.map(\.location.line) == [29, 31, 33, 33])
     }
 
     @Test func theImportedDeckLoadsAndLintsWithoutFindings() throws {

@@ -250,6 +250,31 @@ import Testing
                 "19:9 warning option-without-feedback wrong option 'B' of choice item 'fb' has no feedback; name the misconception behind it"
             ]),
         Row(
+            name: "option-credit",
+            text: deck(
+                """
+                  - id: credit
+                    type: choice
+                    skill: claim
+                    source: [1]
+                    prompt: Which?
+                    explain: Paragraph 1.
+                    options:
+                      - text: A
+                        correct: true
+                        credit: 50
+                      - text: B
+                        feedback: Nearly.
+                        credit: 50
+                      - text: C
+                        feedback: No.
+                        credit: 100
+                """),
+            expected: [
+                "17:9 error option-credit option 'A' of choice item 'credit': the correct option earns full credit; remove 'credit'",
+                "23:9 error option-credit option 'C' of choice item 'credit': 'credit' is a percentage above 0 and below 100",
+            ]),
+        Row(
             name: "missing-explain",
             text: deck(goodItem.replacingOccurrences(of: "    explain: Paragraph 1 says so.\n", with: "")),
             expected: [

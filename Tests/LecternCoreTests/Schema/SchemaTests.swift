@@ -47,25 +47,25 @@ import Testing
             "missing-answer", "items/0",
             LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "    answer: true\n", with: ""))
         ),
-        ("wrong-type", "items/0/tolerance", LintRuleTests.rows.first { $0.name == "wrong-type" }!.text),
+        ("wrong-type", "items/0/tolerance", LintRuleTests.deck(breaking: "wrong-type")),
         (
             "wrong-type-answer", "items/0/answer",
             LintRuleTests.deck(LintRuleTests.goodItem.replacingOccurrences(of: "answer: true", with: "answer: maybe"))
         ),
-        ("unknown-type", "items/0/type", LintRuleTests.rows.first { $0.name == "unknown-type" }!.text),
-        ("unknown-skill", "items/0/skill", LintRuleTests.rows.first { $0.name == "unknown-skill" }!.text),
-        ("unknown-role", "items/0/sentences/0/role", LintRuleTests.rows.first { $0.name == "unknown-role" }!.text),
-        ("choice-one-correct", "items/0/options", LintRuleTests.rows.first { $0.name == "choice-one-correct" }!.text),
-        ("multi-no-correct", "items/0/options", LintRuleTests.rows.first { $0.name == "multi-no-correct" }!.text),
-        ("too-few-entries", "items/0/sequence", LintRuleTests.rows.first { $0.name == "too-few-entries" }!.text),
-        ("numeric-tolerance", "items/0/tolerance", LintRuleTests.rows.first { $0.name == "numeric-tolerance" }!.text),
-        ("numeric-key", "items/0", LintRuleTests.rows.first { $0.name == "numeric-key" }!.text),
-        ("cloze-no-blanks", "items/0/prompt", LintRuleTests.rows.first { $0.name == "cloze-no-blanks" }!.text),
-        ("unsupported-version", "lectern", LintRuleTests.rows.first { $0.name == "unsupported-version" }!.text),
-        ("id-not-kebab", "items/0/id", LintRuleTests.rows.first { $0.name == "id-not-kebab" }!.text),
+        ("unknown-type", "items/0/type", LintRuleTests.deck(breaking: "unknown-type")),
+        ("unknown-skill", "items/0/skill", LintRuleTests.deck(breaking: "unknown-skill")),
+        ("unknown-role", "items/0/sentences/0/role", LintRuleTests.deck(breaking: "unknown-role")),
+        ("choice-one-correct", "items/0/options", LintRuleTests.deck(breaking: "choice-one-correct")),
+        ("multi-no-correct", "items/0/options", LintRuleTests.deck(breaking: "multi-no-correct")),
+        ("too-few-entries", "items/0/sequence", LintRuleTests.deck(breaking: "too-few-entries")),
+        ("numeric-tolerance", "items/0/tolerance", LintRuleTests.deck(breaking: "numeric-tolerance")),
+        ("numeric-key", "items/0", LintRuleTests.deck(breaking: "numeric-key")),
+        ("cloze-no-blanks", "items/0/prompt", LintRuleTests.deck(breaking: "cloze-no-blanks")),
+        ("unsupported-version", "lectern", LintRuleTests.deck(breaking: "unsupported-version")),
+        ("id-not-kebab", "items/0/id", LintRuleTests.deck(breaking: "id-not-kebab")),
         (
             "nested-walkthrough", "items/0/steps/1/type",
-            LintRuleTests.rows.first { $0.name == "nested-walkthrough" }!.text
+            LintRuleTests.deck(breaking: "nested-walkthrough")
         ),
         (
             "empty-prompt", "items/0/prompt",

@@ -1,0 +1,1 @@
+../LecternClassTests/TypedAnswers.swift
