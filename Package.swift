@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -29,7 +28,9 @@ let package = Package(
         // QR codes for joining a live class, by Debian's libqrencode (no Swift package encodes them).
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "LecternQR", dependencies: ["CQREncode"]),
-        .target(name: "LecternCore", dependencies: ["Yams"]),
+        // libyaml's parser, from Debian's libyaml-dev: the deck loader reads its events.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .target(name: "LecternCore", dependencies: ["CYAML"]),
         .target(
             name: "LecternStore",
             dependencies: ["LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -120,7 +121,7 @@ let package = Package(
 )
 
 // One place for the settings every Swift target shares.
-for target in package.targets where !["CEditLine", "CFuzzDriver", "CQREncode"].contains(target.name) {
+for target in package.targets where !["CEditLine", "CFuzzDriver", "CQREncode", "CYAML"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     // Swift 6's upcoming rules: `any` spelled out for existentials, members visible only

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 [ -f /usr/include/histedit.h ] || need_apt+=(libedit-dev)
 [ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
-[ -f /usr/include/yaml.h ] || need_apt+=(libyaml-dev)        # the benchmark's bare-scan floor
+[ -f /usr/include/yaml.h ] || need_apt+=(libyaml-dev)        # the deck loader (CYAML) and the bench floor
 [ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)         # ZIPFoundation (Anki packages)
 [ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev) # QR codes for joining a live class
 command -v python3 >/dev/null || need_apt+=(python3)

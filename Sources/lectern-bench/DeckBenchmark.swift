@@ -156,8 +156,8 @@ struct DeckBenchmark {
         out += target(
             "peak memory under \(BenchSupport.format(Self.memoryRatioTarget, 0))× the file size",
             value: residentAfter / fileMiB, limit: Self.memoryRatioTarget, below: true, unit: "×")
-        out += "reference (issue, release build): bare scan ≈ 0.12 s, PyYAML ≈ 6 s, "
-        out += "Yams.compose ≈ 2.5 s (default resolver) / ≈ 1.0 s (Resolver.basic)\n"
+        out += "reference (issue 16, before the event loader, release build): whole-process lint 1.40 s CPU "
+        out += "= 14× the bare scan, peak 156 MiB = 24× the file\n"
         notes.append(
             "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average "
                 + "\(loadBefore) before our loads, \(Self.loadAverage()) at the end "
@@ -261,8 +261,6 @@ struct DeckBenchmark {
                 return body
             }
             _ = time("prescan") { DeckLoadPhases.aliasPreScan(body, path: path) }
-            // Yams alone, freeing its nodes inside the timing, as a caller of Yams.compose would.
-            try time("yams") { _ = try DeckLoadPhases.yamsCompose(body) }
             // Optionals, so that freeing the nodes and the model can be timed on its own.
             var composed: DeckLoadPhases.Composed? = time("compose") {
                 DeckLoadPhases.compose(body, path: path, limits: limits)
@@ -280,12 +278,9 @@ struct DeckBenchmark {
             time("free") {
                 composed = nil; built?.deck = nil
             }
-            try time("yamsDefault") {
-                _ = try DeckLoadPhases.yamsCompose(body, resolution: .yamsDefault)
-            }
         }
         let m = samples.mapValues(BenchSupport.median)
-        let rest = m["compose", default: 0] - m["prescan", default: 0] - m["yams", default: 0]
+        let rest = m["compose", default: 0] - m["prescan", default: 0]
         let steps = ["read", "text", "compose", "build", "lint", "sort", "free"].reduce(0) {
             $0 + m[$1, default: 0]
         }
@@ -294,10 +289,9 @@ struct DeckBenchmark {
             Row(name: "  BOM, node-budget and tab pre-scans", samples: samples["text"]),
             Row(name: "  composition, as the loader does it", samples: samples["compose"]),
             Row(name: "    anchor/alias pre-scan", samples: samples["prescan"]),
-            Row(name: "    Yams.compose, Resolver.basic", samples: samples["yams"]),
             Row(
-                name: "    refusal walk (the rest)", seconds: rest,
-                note: "  (composition − the two above)"),
+                name: "    libyaml events → nodes, refusals", seconds: rest,
+                note: "  (composition − the pre-scan)"),
             Row(name: "  build the model", samples: samples["build"]),
             Row(name: "  lint rules", samples: samples["lint"]),
             Row(name: "  sort findings", samples: samples["sort"]),
@@ -305,9 +299,6 @@ struct DeckBenchmark {
             Row(
                 name: "  the rest", seconds: BenchSupport.median(loads) - steps,
                 note: "  (whole load − the steps above; noise when negative)"),
-            Row(
-                name: "(Yams.compose, Resolver.default)", samples: samples["yamsDefault"],
-                note: "  (for comparison)"),
         ]
         return rows
     }

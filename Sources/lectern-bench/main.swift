@@ -4,13 +4,14 @@ import Foundation
 
 let suites: [String: () throws -> String] = [
     "decks": { try DeckBenchmark().run() },
+    "process": { try ProcessBenchmark().run() },
     "store": { try StoreBenchmark().run() },
     "scheduler": { try SchedulerBenchmark().run() },
     "guards": { try GuardBenchmark().run() },
     "live": { try LiveBenchmark().run() },
 ]
 /// With no argument every suite runs, decks first, so its peak memory is the loader's alone.
-let everySuite = ["decks", "store", "scheduler", "guards", "live"]
+let everySuite = ["decks", "process", "store", "scheduler", "guards", "live"]
 // The live suite runs its host as a child process of this program.
 if CommandLine.arguments.dropFirst().first == "live-host" {
     LiveBenchmark.hostMain(Array(CommandLine.arguments.dropFirst(2)))

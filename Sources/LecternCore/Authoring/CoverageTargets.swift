@@ -1,5 +1,3 @@
-import Yams
-
 /// Coverage targets read from a small YAML or JSON file, for `deck-stats --targets FILE`.
 ///
 /// Every key is optional and one figure of `DeckCoverage.Bars`, spelled in kebab-case
@@ -42,23 +40,22 @@ package enum CoverageTargets {
 
     /// The bars written in `text` (YAML, or JSON, which is YAML too).
     package static func parse(_ text: String, path: String) -> Result<DeckCoverage.Bars, TargetsError> {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, Resolver.basic)
-        } catch {
-            return .failure(TargetsError("\(path): not valid YAML or JSON: \(error)"))
+        // The deck loader's composer: anchors, aliases and tags are refused there.
+        let composed = YAMLComposer.compose(text, path: path, limits: LoadLimits(maxBytes: maxBytes))
+        if let problem = composed.diagnostics.first(where: { $0.severity == .error }) {
+            let place = "\(path):\(problem.location.line):\(problem.location.column)"
+            return .failure(TargetsError("\(place): not valid YAML or JSON: \(problem.message)"))
         }
-        guard case .mapping(let mapping)? = root else {
+        guard case .mapping(let mapping)? = composed.root else {
             return .failure(TargetsError("\(path): expected a map of figures, such as 'items: 160'"))
         }
         var bars = DeckCoverage.Bars()
-        for (keyNode, value) in mapping {
+        for (keyNode, value) in mapping.pairs {
             let key = keyNode.scalar?.string ?? ""
-            let place = "\(path):\(keyNode.mark?.line ?? 1):\(keyNode.mark?.column ?? 1)"
+            let place = "\(path):\(keyNode.mark.line):\(keyNode.mark.column)"
             func fail(_ message: String) -> Result<DeckCoverage.Bars, TargetsError> {
                 .failure(TargetsError("\(place): \(message)"))
             }
-            if value.anchor != nil || value.alias != nil { return fail("anchors and aliases are not used here") }
             if let path = wholeNumberKeys[key] {
                 guard let number = wholeNumber(value) else {
                     return fail("'\(key)' needs a whole number from 0 to 100000")
@@ -69,7 +66,7 @@ package enum CoverageTargets {
                 else { return fail("'reasoning-share' needs a number from 0 to 1, such as 0.5") }
                 bars.reasoningShare = share
             } else if key == "paragraphs" {
-                guard let list = value.sequence, list.count <= 10_000 else {
+                guard case .sequence(let sequence) = value, case let list = sequence.nodes, list.count <= 10_000 else {
                     return fail("'paragraphs' needs a list of paragraph numbers, such as [1, 2, 3]")
                 }
                 var numbers: [Int] = []
@@ -79,7 +76,7 @@ package enum CoverageTargets {
                 }
                 bars.paragraphs = numbers
             } else if key == "threads" {
-                guard let list = value.sequence, list.count <= 10_000 else {
+                guard case .sequence(let sequence) = value, case let list = sequence.nodes, list.count <= 10_000 else {
                     return fail("'threads' needs a list of tags, such as [T1, T2]")
                 }
                 var tags: [String] = []
@@ -96,7 +93,7 @@ package enum CoverageTargets {
         return .success(bars)
     }
 
-    private static func wholeNumber(_ node: Node) -> Int? {
+    private static func wholeNumber(_ node: YAMLNode) -> Int? {
         guard let text = node.scalar?.string else { return nil }
         return try? WholeNumberText.parse(text, option: "", within: 0...100_000).get()
     }

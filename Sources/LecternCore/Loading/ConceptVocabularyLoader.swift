@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads `concepts.yaml`, the shared vocabulary of a deck folder.
 ///

@@ -1,5 +1,3 @@
-import Yams
-
 /// The type-specific part of an item: its answer key and what the learner is shown.
 extension DeckBuilder {
     mutating func body(of kind: ItemKind, _ fields: FieldMap, prompt: String, context: String, isStep: Bool)
@@ -53,13 +51,13 @@ extension DeckBuilder {
         }
     }
 
-    private mutating func requiredList(_ fields: FieldMap, _ key: String, in context: String) -> [Node]? {
+    private mutating func requiredList(_ fields: FieldMap, _ key: String, in context: String) -> [YAMLNode]? {
         require(fields, key, in: context)
         guard let entry = fields[key] else { return nil }
         return list(entry)
     }
 
-    private mutating func option(from node: Node, isStep: Bool) -> Option? {
+    private mutating func option(from node: YAMLNode, isStep: Bool) -> Option? {
         guard let fields = map(node, expected: "an option: a map with text, correct, feedback") else { return nil }
         let keys = ["text", "correct", "feedback", "credit"] + (isStep ? ["next"] : [])
         checkKeys(
@@ -119,7 +117,7 @@ extension DeckBuilder {
         }
     }
 
-    private mutating func matchPair(_ node: Node) -> MatchPair? {
+    private mutating func matchPair(_ node: YAMLNode) -> MatchPair? {
         guard let fields = map(node, expected: "a pair: a map with left and right") else { return nil }
         checkKeys(fields, allowed: ["left", "right"], in: "a pair")
         let context = "the pair at line \(fields.location.line)"
@@ -129,7 +127,7 @@ extension DeckBuilder {
         return MatchPair(left: left, right: right)
     }
 
-    private mutating func roleSentence(_ node: Node) -> RoleSentence? {
+    private mutating func roleSentence(_ node: YAMLNode) -> RoleSentence? {
         guard let fields = map(node, expected: "a sentence: a map with text and role") else { return nil }
         checkKeys(fields, allowed: ["text", "role"], in: "a sentence")
         let context = "the sentence at line \(fields.location.line)"

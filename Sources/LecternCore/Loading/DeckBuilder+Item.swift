@@ -1,5 +1,3 @@
-import Yams
-
 /// Items and walkthrough steps: the fields every type shares, then the body of its type.
 extension DeckBuilder {
     static let itemKeys = ["id", "type", "skill", "prompt", "explain", "source", "tags", "hints", "confidence"]
@@ -12,7 +10,7 @@ extension DeckBuilder {
     ]
 
     /// Builds one item, or nil when its type is unknown or a field its type needs is missing.
-    mutating func item(from node: Node, isStep: Bool) -> Item? {
+    mutating func item(from node: YAMLNode, isStep: Bool) -> Item? {
         let noun = isStep ? "step" : "item"
         guard let fields = map(node, expected: "\(isStep ? "a step" : "an item"): a map with id, type, prompt…") else {
             return nil

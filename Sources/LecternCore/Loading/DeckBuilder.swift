@@ -1,6 +1,4 @@
-import Yams
 import Foundation
-
 /// Builds the deck model from composed YAML nodes, typing every scalar itself and reporting
 /// shape problems (unknown keys, wrong types, missing fields, unknown values) where they are.
 ///
@@ -18,7 +16,7 @@ struct DeckBuilder {
     static let sourceKeys = ["title", "file", "passages"]
 
     /// Builds a deck from the root node; nil only when the root is not a map.
-    mutating func deck(from root: Node) -> Deck? {
+    mutating func deck(from root: YAMLNode) -> Deck? {
         guard let fields = map(root, expected: "a map of deck fields (lectern, id, title, source, items)") else {
             return nil
         }
@@ -48,7 +46,7 @@ struct DeckBuilder {
             fieldLocations: fields.keyLocations)
     }
 
-    private mutating func deckSource(from node: Node) -> DeckSource? {
+    private mutating func deckSource(from node: YAMLNode) -> DeckSource? {
         guard let fields = map(node, expected: "a map with title and passages", for: "source") else { return nil }
         checkKeys(fields, allowed: Self.sourceKeys, in: "source")
         require(fields, "title", in: "source")
@@ -78,13 +76,13 @@ struct DeckBuilder {
     // MARK: - Reading values
 
     /// A plain scalar written as nothing, `~` or `null`.
-    func isNull(_ node: Node) -> Bool {
+    func isNull(_ node: YAMLNode) -> Bool {
         guard let scalar = node.scalar, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// How a value looks to the author, for "got …" in messages.
-    func describe(_ node: Node) -> String {
+    func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
@@ -93,11 +91,10 @@ struct DeckBuilder {
             return "\"\(scalar.string.shortened)\" (quotes make it text)"
         case .mapping: return "a map"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
-    mutating func wrongType(_ node: Node, expected: String, for key: String?, hint: String = "") {
+    mutating func wrongType(_ node: YAMLNode, expected: String, for key: String?, hint: String = "") {
         let subject = key.map { " for '\($0)'" } ?? ""
         diagnostics.append(
             .error(
@@ -105,7 +102,7 @@ struct DeckBuilder {
                 "expected \(expected)\(subject), got \(describe(node))\(hint)"))
     }
 
-    mutating func map(_ node: Node, expected: String, for key: String? = nil) -> FieldMap? {
+    mutating func map(_ node: YAMLNode, expected: String, for key: String? = nil) -> FieldMap? {
         guard case .mapping(let mapping) = node else {
             wrongType(node, expected: expected, for: key)
             return nil
@@ -113,18 +110,18 @@ struct DeckBuilder {
         return FieldMap(mapping, path: path)
     }
 
-    mutating func list(_ entry: FieldMap.Entry) -> [Node]? {
+    mutating func list(_ entry: FieldMap.Entry) -> [YAMLNode]? {
         if isNull(entry.value) { return [] }
         guard case .sequence(let sequence) = entry.value else {
             let hint = entry.value.scalar.map { "; write [\($0.string.shortened)]" } ?? ""
             wrongType(entry.value, expected: "a list", for: entry.key, hint: hint)
             return nil
         }
-        return Array(sequence)
+        return sequence.nodes
     }
 
     /// Text from any scalar; a plain `yes` or `12` is text here, because the field wants text.
-    mutating func scalarText(_ node: Node, key: String) -> String? {
+    mutating func scalarText(_ node: YAMLNode, key: String) -> String? {
         guard let scalar = node.scalar else {
             wrongType(node, expected: "text", for: key)
             return nil
@@ -148,7 +145,7 @@ struct DeckBuilder {
         return integer(entry.value, key: key)
     }
 
-    mutating func integer(_ node: Node, key: String) -> Int? {
+    mutating func integer(_ node: YAMLNode, key: String) -> Int? {
         if let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.string) { return value }
         wrongType(node, expected: "a whole number", for: key)
         return nil
@@ -159,7 +156,7 @@ struct DeckBuilder {
         return number(entry.value, key: key)
     }
 
-    mutating func number(_ node: Node, key: String) -> Double? {
+    mutating func number(_ node: YAMLNode, key: String) -> Double? {
         if let scalar = node.scalar, scalar.style == .plain,
             let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")), value.isFinite
         {

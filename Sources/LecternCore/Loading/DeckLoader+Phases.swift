@@ -1,26 +1,16 @@
-import Yams
-
 /// The loader's steps one at a time, so that a benchmark can time each and see where a load goes.
 ///
 /// Every function calls the same internal step `DeckLoader.load(text:path:limits:)` calls, in
 /// the same order, so the parts add up to the whole; nothing here reads a clock.
 package enum DeckLoadPhases {
-    /// Composed YAML, held opaquely so that callers need not import Yams.
+    /// Composed YAML, held opaquely: the loader's lean nodes are internal.
     package struct Composed {
-        let root: Node?
+        let root: YAMLNode?
         /// What composing reported (syntax errors, aliases, tags, depth).
         package let diagnostics: [Diagnostic]
 
         /// True when there is a document to build a deck from.
         package var hasRoot: Bool { root != nil }
-    }
-
-    /// Which Yams resolver `yamsCompose` uses: the loader's, or Yams' default one, for comparison.
-    package enum Resolution: Sendable {
-        /// `Resolver.basic`, as the loader composes: every scalar stays text.
-        case loader
-        /// `Resolver.default`: every plain scalar is matched against the YAML 1.1 patterns.
-        case yamsDefault
     }
 
     /// UTF-8 decoding with the loader's check of every byte; nil when the bytes are not UTF-8.
@@ -40,25 +30,18 @@ package enum DeckLoadPhases {
         )
     }
 
-    /// The count of lines and entries that refuses files denser than a deck before Yams runs.
+    /// The count of lines and entries that refuses files denser than a deck before libyaml runs.
     package static func withinNodeBudget(_ text: String, limits: LoadLimits = .default) -> Bool {
         SourceText.nodeBudgetExceeded(in: text, limit: limits.maxNodes) == nil
     }
 
-    /// The scan for anchor/alias pairs that the composer runs before Yams sees the text.
+    /// The scan for anchor/alias pairs that the composer runs before libyaml sees the text.
     package static func aliasPreScan(_ text: String, path: String) -> [Diagnostic] {
         YAMLComposer.anchorAliasPairs(in: text, path: path)
     }
 
-    /// Yams alone: one document composed into nodes, without the loader's scans and walks.
-    package static func yamsCompose(_ text: String, resolution: Resolution = .loader) throws
-        -> Composed
-    {
-        let resolver: Resolver = resolution == .loader ? .basic : .default
-        return Composed(root: try Yams.compose(yaml: text, resolver), diagnostics: [])
-    }
-
-    /// The loader's whole composition step: alias pre-scan, Yams, the refusal walk, one document.
+    /// The loader's whole composition step: alias pre-scan, then libyaml's events to nodes, with
+    /// every refusal checked as the events arrive.
     package static func compose(_ text: String, path: String, limits: LoadLimits = .default)
         -> Composed
     {

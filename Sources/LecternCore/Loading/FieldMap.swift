@@ -1,20 +1,18 @@
-import Yams
-
 /// One YAML map as the builder reads it: entries in file order, each key with its position.
 struct FieldMap {
     struct Entry {
         var key: String
         var keyLocation: SourceLocation
-        var value: Node
+        var value: YAMLNode
     }
 
     /// Where the map starts (its first key).
     var location: SourceLocation
     var entries: [Entry]
 
-    init(_ mapping: Node.Mapping, path: String) {
+    init(_ mapping: YAMLNode.Mapping, path: String) {
         location = YAMLComposer.location(mapping.mark, path)
-        entries = mapping.map { key, value in
+        entries = mapping.pairs.map { key, value in
             Entry(key: key.scalar?.string ?? "\(key)", keyLocation: YAMLComposer.location(key.mark, path), value: value)
         }
     }

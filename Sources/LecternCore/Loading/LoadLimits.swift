@@ -8,7 +8,7 @@ package struct LoadLimits: Sendable, Equatable {
     package var maxDepth: Int
     /// An upper bound on YAML nodes, counted from lines and separators before parsing.
     /// Parsed nodes cost far more memory than their bytes (a file of `[a,a,a,…]` grows a
-    /// hundredfold), so dense files are refused before Yams builds them; a large real deck
+    /// hundredfold), so dense files are refused before they are parsed; a large real deck
     /// counts a few thousand.
     package var maxNodes: Int
 
