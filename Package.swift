@@ -89,7 +89,10 @@ let package = Package(
         .executableTarget(name: "lectern-fuzz-deck", dependencies: ["LecternFuzzing", "CFuzzDriver"]),
         .executableTarget(name: "lectern-fuzz-answer", dependencies: ["LecternFuzzing", "CFuzzDriver"]),
 
-        .testTarget(name: "LecternCoreTests", dependencies: ["LecternCore"], exclude: ["Fixtures"]),
+        // What several test targets share: fixed clocks, small decks, the statistics scenario.
+        .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),
+        .testTarget(
+            name: "LecternCoreTests", dependencies: ["LecternCore", "LecternTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternFuzzTests", dependencies: ["LecternFuzzing", "LecternCore"]),
         .testTarget(name: "LecternQRTests", dependencies: ["LecternQR"]),
         .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
@@ -102,13 +105,15 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternStoreTests",
-            dependencies: ["LecternStore", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LecternStore", "LecternCore", "LecternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(
             name: "LecternShellTests",
             dependencies: [
-                "LecternShell", "LineEditing", "LecternCore", "LecternStore",
+                "LecternShell", "LineEditing", "LecternCore", "LecternStore", "LecternTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

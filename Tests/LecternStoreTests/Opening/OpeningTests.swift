@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LecternCore
+import LecternTestSupport
 import Testing
 
 @testable import LecternStore

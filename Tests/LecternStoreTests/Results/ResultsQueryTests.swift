@@ -1,5 +1,6 @@
 import Foundation
 import LecternCore
+import LecternTestSupport
 import Testing
 
 @testable import LecternStore

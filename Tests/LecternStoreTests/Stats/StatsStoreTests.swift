@@ -1,27 +1,16 @@
 import Foundation
 import LecternCore
+import LecternTestSupport
 import Testing
 
 @testable import LecternStore
 
 /// The store reads the rows statistics need and hands them to the calculator.
 @Suite struct StatsStoreTests {
-    /// Thursday 2026-03-12 12:00 UTC: day 10 after `Clock.start`.
-    static let now = Clock.at(days: 10, hours: 3)
+    static let now = StatsScenario.now
+    static let decks = StatsScenario.decks
 
-    static let decks = [
-        deck(
-            "logic",
-            items: [
-                ("q1", .recall, ["fallacy"]), ("q2", .claim, ["fallacy", "causal"]),
-                ("q3", .recall, []), ("q4", nil, ["causal"]), ("q5", .weaken, []),
-            ]),
-        deck("ethics", items: [("e1", .apply, []), ("e2", .apply, [])]),
-    ]
-
-    static func share(_ right: Int, _ total: Int) -> Stats.Share {
-        Stats.Share(right: right, total: total)
-    }
+    static func share(_ right: Int, _ total: Int) -> Stats.Share { StatsScenario.share(right, total) }
 
     /// The store feeds the calculator from real rows: answers in time order, cards with
     /// their first-study times, limited to the deck asked for.
