@@ -27,6 +27,9 @@ package final class StudentSession: @unchecked Sendable {
     private var deadline: Date?
     private var answered = false
     private var over = false
+    /// The lobby last shown: a joiner gets the lobby at once and again in the next batched
+    /// update, and the same line twice says nothing new.
+    private var shownLobby: Lobby?
     /// Scripted answers (standard input is no terminal): each answers the next question.
     private var script: [String] = []
     private var scriptAnswered: Set<Int> = []
@@ -66,7 +69,13 @@ package final class StudentSession: @unchecked Sendable {
             first = false
             guard !isOver else { return }
             attempt += 1
-            show("The connection to the class dropped; reconnecting (try \(attempt))…")
+            // One line when the connection drops, then a quieter one every few tries, so a
+            // long outage does not push the question off the student's screen.
+            if attempt == 1 {
+                show("The connection to the class dropped; reconnecting…")
+            } else if attempt % 5 == 0 {
+                show("Still reconnecting (try \(attempt)); your seat and score are kept.")
+            }
             try? await Task.sleep(for: .seconds(min(5, attempt)))
         }
     }
@@ -152,7 +161,11 @@ package final class StudentSession: @unchecked Sendable {
                 "\(back) \"\(LiveText.safe(welcome.deck))\" as \(LiveText.safe(welcome.name))"
                     + " (\(welcome.count) questions, \(welcome.points) points so far). :quit leaves.")
         case .lobby(let lobby):
-            show(LiveText.lobby(lobby))
+            let isNew = lock.withLock { () -> Bool in
+                defer { shownLobby = lobby }
+                return shownLobby != lobby
+            }
+            if isNew { show(LiveText.lobby(lobby)) }
         case .question(let question):
             lock.withLock {
                 openQuestion = question.question
