@@ -1,5 +1,6 @@
 import Foundation
 import LecternClass
+import LecternCore
 import LecternLive
 
 /// The network half of `lectern join`: connects, joins, turns frames into text for the
@@ -159,7 +160,8 @@ package final class StudentSession: @unchecked Sendable {
             let back = welcome.rejoined ? "Back in" : "Joined"
             show(
                 "\(back) \"\(LiveText.safe(welcome.deck))\" as \(LiveText.safe(welcome.name))"
-                    + " (\(welcome.count) questions, \(welcome.points) points so far). :quit leaves.")
+                    + " (\(CountedNoun.text(welcome.count, "question")), \(CountedNoun.text(welcome.points, "point")) so far). :quit leaves."
+            )
         case .lobby(let lobby):
             let isNew = lock.withLock { () -> Bool in
                 defer { shownLobby = lobby }
