@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(
             name: "LecternLiveTests",
             dependencies: [
-                "LecternLive", "LecternClass", "LecternCore", "LecternStore", "LecternQR",
+                "LecternLive", "LecternClass", "LecternCore", "LecternStore", "LecternLiveShell", "LecternQR",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
