@@ -16,13 +16,13 @@ struct LivePagesBrowserTests {
 
     /// `lectern host` with the pages deck on a free loopback port, and what it printed
     /// before its first prompt: the join line, the page address and the QR code.
-    static func startHost(home: URL) throws -> (
+    static func startHost(home: URL, port: String = "0") throws -> (
         PipedProcess, banner: String, address: String, code: String, url: String
     ) {
         let host = try PipedProcess(
             [
                 "host", "pages", "--decks", decks, "--db", home.appendingPathComponent("class.sqlite").path,
-                "--bind", "127.0.0.1", "--port", "0", "--time", "5m", "--seed", "3",
+                "--bind", "127.0.0.1", "--port", port, "--time", "5m", "--seed", "3",
             ], home: home)
         let banner = try host.expect("Type start when everyone is in", timeout: 30)
         let join = try #require(banner.split(separator: "\n").first { $0.hasPrefix("join with: lectern join ") })
@@ -95,6 +95,27 @@ struct LivePagesBrowserTests {
                 #expect(FileManager.default.fileExists(atPath: "\(screenshots)/\(page)-\(phase).png"))
             }
         }
+    }
+
+    @Test func theProjectorFindsARestartedHostByItself() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "run scripts/setup.sh")
+        let home = try LecternBinary.makeHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let (first, _, address, code, _) = try Self.startHost(home: home)
+        let script = LecternBinary.packageRoot.appendingPathComponent("Tests/reference/live_pages.py").path
+        let browser = try PipedProcess(
+            [script, "--restart", "http://\(address)", code], home: home, executable: Self.python,
+            environment: LecternBinary.environment(home: home, extra: ["PYTHONUNBUFFERED": "1"]))
+        try browser.expect("RESTART\n", timeout: 60)
+        // Killed outright, then a new class on the same port: the page must follow without a reload.
+        first.killHard()
+        let port = String(address.split(separator: ":").last ?? "")
+        let (second, _, _, newCode, _) = try Self.startHost(home: home, port: port)
+        #expect(newCode != code)
+        try browser.expect("DONE", timeout: 90)
+        #expect(browser.waitForExit() == 0)
+        second.send("end")
+        try second.expect("answers are in the progress file.")
     }
 
     /// Rebuilds the modules from half blocks (light modules printed as ink) and reads them

@@ -9,7 +9,9 @@ test for the host's commands and the terminal student's answers by printing line
     TERMINAL <answer>     the test types <answer> in the terminal student's `lectern join`
     DONE                  everything passed
 
-Arguments: BASE_URL CODE DECK_YAML SCREENSHOT_FOLDER. A failed check exits 1 with the
+Arguments: BASE_URL CODE DECK_YAML SCREENSHOT_FOLDER. With `--restart BASE_URL CODE` it
+opens the projector page alone and prints RESTART: the test restarts the host on the same
+port, and the page must show the new class by itself. A failed check exits 1 with the
 reason on standard error; exit 2 when Playwright is not installed.
 """
 import os
@@ -253,7 +255,30 @@ class Class:
         self.shoot("podium")
 
 
+def projector_recovers(browser, base, code):
+    """The host is restarted while the projector page is open: it shows the new class by itself."""
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(base + "/")
+    expect(page.locator("#join-code")).to_have_text(code, timeout=WAIT)
+    tell("RESTART")
+    expect(page.locator("#join-code")).not_to_have_text(code, timeout=3 * WAIT)
+    expect(page.locator("#lobby")).to_be_visible(timeout=WAIT)
+    check(page.inner_text("#status") == "", "no connection warning once the host is back")
+
+
 def main():
+    if sys.argv[1] == "--restart":
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            try:
+                projector_recovers(browser, sys.argv[2], sys.argv[3])
+            except Exception as failure:
+                print(f"check failed: {type(failure).__name__}: {failure}", file=sys.stderr)
+                return 1
+            finally:
+                browser.close()
+        tell("DONE")
+        return 0
     base, code, deck_path, folder = sys.argv[1:5]
     os.makedirs(folder, exist_ok=True)
     with open(deck_path, encoding="utf-8") as source:
