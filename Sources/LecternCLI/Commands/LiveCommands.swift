@@ -49,7 +49,7 @@ struct HostCommand: ParsableCommand {
 
     func run() throws {
         let library = DeckLibrary.load(
-                directories: global.resolvedDeckDirectories(), limits: global.limits, checks: .ownRulesOnly)
+            directories: global.resolvedDeckDirectories(), limits: global.limits, checks: .ownRulesOnly)
         guard let deck = library.usableDecks.first(where: { $0.id == self.deck }) else {
             let known = library.usableDecks.map(\.id).sorted().joined(separator: ", ")
             throw ValidationFailure(

@@ -7,7 +7,7 @@ import Foundation
 /// an answer list as `@concept-id` (in a `short` item's `accept`, or as a variant of a cloze
 /// blank) and accepts every wording of it. The vocabulary lives in `concepts.yaml` beside
 /// the decks; see `ConceptVocabulary.load(fileAt:limits:)`.
-package struct ConceptVocabulary: Sendable {
+package struct ConceptVocabulary: Sendable, CustomReflectable {
     /// One concept: its id, what it means (for authors), and its accepted wordings.
     package struct Concept: Sendable, Equatable {
         package var id: String
@@ -51,6 +51,12 @@ package struct ConceptVocabulary: Sendable {
             }
             for wording in self.concepts.keys { self.concepts[wording]?.sort() }
         }
+    }
+
+    /// The concepts and the path, as before the normalised wordings were kept: they are
+    /// worked out from the concepts, so a dump of the vocabulary shows what was read.
+    package var customMirror: Mirror {
+        Mirror(self, children: ["concepts": concepts, "path": path as Any], displayStyle: .struct)
     }
 
     package init(concepts: [Concept] = [], path: String? = nil) {

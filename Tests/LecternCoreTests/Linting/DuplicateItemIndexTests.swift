@@ -49,14 +49,18 @@ import Testing
         /// different words or more, one word added (so the prompts stay at least 3/4 alike).
         mutating func reworded(_ prompt: String) -> String {
             var words = prompt.split(separator: " ").map(String.init).shuffled(using: &random)
-            if Set(words).count >= 3, number(0...1) == 1 { words.append(DuplicateItemIndexTests.vocabulary.randomElement(using: &random)!) }
+            if Set(words).count >= 3, number(0...1) == 1 {
+                words.append(DuplicateItemIndexTests.vocabulary.randomElement(using: &random)!)
+            }
             return words.joined(separator: " ")
         }
     }
 
     /// Three decks of generated items; every tenth item is a reworded copy of an earlier one
     /// (same body), possibly in an earlier deck. Returns the decks and the planted copies' ids.
-    static func generatedDecks(seed: UInt64, itemsPerDeck: Int) -> (decks: [(path: String, deck: Deck)], planted: [String]) {
+    static func generatedDecks(seed: UInt64, itemsPerDeck: Int) -> (
+        decks: [(path: String, deck: Deck)], planted: [String]
+    ) {
         var generator = Generator(random: SplitMix64(seed: seed))
         var made: [Item] = []
         var planted: [String] = []
@@ -78,7 +82,11 @@ import Testing
                 made.append(item)
             }
             let deckID = "deck-\(deckNumber)"
-            decks.append(("\(deckID).yaml", Deck(id: deckID, title: deckID, items: items, path: "\(deckID).yaml", location: here)))
+            decks.append(
+                (
+                    "\(deckID).yaml",
+                    Deck(id: deckID, title: deckID, items: items, path: "\(deckID).yaml", location: here)
+                ))
         }
         return (decks, planted)
     }
@@ -98,9 +106,10 @@ import Testing
         #expect(indexed == Self.pairwise(entries))
         // Every planted copy is found, and reported once, at the copy.
         let findings = DuplicateItemRule.findings(decks).values.flatMap { $0 }
-        let reported = Set(findings.compactMap { finding in
-            planted.first { finding.message.contains("item '\($0)' asks nearly") }
-        })
+        let reported = Set(
+            findings.compactMap { finding in
+                planted.first { finding.message.contains("item '\($0)' asks nearly") }
+            })
         #expect(reported == Set(planted))
         #expect(findings.count == indexed.compactMap { $0 }.count)
     }
@@ -140,7 +149,8 @@ import Testing
             #expect(DuplicateItemRule.words(text) == DuplicateItemRule.unicodeWords(text), "\(text.debugDescription)")
         }
         // Text that is not all ASCII takes the path by character.
-        #expect(DuplicateItemRule.words("Café, NAÏVE plateforme; ½ Straße") == ["café", "naïve", "plateforme", "straße"])
+        #expect(
+            DuplicateItemRule.words("Café, NAÏVE plateforme; ½ Straße") == ["café", "naïve", "plateforme", "straße"])
     }
 
     @Test func theSimilarityOfTwoSortedSetsIsTheirJaccardIndex() {
