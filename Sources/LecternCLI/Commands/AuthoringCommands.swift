@@ -63,7 +63,8 @@ struct Preview: ParsableCommand {
             }
             loaded = usable
         } else {
-            let library = DeckLibrary.load(directories: global.resolvedDeckDirectories(), limits: global.limits)
+            let library = DeckLibrary.load(
+                directories: global.resolvedDeckDirectories(), limits: global.limits, checks: .ownRulesOnly)
             guard let found = library.deck(id: deck) else {
                 throw ValidationFailure(
                     "no deck '\(deck)' in \(global.resolvedDeckDirectories().joined(separator: ", ")); 'lectern -c decks' lists them"

@@ -102,7 +102,8 @@ struct Export: ParsableCommand {
             }
             return (usable, result.text ?? "")
         }
-        let library = DeckLibrary.load(directories: global.resolvedDeckDirectories(), limits: global.limits)
+        let library = DeckLibrary.load(
+            directories: global.resolvedDeckDirectories(), limits: global.limits, checks: .ownRulesOnly)
         guard let found = library.deck(id: deck) else {
             throw ValidationFailure(
                 "no deck '\(deck)' in \(global.resolvedDeckDirectories().joined(separator: ", ")); 'lectern -c decks' lists them"

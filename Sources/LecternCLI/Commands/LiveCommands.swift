@@ -57,7 +57,8 @@ struct HostCommand: ParsableCommand {
     }
 
     func run() throws {
-        let library = DeckLibrary.load(directories: global.resolvedDeckDirectories(), limits: global.limits)
+        let library = DeckLibrary.load(
+            directories: global.resolvedDeckDirectories(), limits: global.limits, checks: .ownRulesOnly)
         guard let deck = library.usableDecks.first(where: { $0.id == self.deck }) else {
             let known = library.usableDecks.map(\.id).sorted().joined(separator: ", ")
             throw ValidationFailure(

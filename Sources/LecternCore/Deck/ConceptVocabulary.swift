@@ -7,7 +7,7 @@ import Foundation
 /// an answer list as `@concept-id` (in a `short` item's `accept`, or as a variant of a cloze
 /// blank) and accepts every wording of it. The vocabulary lives in `concepts.yaml` beside
 /// the decks; see `ConceptVocabulary.load(fileAt:limits:)`.
-package struct ConceptVocabulary: Sendable {
+package struct ConceptVocabulary: Sendable, CustomReflectable {
     /// One concept: its id, what it means (for authors), and its accepted wordings.
     package struct Concept: Sendable, Equatable {
         package var id: String
@@ -27,15 +27,44 @@ package struct ConceptVocabulary: Sendable {
     package static let fileName = "concepts.yaml"
 
     /// Concepts by id.
-    package var concepts: [String: Concept]
+    package var concepts: [String: Concept] {
+        didSet { normalized = Normalized(concepts) }
+    }
     /// The file the vocabulary was read from, or nil when the folder has none.
     package var path: String?
+    /// Every wording after `TextNormalizer`, worked out once for the whole vocabulary: each
+    /// answer list of every deck in the folder is compared with it, and normalising is slow.
+    private var normalized: Normalized
+
+    /// The wordings of every concept as `TextNormalizer` writes them, both ways round.
+    private struct Normalized: Sendable {
+        /// Each concept's wordings, normalised, in the order of `accept`.
+        var wordings: [String: [String]] = [:]
+        /// The ids of the concepts listing each normalised wording, sorted.
+        var concepts: [String: [String]] = [:]
+
+        init(_ concepts: [String: Concept]) {
+            for (id, concept) in concepts {
+                let normalized = concept.accept.map(TextNormalizer.normalize)
+                wordings[id] = normalized
+                for wording in Set(normalized) { self.concepts[wording, default: []].append(id) }
+            }
+            for wording in self.concepts.keys { self.concepts[wording]?.sort() }
+        }
+    }
+
+    /// The concepts and the path, as before the normalised wordings were kept: they are
+    /// worked out from the concepts, so a dump of the vocabulary shows what was read.
+    package var customMirror: Mirror {
+        Mirror(self, children: ["concepts": concepts, "path": path as Any], displayStyle: .struct)
+    }
 
     package init(concepts: [Concept] = [], path: String? = nil) {
         var byID: [String: Concept] = [:]
         for concept in concepts where byID[concept.id] == nil { byID[concept.id] = concept }
         self.concepts = byID
         self.path = path
+        normalized = Normalized(byID)
     }
 
     package static let empty = ConceptVocabulary()
@@ -50,16 +79,24 @@ package struct ConceptVocabulary: Sendable {
     /// The concepts whose every wording `accepted` holds: the concepts an expanded answer list names.
     package func namedConcepts(in accepted: [String]) -> [String] {
         let normalized = Set(accepted.map(TextNormalizer.normalize))
-        return concepts.values.filter { concept in
-            concept.accept.allSatisfy { normalized.contains(TextNormalizer.normalize($0)) }
-        }.map(\.id).sorted()
+        return concepts.keys.filter { id in normalizedWordings(of: id).allSatisfy(normalized.contains) }.sorted()
     }
 
     /// The concepts that list this wording (compared after `TextNormalizer`).
     package func concepts(containing wording: String) -> [String] {
-        let key = TextNormalizer.normalize(wording)
-        return concepts.values.filter { concept in
-            concept.accept.contains { TextNormalizer.normalize($0) == key }
-        }.map(\.id).sorted()
+        normalized.concepts[TextNormalizer.normalize(wording)] ?? []
+    }
+
+    /// The concepts, sorted by id, that list at least one of these wordings, each already
+    /// passed through `TextNormalizer`.
+    package func concepts(sharingAnyOf normalizedWordings: Set<String>) -> [String] {
+        var ids = Set<String>()
+        for wording in normalizedWordings { ids.formUnion(normalized.concepts[wording] ?? []) }
+        return ids.sorted()
+    }
+
+    /// The wordings of concept `id` after `TextNormalizer`, in the order of its `accept`.
+    package func normalizedWordings(of id: String) -> [String] {
+        normalized.wordings[id] ?? []
     }
 }

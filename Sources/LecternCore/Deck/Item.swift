@@ -23,7 +23,7 @@ package struct Item: Sendable, Identifiable {
     package var nextLocation: SourceLocation?
     package var location: SourceLocation
     /// Where each key of the item was written (the key's own position), for diagnostics.
-    package var fieldLocations: [String: SourceLocation]
+    package var fieldLocations: FieldLocations
 
     package init(
         id: String, skill: Skill? = nil, tags: [String] = [], prompt: String,
@@ -42,7 +42,7 @@ package struct Item: Sendable, Identifiable {
         self.body = body
         self.next = next
         self.location = location
-        self.fieldLocations = fieldLocations
+        self.fieldLocations = FieldLocations(fieldLocations)
         self.nextLocation = nextLocation
     }
 

@@ -8,39 +8,111 @@ import Foundation
 /// their keys (the right option, the accepted answer, the sequence, the sentences…) both
 /// share most of their content words, or their keys are the same and their prompts overlap. Words are compared as sets after dropping common words and
 /// paragraph marks, so rewording a sentence does not hide a duplicate.
+///
+/// Each item is compared only with the earlier items that `SimilarityIndex` names as
+/// candidates (those sharing a rare word with it), not with every earlier item: a bank of
+/// 20,000 items would otherwise cost 200 million comparisons. The candidates always include
+/// every true duplicate, so the findings are those of comparing every pair.
 enum DuplicateItemRule {
     /// Jaccard similarity of content words from which prompts, and keys, count as the same.
     static let promptLimit = 0.5
     static let keyLimit = 0.5
     /// Keys this close are the same answer, whatever the wording of the prompt around them.
     static let sameKey = 0.9
+    /// True/false items have only two keys, so their prompts must be closer.
+    static let truefalsePromptLimit = 0.6
+    /// Prompts this close are about the same thing when the keys are the same.
+    static let sameKeyPromptLimit = 0.15
 
+    /// One item with its content words as token numbers, sorted (see `SimilarityIndex.Tokens`).
     struct Entry {
         var deckID: String
         var item: Item
-        var prompt: Set<String>
-        var key: Set<String>
+        var prompt: [Int32]
+        var key: [Int32]
     }
 
-    /// Findings keyed by deck path: each duplicate is reported at the later of the two items.
+    /// Findings keyed by deck path: each duplicate is reported at the later of the two items,
+    /// naming the earliest item it duplicates.
     static func findings(_ decks: [(path: String, deck: Deck)]) -> [String: [Diagnostic]] {
-        var seen: [ItemKind: [Entry]] = [:]
+        let all = entries(decks)
+        let earliest = earliestDuplicates(all.map(\.entry))
         var findings: [String: [Diagnostic]] = [:]
-        for (path, deck) in decks {
-            for item in deck.items {
-                let entry = Entry(
-                    deckID: deck.id, item: item, prompt: words(promptText(item)), key: words(keyText(item)))
-                if let earlier = seen[item.kind, default: []].first(where: { isDuplicate($0, entry) }) {
-                    findings[path, default: []].append(
-                        .warning(
-                            "duplicate-item", at: item.location(of: "id"),
-                            "\(item.kind.rawValue) item '\(item.id)' asks nearly what '\(earlier.deckID)/\(earlier.item.id)' asks, with nearly the same answer; keep the better one and replace the other with an item that trains something new (a replaced item gets a new id)"
-                        ))
-                }
-                seen[item.kind, default: []].append(entry)
-            }
+        for (position, (path, entry)) in all.enumerated() {
+            guard let match = earliest[position] else { continue }
+            let earlier = all[match].entry
+            findings[path, default: []].append(
+                .warning(
+                    "duplicate-item", at: entry.item.location(of: "id"),
+                    "\(entry.item.kind.rawValue) item '\(entry.item.id)' asks nearly what '\(earlier.deckID)/\(earlier.item.id)' asks, with nearly the same answer; keep the better one and replace the other with an item that trains something new (a replaced item gets a new id)"
+                ))
         }
         return findings
+    }
+
+    /// Every item of `decks` in order, with its words numbered rarest first.
+    static func entries(_ decks: [(path: String, deck: Deck)]) -> [(path: String, entry: Entry)] {
+        var tokens = SimilarityIndex.Tokens()
+        var all: [(path: String, entry: Entry)] = []
+        for (path, deck) in decks {
+            for item in deck.items {
+                let prompt = tokens.numbers(words(promptText(item)))
+                let key = tokens.numbers(words(keyText(item)))
+                all.append((path, Entry(deckID: deck.id, item: item, prompt: prompt, key: key)))
+            }
+        }
+        // Number the words rarest first, so that each item is indexed under its rarest words.
+        let rank = tokens.rarestFirst(all.flatMap { [$0.entry.prompt, $0.entry.key] })
+        for index in all.indices {
+            all[index].entry.prompt = all[index].entry.prompt.map { rank[Int($0)] }.sorted()
+            all[index].entry.key = all[index].entry.key.map { rank[Int($0)] }.sorted()
+        }
+        return all
+    }
+
+    /// For each entry, the position of the first earlier entry it duplicates, if any: what
+    /// comparing it with every earlier entry in turn would find.
+    ///
+    /// Three indexes name the candidates. True/false and numeric items need close prompts, so
+    /// the prompt index alone names theirs. Other items are duplicates when prompts and keys
+    /// are both at least half alike (named by the key index and the prompt index together) or
+    /// when the keys are the same (named by the index of keys at `sameKey`).
+    static func earliestDuplicates(_ entries: [Entry]) -> [Int?] {
+        var keys = SimilarityIndex(count: entries.count)
+        var prompts = SimilarityIndex(count: entries.count)
+        var sameKeys = SimilarityIndex(count: entries.count)
+        var namedByKey = [Int](repeating: -1, count: entries.count)
+        return entries.indices.map { position in
+            let entry = entries[position]
+            let group = Self.group(entry.item)
+            var earliest: Int?
+            func consider(_ candidate: Int) {
+                if candidate < earliest ?? position, isDuplicate(entries[candidate], entry) { earliest = candidate }
+            }
+            switch entry.item.body {
+            case .truefalse, .numeric:
+                let limit = entry.item.kind == .truefalse ? truefalsePromptLimit : promptLimit
+                prompts.forEachCandidate(of: entry.prompt, limit: limit, group: group, consider)
+                prompts.insert(position, words: entry.prompt, limit: limit, group: group)
+            default:
+                keys.forEachCandidate(of: entry.key, limit: keyLimit, group: group) { namedByKey[$0] = position }
+                prompts.forEachCandidate(of: entry.prompt, limit: promptLimit, group: group) { candidate in
+                    if namedByKey[candidate] == position { consider(candidate) }
+                }
+                sameKeys.forEachCandidate(of: entry.key, limit: sameKey, group: group, consider)
+                keys.insert(position, words: entry.key, limit: keyLimit, group: group)
+                prompts.insert(position, words: entry.prompt, limit: promptLimit, group: group)
+                sameKeys.insert(position, words: entry.key, limit: sameKey, group: group)
+            }
+            return earliest
+        }
+    }
+
+    /// Items that can be duplicates share a group: the same type and, for true/false items,
+    /// the same answer.
+    private static func group(_ item: Item) -> String {
+        if case .truefalse(let answer) = item.body { return "truefalse \(answer)" }
+        return item.kind.rawValue
     }
 
     static func isDuplicate(_ a: Entry, _ b: Entry) -> Bool {
@@ -48,21 +120,24 @@ enum DuplicateItemRule {
         switch a.item.body {
         case .truefalse(let answer):
             guard case .truefalse(let other) = b.item.body, answer == other else { return false }
-            return similarity(a.prompt, b.prompt) >= 0.6
+            return similarity(a.prompt, b.prompt) >= truefalsePromptLimit
         case .numeric(let key):
             guard case .numeric(let other) = b.item.body, key.target == other.target else { return false }
             return similarity(a.prompt, b.prompt) >= promptLimit
         default:
-            let prompts = similarity(a.prompt, b.prompt)
             let keys = similarity(a.key, b.key)
+            guard keys >= min(keyLimit, sameKey) else { return false }
+            let prompts = similarity(a.prompt, b.prompt)
             // Either both are close, or the keys are the same and the prompts ask about the same thing.
-            return (prompts >= promptLimit && keys >= keyLimit) || (keys >= sameKey && prompts >= 0.15)
+            return (prompts >= promptLimit && keys >= keyLimit) || (keys >= sameKey && prompts >= sameKeyPromptLimit)
         }
     }
 
-    static func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
-        let union = a.union(b).count
-        return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+    /// Jaccard similarity of two sets of words, each given as sorted distinct token numbers.
+    static func similarity(_ a: [Int32], _ b: [Int32]) -> Double {
+        let shared = SimilarityIndex.sharedCount(a, b)
+        let union = a.count + b.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
     private static func promptText(_ item: Item) -> String {
@@ -86,9 +161,46 @@ enum DuplicateItemRule {
         }
     }
 
+    /// The content words of `text`: lowercased runs of letters and digits, longer than two
+    /// characters, without `stopWords`.
     static func words(_ text: String) -> Set<String> {
+        if let words = text.utf8.withContiguousStorageIfAvailable(asciiWords), let words { return words }
+        return unicodeWords(text)
+    }
+
+    /// `words` for any text, by `Character`.
+    static func unicodeWords(_ text: String) -> Set<String> {
         let raw = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         return Set(raw.filter { $0.count > 2 && !stopWords.contains($0) })
+    }
+
+    /// `words` for ASCII text, byte by byte (the same words: in ASCII a character is a byte, the
+    /// letters are A–Z and a–z, the digits 0–9); nil when the text is not all ASCII. Most decks
+    /// are, and this is most of the rule's time on a bank of thousands of items.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Set<String>? {
+        var words = Set<String>()
+        var start = 0
+        func endWord(at end: Int) {
+            defer { start = end + 1 }
+            let length = end - start
+            guard length > 2 else { return }
+            let word = String(unsafeUninitializedCapacity: length) { buffer in
+                for offset in 0..<length {
+                    let byte = bytes[start + offset]
+                    buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                }
+                return length
+            }
+            if !stopWords.contains(word) { words.insert(word) }
+        }
+        for (offset, byte) in bytes.enumerated() {
+            guard byte < 0x80 else { return nil }
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if !isLetter && !isDigit { endWord(at: offset) }
+        }
+        endWord(at: bytes.count)
+        return words
     }
 
     private static let stopWords: Set<String> = [

@@ -103,11 +103,14 @@ enum ConceptExpansion {
         let wordings = Set(plain.map(TextNormalizer.normalize))
         let shown = TextNormalizer.normalize(plain[0])
         var findings: [Diagnostic] = []
-        for concept in vocabulary.concepts.values.sorted(by: { $0.id < $1.id }) where !named.contains(concept.id) {
-            let vocabularyWords = Set(concept.accept.map(TextNormalizer.normalize))
+        // Only a concept that lists one of these wordings can share two or list the shown one.
+        for id in vocabulary.concepts(sharingAnyOf: wordings) where !named.contains(id) {
+            guard let concept = vocabulary.concepts[id] else { continue }
+            let normalized = vocabulary.normalizedWordings(of: id)
+            let vocabularyWords = Set(normalized)
             let shared = wordings.intersection(vocabularyWords)
             guard shared.count >= 2 || vocabularyWords.contains(shown) else { continue }
-            let missing = concept.accept.filter { !wordings.contains(TextNormalizer.normalize($0)) }
+            let missing = zip(concept.accept, normalized).filter { !wordings.contains($0.1) }.map(\.0)
             guard !missing.isEmpty else { continue }
             let sample = missing.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
             findings.append(

@@ -16,10 +16,15 @@ struct DeckBuilder {
     static let sourceKeys = ["title", "file", "passages"]
 
     /// Builds a deck from the root node; nil only when the root is not a map.
-    mutating func deck(from root: YAMLNode) -> Deck? {
-        guard let fields = map(root, expected: "a map of deck fields (lectern, id, title, source, items)") else {
+    ///
+    /// The node is taken, not borrowed: each item's nodes are freed as soon as the item is
+    /// built, so a large deck is not held twice, as nodes and as model, while it loads. (A
+    /// caller that keeps its own copy of the root keeps the nodes alive; nothing else changes.)
+    mutating func deck(from root: consuming YAMLNode) -> Deck? {
+        guard var fields = map(root, expected: "a map of deck fields (lectern, id, title, source, items)") else {
             return nil
         }
+        _ = consume root
         checkKeys(fields, allowed: Self.deckKeys, in: "the deck")
         for key in ["lectern", "id", "title", "source", "items"] { require(fields, key, in: "the deck") }
         let version = integer(fields, "lectern") ?? 1
@@ -31,14 +36,24 @@ struct DeckBuilder {
         let tags = textList(fields, "tags") ?? []
         let source = fields["source"].flatMap { deckSource(from: $0.value) }
         var items: [Item] = []
-        if let entry = fields["items"], let nodes = list(entry) {
-            if nodes.isEmpty {
-                diagnostics.append(
-                    .error(
-                        "too-few-entries", at: entry.keyLocation,
-                        "the deck has no items; add at least one under 'items'"))
+        if let position = fields.entries.firstIndex(where: { $0.key == "items" }) {
+            var entry = fields.entries[position]
+            fields.entries[position].value = Self.emptyNode(at: entry.value.mark)
+            if var nodes = list(entry) {
+                entry.value = Self.emptyNode(at: entry.value.mark)
+                if nodes.isEmpty {
+                    diagnostics.append(
+                        .error(
+                            "too-few-entries", at: entry.keyLocation,
+                            "the deck has no items; add at least one under 'items'"))
+                }
+                items.reserveCapacity(nodes.count)
+                for index in nodes.indices {
+                    let node = nodes[index]
+                    nodes[index] = Self.emptyNode(at: node.mark)  // the list's hold on the item's nodes ends here
+                    if let item = item(from: node, isStep: false) { items.append(item) }
+                }
             }
-            items = nodes.compactMap { item(from: $0, isStep: false) }
         }
         return Deck(
             formatVersion: version, id: id, title: title, language: language, summary: summary,
@@ -71,6 +86,11 @@ struct DeckBuilder {
         return DeckSource(
             title: title, file: file, passages: passages, location: fields.location,
             fileLocation: fields["file"].map { YAMLComposer.location($0.value.mark, path) })
+    }
+
+    /// A node that holds nothing, put where a node already read is let go.
+    private static func emptyNode(at mark: YAMLNode.Mark) -> YAMLNode {
+        .scalar(YAMLNode.Scalar(string: "", style: .plain, mark: mark))
     }
 
     // MARK: - Reading values

@@ -22,11 +22,23 @@ package struct DeckLibrary: Sendable {
         package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
+    /// Which rules a library has run. Every deck's own rules always run: they decide which
+    /// decks are usable. The rules across decks (duplicate items, answer lists that disagree)
+    /// only warn, and they compare every item of every deck, so a command that lists or
+    /// studies decks leaves them out and `lint` adds them (`checkedAcrossDecks()`).
+    package enum Checks: Sendable, Equatable {
+        case all
+        case ownRulesOnly
+    }
+
     /// Entries sorted by path.
     package var entries: [Entry]
+    /// The rules the entries' findings come from.
+    package private(set) var checks: Checks
 
-    package init(entries: [Entry]) {
+    package init(entries: [Entry], checks: Checks = .all) {
         self.entries = entries
+        self.checks = checks
     }
 
     /// Loads every `*.yaml` under `directories`, recursively and sorted, skipping `schema/`
@@ -34,7 +46,10 @@ package struct DeckLibrary: Sendable {
     /// An entry of `directories` that is a file is loaded as given.
     /// A FIFO, socket or device named `*.yaml` in a folder is skipped with a warning and never
     /// opened, so it cannot block start-up or `lint`.
-    package static func load(directories: [String], limits: LoadLimits = .default) -> DeckLibrary {
+    /// With `checks: .ownRulesOnly` the rules across decks are left out (see `Checks`).
+    package static func load(directories: [String], limits: LoadLimits = .default, checks: Checks = .all)
+        -> DeckLibrary
+    {
         var results: [(path: String, result: DeckLoadResult)] = []
         // Every deck of a folder shares the folder's concept vocabulary: read it once per
         // folder, not once per deck, since every command starts by loading the library.
@@ -53,11 +68,13 @@ package struct DeckLibrary: Sendable {
             vocabularies[folder] = concepts
             results.append((path, DeckLoader.load(fileAt: path, limits: limits, concepts: concepts)))
         }
-        return load(results: results)
+        return load(results: results, checks: checks)
     }
 
     /// Builds a library from results already loaded, checking deck ids across them.
-    package static func load(results: [(path: String, result: DeckLoadResult)]) -> DeckLibrary {
+    package static func load(results: [(path: String, result: DeckLoadResult)], checks: Checks = .all)
+        -> DeckLibrary
+    {
         var firstPath: [String: String] = [:]
         var entries: [Entry] = []
         for (path, result) in results {
@@ -76,14 +93,23 @@ package struct DeckLibrary: Sendable {
             }
             entries.append(Entry(path: path, deck: result.deck, diagnostics: diagnostics, text: result.text))
         }
-        // Rules across decks; results from another library may already hold their findings.
+        let library = DeckLibrary(entries: entries, checks: .ownRulesOnly)
+        return checks == .all ? library.checkedAcrossDecks() : library
+    }
+
+    /// This library with the rules across decks run, when they have not been: what `lint`
+    /// shows. The decks are not read again.
+    package func checkedAcrossDecks() -> DeckLibrary {
+        guard checks == .ownRulesOnly else { return self }
+        var entries = entries
+        // Results from another library may already hold these findings: add each once.
         let usable = entries.compactMap { entry in entry.hasErrors ? nil : entry.deck.map { (entry.path, $0) } }
         let acrossDecks = LibraryLinter.lint(usable)
         for index in entries.indices {
             let new = (acrossDecks[entries[index].path] ?? []).filter { !entries[index].diagnostics.contains($0) }
             if !new.isEmpty { entries[index].diagnostics = DeckLoader.sorted(entries[index].diagnostics + new) }
         }
-        return DeckLibrary(entries: entries)
+        return DeckLibrary(entries: entries, checks: .all)
     }
 
     /// The `*.yaml` paths under `directory` with what each is when it is not a regular file

@@ -37,9 +37,11 @@ package enum DeckLoader {
         }
         let tabs = SourceText.tabIndentation(in: body, path: path)
         guard tabs.isEmpty else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings + tabs)) }
-        let composed = YAMLComposer.compose(body, path: path, limits: limits)
+        var composed = YAMLComposer.compose(body, path: path, limits: limits)
         findings += composed.diagnostics
+        // The builder takes the only reference to the nodes, and frees them item by item.
         guard let root = composed.root else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings)) }
+        composed.root = nil
         var builder = DeckBuilder(path: path)
         var deck = builder.deck(from: root)
         findings += builder.diagnostics
@@ -65,7 +67,7 @@ package enum DeckLoader {
         concepts given: (vocabulary: ConceptVocabulary, diagnostics: [Diagnostic])? = nil
     ) -> DeckLoadResult {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         switch RegularFile.read(path, maxBytes: limits.maxBytes) {
         case .success(let read): bytes = read
         case .failure(.tooLarge(let size)):
@@ -97,6 +99,7 @@ package enum DeckLoader {
         }
         switch SourceText.decodeUTF8(bytes, path: path) {
         case .text(let text):
+            bytes = []  // the text holds its own copy; a large deck is not kept twice while it loads
             let concepts = given ?? ConceptVocabulary.beside(deckAt: path, limits: limits)
             var result = load(text: text, path: path, limits: limits, concepts: concepts)
             if var deck = result.deck {

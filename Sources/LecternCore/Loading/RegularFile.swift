@@ -31,9 +31,16 @@ package enum RegularFile {
         case .failure(let refusal): return .failure(refusal)
         case .success(let descriptor):
             defer { close(descriptor) }
-            if case .failure(let refusal) = check(descriptor, maxBytes: maxBytes) { return .failure(refusal) }
+            let size: Int
+            switch check(descriptor, maxBytes: maxBytes) {
+            case .failure(let refusal): return .failure(refusal)
+            case .success(let checked): size = checked
+            }
             // Read one byte past the limit, so a file that grew after `fstat` is still refused.
+            // Room for the size `fstat` gave (and the byte past it), so that a large deck is not
+            // held twice while the buffer grows.
             var bytes: [UInt8] = []
+            bytes.reserveCapacity(min(size, maxBytes) + 1)
             var chunk = [UInt8](repeating: 0, count: 64 * 1024)
             while bytes.count <= maxBytes {
                 let wanted = min(chunk.count, maxBytes + 1 - bytes.count)
@@ -84,14 +91,15 @@ package enum RegularFile {
         return .success(descriptor)
     }
 
-    private static func check(_ descriptor: Int32, maxBytes: Int) -> Result<Void, Refusal> {
+    /// The file's size when it is a regular file within `maxBytes`, else why it is refused.
+    private static func check(_ descriptor: Int32, maxBytes: Int) -> Result<Int, Refusal> {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         let kind = info.st_mode & S_IFMT
         guard kind == S_IFREG else { return .failure(.notRegular(describe(kind))) }
         if virtualDevices.contains(UInt64(info.st_dev)) { return .failure(.virtual) }
         if Int(info.st_size) > maxBytes { return .failure(.tooLarge(bytes: Int(info.st_size))) }
-        return .success(())
+        return .success(max(0, Int(info.st_size)))
     }
 
     /// The devices of the kernel's own file systems (`/proc`, `/sys`): their files report

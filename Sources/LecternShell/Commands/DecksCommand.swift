@@ -91,7 +91,8 @@ extension Shell {
 
     /// Re-reads the deck folders: the author's edit-and-retry loop.
     func reload() {
-        library = DeckLibrary.load(directories: configuration.deckDirectories, limits: configuration.limits)
+        library = DeckLibrary.load(
+            directories: configuration.deckDirectories, limits: configuration.limits, checks: .ownRulesOnly)
         let broken = library.entries.filter(\.hasErrors).count
         var message = "reloaded \(library.usableDecks.count) \(library.usableDecks.count == 1 ? "deck" : "decks")"
         if broken > 0 { message += "; \(broken) broken (run 'lint' to see why)" }

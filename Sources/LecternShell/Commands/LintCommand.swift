@@ -17,7 +17,7 @@ package struct LintCommand: ShellRunnable {
 
     package func run(in shell: Shell) throws(ShellError) {
         let run = DeckLintRun.run(
-            paths: paths, library: shell.library, limits: shell.configuration.limits,
+            paths: paths, library: shell.libraryCheckedAcrossDecks(), limits: shell.configuration.limits,
             strict: strict, format: format, color: shell.styler.colorEnabled)
         if format == .json { shell.printer.sayData(run.report) } else { shell.printer.sayVerbatim(run.report) }
         // The findings and their summary already say what is wrong.

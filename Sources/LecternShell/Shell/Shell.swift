@@ -49,15 +49,25 @@ package final class Shell {
     package var output: any ShellOutput { printer.output }
     package var styler: Styler { printer.styler }
 
-    /// The decks of the deck folders, read on first use (`lectern lint FILE` needs none).
+    /// The decks of the deck folders, read on first use (`lectern lint FILE` needs none),
+    /// with each deck's own rules but not the rules across decks, which only warn: listing or
+    /// studying decks has no use for them (`libraryCheckedAcrossDecks()` adds them).
     package internal(set) var library: DeckLibrary {
         get {
             if let loadedLibrary { return loadedLibrary }
-            let library = DeckLibrary.load(directories: configuration.deckDirectories, limits: configuration.limits)
+            let library = DeckLibrary.load(
+                directories: configuration.deckDirectories, limits: configuration.limits, checks: .ownRulesOnly)
             loadedLibrary = library
             return library
         }
         set { loadedLibrary = newValue }
+    }
+
+    /// `library` with every rule run, the rules across decks included: what `lint` reports.
+    package func libraryCheckedAcrossDecks() -> DeckLibrary {
+        let checked = library.checkedAcrossDecks()
+        loadedLibrary = checked
+        return checked
     }
 
     /// The one line shown when the shell opens on a terminal.

@@ -1,0 +1,66 @@
+/// Where each key of an item was written, kept small: a bank of 20,000 items holds one of
+/// these per item and per walkthrough step for as long as the deck is loaded.
+///
+/// A dictionary of `SourceLocation`s costs close to a kilobyte an item (hash table, a path per
+/// entry); this is a short list of keys with their line and column and one shared path. It
+/// reads like the dictionary it replaces (`fieldLocations["prompt"]`, `keys`), and it shows
+/// itself as that dictionary to reflection, so a dump of the model is unchanged.
+package struct FieldLocations: Sendable, ExpressibleByDictionaryLiteral, CustomReflectable {
+    private struct Entry: Sendable {
+        var key: String
+        var line: Int32
+        var column: Int32
+    }
+
+    /// The path every location is in; locations of other files are kept in `others`.
+    private var file: String
+    private var entries: [Entry]
+    /// Locations that do not fit the compact form (another file, or a line past `Int32`).
+    private var others: [String: SourceLocation]
+
+    package init(_ locations: [String: SourceLocation]) {
+        file = locations.first?.value.file ?? ""
+        entries = []
+        others = [:]
+        entries.reserveCapacity(locations.count)
+        for (key, location) in locations {
+            if location.file == file, let line = Int32(exactly: location.line),
+                let column = Int32(exactly: location.column)
+            {
+                entries.append(Entry(key: key, line: line, column: column))
+            } else {
+                others[key] = location
+            }
+        }
+    }
+
+    package init(dictionaryLiteral elements: (String, SourceLocation)...) {
+        var locations: [String: SourceLocation] = [:]
+        for (key, location) in elements where locations[key] == nil { locations[key] = location }
+        self.init(locations)
+    }
+
+    /// Where `key` was written, or nil when the item has no such key.
+    package subscript(key: String) -> SourceLocation? {
+        if let entry = entries.first(where: { $0.key == key }) {
+            return SourceLocation(file: file, line: Int(entry.line), column: Int(entry.column))
+        }
+        return others[key]
+    }
+
+    /// The keys written, in no particular order (as a dictionary's).
+    package var keys: [String] { entries.map(\.key) + others.keys }
+
+    /// Every key with its location, as a dictionary.
+    package var dictionary: [String: SourceLocation] {
+        var locations = others
+        for entry in entries {
+            locations[entry.key] = SourceLocation(file: file, line: Int(entry.line), column: Int(entry.column))
+        }
+        return locations
+    }
+
+    package var customMirror: Mirror {
+        Mirror(self, children: dictionary.map { (label: String?.none, value: $0 as Any) }, displayStyle: .dictionary)
+    }
+}
