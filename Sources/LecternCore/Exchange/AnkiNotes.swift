@@ -109,9 +109,21 @@ enum AnkiAnswer {
                 [],
                 [words.first ?? ""]
                     + (words.count > 1 ? ["Also accepted: " + words.dropFirst().joined(separator: "; ")] : [])
+                    + weighted(key.answers) { $0 }
             )
         case .numeric(let key):
-            return ([], [NumericAnswerGrader.displayAnswer(key)])
+            let format = NumericAnswerGrader.format
+            return (
+                [],
+                [NumericAnswerGrader.displayAnswer(key)]
+                    + weighted(key.answers) { target in
+                        switch target {
+                        case .value(let value, let tolerance):
+                            format(value) + (tolerance > 0 ? " (± \(format(tolerance)))" : "")
+                        case .range(let low, let high): "\(format(low)) to \(format(high))"
+                        }
+                    } + (key.otherwise.map { ["Any other number: " + $0] } ?? [])
+            )
         case .cloze(let cloze):
             return ([], cloze.blanks.enumerated().map { "[\($0.offset + 1)] " + ($0.element.first ?? "") })
         case .order(let sequence):
@@ -126,6 +138,16 @@ enum AnkiAnswer {
             return (sentences.map(\.text), sentences.map { "\($0.text) → \($0.role.name)" })
         case .walkthrough:
             return ([], [])
+        }
+    }
+}
+
+extension AnkiAnswer {
+    /// Answers worth less than full credit, or that say something: `Lutetia (50%): its Roman name`.
+    static func weighted<Value>(_ answers: [WeightedAnswer<Value>], _ show: (Value) -> String) -> [String] {
+        answers.filter { !$0.isFullCredit }.map { answer in
+            "\(show(answer.value)) (\(NumericAnswerGrader.format(answer.credit))%)"
+                + (answer.feedback.map { ": " + $0 } ?? "")
         }
     }
 }

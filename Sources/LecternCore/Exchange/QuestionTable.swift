@@ -82,13 +82,20 @@ package enum QuestionTable {
         return (CSVText.table(rows, separator: separator), findings)
     }
 
-    /// What an item sets that no column holds: the confidence question and exact matching.
+    /// What an item sets that no column holds: the confidence question, exact matching, an
+    /// option's or answer's credit, an answer's feedback, a numeric item's further answers.
     static func unkept(_ item: Item) -> String? {
         var lost: [String] = []
         if item.confidence { lost.append("'confidence: true'") }
         if item.options.contains(where: { $0.credit != nil }) { lost.append("an option's 'credit'") }
         switch item.body {
-        case .short(let key) where key.exact: lost.append("'exact: true'")
+        case .short(let key):
+            if key.exact { lost.append("'exact: true'") }
+            if key.answers.contains(where: \.isWeighted) { lost.append("an answer's 'credit' or 'feedback'") }
+        case .numeric(let key):
+            if key.answers.count > 1 || key.answers.contains(where: \.isWeighted) || key.otherwise != nil {
+                lost.append("the answers after the first, their 'credit' and 'feedback', and 'otherwise'")
+            }
         case .cloze(let cloze) where cloze.exact: lost.append("'exact: true'")
         default: break
         }

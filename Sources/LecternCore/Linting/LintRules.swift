@@ -71,6 +71,11 @@ package enum LintRules {
         Rule(
             id: "option-credit", severity: .error,
             summary: "partial credit on a correct option, on a multi item, or outside 0–100"),
+        Rule(
+            id: "answer-credit", severity: .error, summary: "a short or numeric answer's credit outside -100 to 100"),
+        Rule(
+            id: "no-full-credit", severity: .error,
+            summary: "a short or numeric item none of whose answers earns full credit"),
         Rule(id: "choice-few-options", severity: .warning, summary: "a choice item with only two options"),
         Rule(
             id: "too-many-entries", severity: .error, summary: "more options, entries or pairs than there are letters"),

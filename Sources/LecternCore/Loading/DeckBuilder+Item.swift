@@ -4,7 +4,7 @@ extension DeckBuilder {
     static let stepKeys = itemKeys + ["next"]
     static let bodyKeys: [ItemKind: [String]] = [
         .choice: ["options"], .multi: ["options"], .truefalse: ["answer"], .short: ["accept", "exact"],
-        .numeric: ["answer", "tolerance", "range", "unit", "percent"], .cloze: ["exact"],
+        .numeric: ["answer", "tolerance", "range", "answers", "otherwise", "unit", "percent"], .cloze: ["exact"],
         .order: ["sequence"], .match: ["pairs"], .open: ["model", "rubric"], .roles: ["sentences"],
         .walkthrough: ["scenario", "steps"],
     ]
