@@ -56,6 +56,8 @@ package enum DeckPreview {
             return optionKey(options)
         case .truefalse(let answer):
             return ["Answer: \(answer ? "true" : "false")"]
+        case .description:
+            return ["(shown above the next question; not asked)"]
         case .short(let key):
             return ["Answer: \(key.accept.joined(separator: " | "))\(key.exact ? " (exact)" : "")"]
                 + weighted(key.answers.filter { !$0.isFullCredit || $0.feedback != nil }) { "\($0)" }

@@ -51,6 +51,9 @@ package struct Item: Sendable, Identifiable {
         fieldLocations[field] ?? location
     }
 
+    /// Whether the item asks something: a `description` is shown, never graded, scheduled or counted.
+    package var isQuestion: Bool { kind != .description }
+
     /// The options of a `choice` or `multi` item; empty for other types.
     package var options: [Option] {
         switch body {
@@ -63,6 +66,7 @@ package struct Item: Sendable, Identifiable {
 /// The item types of the deck format, spelled as in YAML.
 package enum ItemKind: String, Sendable, CaseIterable, Codable {
     case choice, multi, truefalse, short, numeric, cloze, order, match, open, roles, walkthrough
+    case description
 }
 
 /// The reasoning move an item trains.
@@ -85,6 +89,8 @@ package enum ItemBody: Sendable {
     case open(OpenAnswerKey)
     case roles([RoleSentence])
     case walkthrough(Walkthrough)
+    /// Text shown, not asked: the prompt introduces the questions after it (GIFT's description).
+    case description
 
     package var kind: ItemKind {
         switch self {
@@ -99,6 +105,7 @@ package enum ItemBody: Sendable {
         case .open: .open
         case .roles: .roles
         case .walkthrough: .walkthrough
+        case .description: .description
         }
     }
 }

@@ -16,15 +16,20 @@ package struct AnkiNote: Sendable, Equatable {
 }
 
 package enum AnkiNotes {
-    /// One note per item; a walkthrough gives one note per step, each with the scenario.
+    /// One note per item; a walkthrough gives one note per step, each with the scenario. A
+    /// description is no note (a card must ask something): its text leads the front of the
+    /// notes of the question after it, as a session shows it above that question.
     package static func notes(of deck: Deck) -> [AnkiNote] {
-        deck.items.flatMap { item -> [AnkiNote] in
+        deck.questions.flatMap { item -> [AnkiNote] in
+            let intro = deck.introduction(to: item.id).map(\.prompt)
             guard case .walkthrough(let walkthrough) = item.body else {
-                return [note(item, deck: deck, id: item.id, lead: nil, tags: item.tags)]
+                let lead = intro.isEmpty ? nil : intro.joined(separator: "\n\n")
+                return [note(item, deck: deck, id: item.id, lead: lead, tags: item.tags)]
             }
             return walkthrough.steps.map { step in
                 note(
-                    step, deck: deck, id: "\(item.id)/\(step.id)", lead: walkthrough.scenario,
+                    step, deck: deck, id: "\(item.id)/\(step.id)",
+                    lead: (intro + [walkthrough.scenario]).joined(separator: "\n\n"),
                     tags: item.tags + step.tags.filter { !item.tags.contains($0) })
             }
         }
@@ -136,7 +141,7 @@ enum AnkiAnswer {
             return ([], ["Model answer: " + key.model] + key.rubric.map { "• " + $0 })
         case .roles(let sentences):
             return (sentences.map(\.text), sentences.map { "\($0.text) → \($0.role.name)" })
-        case .walkthrough:
+        case .walkthrough, .description:
             return ([], [])
         }
     }

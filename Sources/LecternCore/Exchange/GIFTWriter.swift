@@ -155,6 +155,9 @@ private struct GIFTItemWriter {
             return leftOut(item, "asks for the role of each sentence, which GIFT cannot express; left out")
         case .walkthrough:
             return leftOut(item, "is a walkthrough of steps, which GIFT cannot express; left out")
+        case .description:
+            // Text without an answer block is GIFT's description.
+            return head(item, prompt: item.prompt)
         }
     }
 

@@ -15,7 +15,7 @@ package enum QuestionTable {
 
     /// The item types a row can hold; `roles` and `walkthrough` need more than one row's shape.
     package static let types: [ItemKind] = [
-        .choice, .multi, .truefalse, .short, .numeric, .cloze, .match, .order, .open,
+        .choice, .multi, .truefalse, .short, .numeric, .cloze, .match, .order, .open, .description,
     ]
 
     /// Entries joined with ` | `, each `|` and `\` in them escaped.
@@ -144,6 +144,8 @@ package enum QuestionTable {
         case .open(let key):
             row["answer"] = key.model
             row["options"] = list(key.rubric)
+        case .description:
+            break  // the prompt is the whole of it
         case .roles, .walkthrough:
             return nil
         }

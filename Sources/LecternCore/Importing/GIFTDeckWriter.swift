@@ -112,6 +112,12 @@ private struct Writing {
     mutating func item(_ question: GIFTQuestion, id: String) -> [String] {
         var tags = question.tags
         if let category = question.category, !category.isEmpty { tags.append(category) }
+        if question.kind == .description {
+            // Shown above the questions after it; it asks nothing, so it has no key, skill or source.
+            return ["  - id: \(id)", "    type: description"]
+                + (tags.isEmpty ? [] : ["    tags: [" + tags.map(q).joined(separator: ", ") + "]"])
+                + ["    prompt: \(q(question.prompt.trimmingWhitespace))"]
+        }
         var explain: [String] = question.generalFeedback.map { [$0] } ?? []
         guard let body = body(of: question, explain: &explain) else { return [] }
         var lines = ["  - id: \(id)", "    type: \(body.type)", "    skill: recall", "    source: [1]"]
@@ -154,6 +160,8 @@ private struct Writing {
             return ("numeric", promptWithBlank, numericLines(answers, otherwise: otherwise, explain: &explain))
         case .essay:
             return ("open", question.prompt, essayLines(question, explain: &explain))
+        case .description:
+            return nil  // written by `item`
         }
     }
 

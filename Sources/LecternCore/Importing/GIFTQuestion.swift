@@ -34,6 +34,8 @@ package struct GIFTQuestion: Sendable, Equatable {
         /// to any other number.
         case numeric([WeightedAnswer<NumericAnswerKey.Target>], otherwise: String?)
         case essay
+        /// Text without answers, shown and not graded.
+        case description
     }
 
     package struct Option: Sendable, Equatable {

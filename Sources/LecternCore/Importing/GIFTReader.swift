@@ -10,7 +10,8 @@ package enum GIFTReader {
         for block in GIFTBlocks.split(text) {
             if let question = reader.question(block) { reader.questions.append(question) }
         }
-        if reader.questions.isEmpty && !reader.diagnostics.contains(where: { $0.severity == .error }) {
+        let asks = reader.questions.contains { $0.kind != .description }
+        if !asks && !reader.diagnostics.contains(where: { $0.severity == .error }) {
             reader.diagnostics.append(
                 .error(
                     "gift-no-question", at: SourceLocation(file: path, line: 1, column: 1),
@@ -61,6 +62,9 @@ private struct Reading {
             title = Array(marks[2..<close]).plain
             marks = Array(marks[(close + 2)...])
         }
+        if marks.firstSyntax("{") == nil && marks.firstSyntax("}") == nil {
+            return description(marks, block: block, title: title, at: first)
+        }
         guard let (open, close) = answerBraces(marks, first: first) else { return nil }
         var (prompt, id, tags) = GIFTMarkup.prompt(Array(marks[..<open]).plain)
         let after = Array(marks[(close + 1)...])
@@ -104,10 +108,7 @@ private struct Reading {
             error("gift-stray-brace", marks[close], "'}' without '{' before it; escape it as \\} if it is text")
             return nil
         }
-        guard let open else {
-            notKept(first, "a description (text without answers) cannot be kept: decks hold only questions; left out")
-            return nil
-        }
+        guard let open else { return nil }  // a description, read by `description`
         guard let close else {
             error("gift-unclosed-brace", marks[open], "'{' is not closed; end the answers with '}' or escape it as \\{")
             return nil
@@ -127,6 +128,20 @@ private struct Reading {
             return nil
         }
         return (open, close)
+    }
+
+    /// Text without braces: Moodle's description, shown and not graded.
+    func description(_ marks: [GIFTMark], block: GIFTBlocks.Block, title: String?, at first: GIFTMark)
+        -> GIFTQuestion?
+    {
+        var (text, id, tags) = GIFTMarkup.prompt(marks.plain)
+        guard !text.isEmpty else { return nil }  // a title alone: nothing to show
+        let fromComments = GIFTMarkup.prompt(block.comments.joined(separator: "\n"))
+        id = id ?? fromComments.id
+        tags = (fromComments.tags + tags).filter { !$0.isEmpty }
+        return GIFTQuestion(
+            title: title, id: id, tags: tags, category: block.category, prompt: text, textAfter: nil,
+            generalFeedback: nil, kind: .description, location: at(first))
     }
 
     // MARK: - The answers

@@ -6,7 +6,7 @@ extension DeckLinter {
         switch item.body {
         case .choice(let options): choiceFindings(options, in: item, name: name)
         case .multi(let options): multiFindings(options, in: item, name: name)
-        case .truefalse: []
+        case .truefalse, .description: []
         case .short(let key):
             (tooFew(key.answers.count, 1, "answer", in: item, key: "accept", name: name).map { [$0] } ?? [])
                 + weightFindings(key.answers, in: item, key: "accept", name: name) { "'\($0)'" }

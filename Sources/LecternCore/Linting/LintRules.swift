@@ -66,6 +66,7 @@ package enum LintRules {
         Rule(id: "step-unreachable", severity: .error, summary: "a walkthrough step no path reaches"),
         Rule(id: "walkthrough-cycle", severity: .error, summary: "a walkthrough path that loops"),
         Rule(id: "nested-walkthrough", severity: .error, summary: "a walkthrough step that is itself a walkthrough"),
+        Rule(id: "description-step", severity: .error, summary: "a walkthrough step that is a description"),
         Rule(id: "missing-explain", severity: .warning, summary: "an item without explain"),
         Rule(id: "option-without-feedback", severity: .warning, summary: "a wrong option without feedback"),
         Rule(

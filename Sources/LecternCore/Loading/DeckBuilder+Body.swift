@@ -48,6 +48,8 @@ extension DeckBuilder {
             if scenario.isBlank { emptyValue(fields, "scenario", in: context) }
             return .walkthrough(
                 Walkthrough(scenario: scenario, steps: steps.compactMap { item(from: $0, isStep: true) }))
+        case .description:
+            return .description
         }
     }
 

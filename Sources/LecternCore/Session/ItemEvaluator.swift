@@ -54,6 +54,8 @@ package enum ItemEvaluator {
             }
         case .open, .walkthrough:
             return .failure(MalformedAnswer("This question is not answered on one line."))
+        case .description:
+            return .failure(MalformedAnswer("A description is read, not answered."))
         }
     }
 

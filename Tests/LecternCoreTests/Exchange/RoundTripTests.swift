@@ -38,6 +38,7 @@ struct RoundTripTests {
         case .order(let sequence): parts += sequence
         case .open(let key): parts += [words(key.model)] + (full ? key.rubric : [])
         case .roles, .walkthrough: parts.append("?")
+        case .description: break
         }
         // GIFT's essay keeps the model answer in the general feedback, where others keep `explain`.
         if full || item.kind != .open { parts.append(words(item.explain)) }

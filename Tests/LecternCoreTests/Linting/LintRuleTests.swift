@@ -318,6 +318,33 @@ import Testing
                 "16:5 error no-full-credit no answer of numeric item 'pi' earns full credit, so no learner could be right; give one 'credit: 100' or write it without a credit"
             ]),
         Row(
+            name: "description-step",
+            text: deck(
+                """
+                  - id: walk
+                    type: walkthrough
+                    skill: apply
+                    source: [1]
+                    prompt: Work it through.
+                    explain: Paragraph 1.
+                    scenario: A shop opens.
+                    steps:
+                      - id: read
+                        type: description
+                        prompt: Read the case.
+                      - id: one
+                        type: truefalse
+                        prompt: Is it so?
+                        answer: true
+                      - id: two
+                        type: truefalse
+                        prompt: Really?
+                        answer: false
+                """),
+            expected: [
+                "19:15 error description-step a walkthrough step must ask something, and a description does not; put its text in the scenario or the step's prompt"
+            ]),
+        Row(
             name: "missing-explain",
             text: deck(goodItem.replacingOccurrences(of: "    explain: Paragraph 1 says so.\n", with: "")),
             expected: [
