@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "LecternLiveTests",
             dependencies: [
-                "LecternLive", "LecternClass", "LecternCore", "LecternStore",
+                "LecternLive", "LecternClass", "LecternCore", "LecternStore", "LecternLiveShell",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

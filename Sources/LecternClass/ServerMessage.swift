@@ -66,10 +66,13 @@ package enum ServerMessage: Sendable, Equatable, Codable {
         }
     }
 
+    /// How every frame is written (also by `RevealFrameEncoder`, which must match).
+    static let outputFormatting: JSONEncoder.OutputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+
     /// The frame's text: compact JSON, UTF-8 kept readable, keys sorted so frames compare.
     package func encoded() -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = Self.outputFormatting
         // Every field is a string, a number, a bool or an array of them: encoding cannot fail.
         guard let data = try? encoder.encode(self) else { return "{\"type\":\"error\"}" }
         return String(decoding: data, as: UTF8.self)

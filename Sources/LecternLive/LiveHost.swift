@@ -178,8 +178,12 @@ package actor LiveHost {
         for case .teacher(.revealed(let reveal)) in effects {
             events.yield(.revealStarted(question: reveal.question, at: clock()))
         }
+        // One question's reveals share most of their text: encoded once, not once per student.
+        var reveals = RevealFrameEncoder()
         for effect in effects {
             switch effect {
+            case .send(let client, .reveal(let reveal)):
+                write(reveals.frame(for: reveal), to: client)
             case .send(let client, let message):
                 if case .welcome = message { connections[client]?.joined = true }
                 write(message.encoded(), to: client)

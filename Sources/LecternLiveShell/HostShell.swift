@@ -1,5 +1,6 @@
 import Foundation
 import LecternClass
+import LecternCore
 package import LecternLive
 package import LineEditing
 
@@ -46,7 +47,7 @@ package final class HostShell: @unchecked Sendable {
         let title = blocking { await server.host.deckTitle }
         let questions = blocking { await server.host.questions }
         StudentShell.Done.print(
-            "Hosting \"\(LiveText.safe(title))\" (\(questions.count) questions) on \(server.bind):\(port).\n"
+            "Hosting \"\(LiveText.safe(title))\" (\(CountedNoun.text(questions.count, "question"))) on \(server.bind):\(port).\n"
                 + "join with: lectern join \(displayAddress(bind: server.bind)):\(port) \(code)\n"
                 + "Type start when everyone is in; help lists the commands.")
         Task.detached { [shell] in
@@ -100,7 +101,8 @@ package final class HostShell: @unchecked Sendable {
         let server = self.server
         Self.blocking { await server.stop() }
         let written = host.recorder?.written ?? 0
-        StudentShell.Done.print("\(written) answers are in the progress file.")
+        StudentShell.Done.print(
+            "\(CountedNoun.text(written, "answer")) \(written == 1 ? "is" : "are") in the progress file.")
     }
 
     /// One command line; true when the shell should stop.
