@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // HTTP field names for the pages' security headers (already under Hummingbird).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The only C in the project: libedit's variadic calls and the SIGINT handler.
@@ -50,11 +52,12 @@ let package = Package(
         .target(
             name: "LecternLive",
             dependencies: [
-                "LecternClass", "LecternCore", "LecternStore",
+                "LecternClass", "LecternCore", "LecternStore", "LecternQR",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         // The shell: its commands (argument-parser commands, parsed the same way from a shell
@@ -67,7 +70,9 @@ let package = Package(
             ]
         ),
         // The terminals of a live class: the teacher's host shell and the student's shell.
-        .target(name: "LecternLiveShell", dependencies: ["LecternLive", "LecternClass", "LecternCore", "LineEditing"]),
+        .target(
+            name: "LecternLiveShell",
+            dependencies: ["LecternLive", "LecternClass", "LecternCore", "LecternQR", "LineEditing"]),
         // The command line: parses and hands over to the shell, or runs a command that only
         // makes sense outside it (new, import, preview, deck-stats, fsrs, db).
         .target(
@@ -99,7 +104,7 @@ let package = Package(
         .testTarget(
             name: "LecternLiveTests",
             dependencies: [
-                "LecternLive", "LecternClass", "LecternCore", "LecternStore", "LecternLiveShell",
+                "LecternLive", "LecternClass", "LecternCore", "LecternStore", "LecternLiveShell", "LecternQR",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -119,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternCLITests",
-            dependencies: ["LecternCLI", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LecternCLI", "LecternCore", "LecternQR", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -135,6 +135,8 @@ package actor LiveHost {
             perform(live.handle(.answer(client, question: question, text: answer), now: now))
         case .success(.leave):
             perform(live.handle(.leave(client), now: now))
+        case .success(.watch(let code)):
+            perform(live.handle(.watch(client, code: code), now: now))
         }
     }
 
@@ -185,7 +187,10 @@ package actor LiveHost {
             case .send(let client, .reveal(let reveal)):
                 write(reveals.frame(for: reveal), to: client)
             case .send(let client, let message):
-                if case .welcome = message { connections[client]?.joined = true }
+                switch message {
+                case .welcome, .watching: connections[client]?.joined = true
+                default: break
+                }
                 write(message.encoded(), to: client)
             case .broadcast(let message, let clients):
                 let text = message.encoded()

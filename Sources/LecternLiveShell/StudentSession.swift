@@ -191,6 +191,9 @@ package final class StudentSession: @unchecked Sendable {
             finish(LiveText.end(end), status: 0)
         case .error(let error):
             handle(error)
+        case .watching, .progress, .summary:
+            // Sent to projector pages only; a student's connection never gets them.
+            break
         }
     }
 
