@@ -119,7 +119,7 @@ package struct Histogram: Sendable, Equatable, Codable {
                 Bar(label: "partly right", text: nil, count: partial, right: nil),
                 Bar(label: "wrong", text: nil, count: wrong, right: false),
             ]
-        case .open, .walkthrough:
+        case .open, .walkthrough, .description:
             kind = .none
         }
     }

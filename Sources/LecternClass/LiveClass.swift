@@ -103,7 +103,8 @@ package struct LiveClass: Sendable {
         configuration.maxStrikes = max(1, configuration.maxStrikes)
         self.configuration = configuration
         let ids = configuration.itemIDs ?? deck.items.map(\.id)
-        var items = ids.compactMap(deck.item(withID:))
+        // A description asks nothing, so a class is never offered one: the questions only.
+        var items = ids.compactMap(deck.item(withID:)).filter(\.isQuestion)
         if let count = configuration.count { items = Array(items.prefix(max(0, count))) }
         questions = ClassQuestion.plan(deck: deck, items: items, seed: configuration.seed)
         var generator: any RandomNumberGenerator & Sendable = random

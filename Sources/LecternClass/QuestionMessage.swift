@@ -74,7 +74,7 @@ package struct QuestionMessage: Sendable, Equatable, Codable {
         case .numeric(let key):
             unit = key.unit
             percent = key.percent
-        case .truefalse, .short, .open, .walkthrough:
+        case .truefalse, .short, .open, .walkthrough, .description:
             break
         }
     }

@@ -17,6 +17,7 @@ enum FuzzGrading {
         case .choice, .multi, .truefalse: grade = gradePick(answer, item.body)
         case .short, .numeric, .cloze: grade = gradeTyped(answer, item.body)
         case .order, .match, .roles, .open: grade = gradeArranged(answer, item.body)
+        case .description: grade = nil
         case .walkthrough(let walkthrough):
             // Each step is graded as its own question; the walkthrough's own grade is their mean.
             let steps = walkthrough.steps.compactMap { step -> Grade? in

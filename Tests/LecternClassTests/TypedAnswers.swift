@@ -32,7 +32,7 @@ enum TypedAnswers {
             return sentences.enumerated().map { "\($0.offset + 1)\($0.element.role.rawValue)" }.joined(separator: " ")
         case .open(let key):
             return key.model
-        case .walkthrough:
+        case .walkthrough, .description:
             return ""
         }
     }
@@ -66,7 +66,7 @@ enum TypedAnswers {
                 .joined(separator: " ")
         case .open:
             return "No idea."
-        case .walkthrough:
+        case .walkthrough, .description:
             return ""
         }
     }

@@ -40,6 +40,7 @@ struct CorpusReplayTests {
     @Test("the answer deck holds every answerable item type")
     func answerDeckCoversTypes() {
         let kinds = Set(AnswerFuzzTarget.deck.items.map(\.kind))
-        #expect(kinds == Set(ItemKind.allCases))
+        // A description asks nothing, so it has no answer to fuzz.
+        #expect(kinds == Set(ItemKind.allCases).subtracting([.description]))
     }
 }

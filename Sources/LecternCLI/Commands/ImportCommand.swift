@@ -68,7 +68,8 @@ struct Import: ParsableCommand {
                 throw ExitCode(1)
             }
             let written = GIFTDeckWriter.deck(read.questions, header: header)
-            (deckText, count) = (written.text, read.questions.count)
+            // Descriptions are kept, but the count is of what the deck asks.
+            (deckText, count) = (written.text, read.questions.count { $0.kind != .description })
             findings += written.diagnostics
         case .csv:
             let separator: Unicode.Scalar = file.lowercased().hasSuffix(".tsv") ? "\t" : ","

@@ -85,7 +85,7 @@ package struct DeckCoverage: Sendable {
     package init(decks: [Deck], walkthroughMinimumSteps: Int = Bars.defaultMinimumSteps) {
         self.decks = decks.count
         self.minimumSteps = walkthroughMinimumSteps
-        let items = decks.flatMap(\.items)
+        let items = decks.flatMap(\.questions)
         self.items = items.count
         for item in items {
             byType[item.kind, default: 0] += 1
@@ -108,6 +108,9 @@ package struct DeckCoverage: Sendable {
         }
     }
 
+    /// The types a deck trains with: a description asks nothing, so it has no bar.
+    static let questionKinds = ItemKind.allCases.filter { $0 != .description }
+
     private static func steps(of item: Item) -> [Item] {
         if case .walkthrough(let walkthrough) = item.body { return walkthrough.steps }
         return []
@@ -127,7 +130,7 @@ package struct DeckCoverage: Sendable {
             check("items citing ¶\(paragraph)", byParagraph[paragraph] ?? 0, bars.perParagraph)
         }
         for thread in bars.threads { check("items tagged \(thread)", byTag[thread] ?? 0, bars.perThread) }
-        for kind in ItemKind.allCases { check("\(kind.rawValue) items", byType[kind] ?? 0, bars.perType) }
+        for kind in Self.questionKinds { check("\(kind.rawValue) items", byType[kind] ?? 0, bars.perType) }
         for skill in Skill.allCases { check("items training \(skill.rawValue)", bySkill[skill] ?? 0, bars.perSkill) }
         if reasoningShare < bars.reasoningShare {
             missing.append(
@@ -153,7 +156,7 @@ package struct DeckCoverage: Sendable {
         }
         row("decks", decks, bars.decks)
         row("items", items, bars.items)
-        for kind in ItemKind.allCases { row("type \(kind.rawValue)", byType[kind] ?? 0, bars.perType) }
+        for kind in Self.questionKinds { row("type \(kind.rawValue)", byType[kind] ?? 0, bars.perType) }
         for skill in Skill.allCases { row("skill \(skill.rawValue)", bySkill[skill] ?? 0, bars.perSkill) }
         for paragraph in bars.paragraphs { row("source ¶\(paragraph)", byParagraph[paragraph] ?? 0, bars.perParagraph) }
         for thread in bars.threads { row("thread \(thread)", byTag[thread] ?? 0, bars.perThread) }

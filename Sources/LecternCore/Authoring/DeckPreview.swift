@@ -56,10 +56,15 @@ package enum DeckPreview {
             return optionKey(options)
         case .truefalse(let answer):
             return ["Answer: \(answer ? "true" : "false")"]
+        case .description:
+            return ["(shown above the next question; not asked)"]
         case .short(let key):
             return ["Answer: \(key.accept.joined(separator: " | "))\(key.exact ? " (exact)" : "")"]
+                + weighted(key.answers.filter { !$0.isFullCredit || $0.feedback != nil }) { "\($0)" }
         case .numeric(let key):
-            return ["Answer: \(numeric(key))"]
+            return ["Answer: \(numeric(key.target, key))"]
+                + weighted(Array(key.answers.filter { !$0.isFullCredit || $0.feedback != nil })) { numeric($0, key) }
+                + (key.otherwise.map { ["Any other number: \($0)"] } ?? [])
         case .cloze(let cloze):
             let blanks = cloze.blanks.enumerated().map { "[\($0.offset + 1)] \($0.element.joined(separator: " | "))" }
             return ["Answer: \(blanks.joined(separator: "  "))\(cloze.exact ? " (exact)" : "")"]
@@ -129,13 +134,20 @@ package enum DeckPreview {
         return lines
     }
 
-    private static func numeric(_ key: NumericAnswerKey) -> String {
+    private static func numeric(_ target: NumericAnswerKey.Target, _ key: NumericAnswerKey) -> String {
         let suffix = key.percent ? "%" : key.unit.map { " \($0)" } ?? ""
-        switch key.target {
+        switch target {
         case .value(let value, let tolerance):
             return "\(number(value))\(suffix)" + (tolerance > 0 ? " ± \(number(tolerance))" : "")
         case .range(let low, let high):
             return "from \(number(low)) to \(number(high))\(suffix)"
+        }
+    }
+
+    /// The answers that earn less than full credit or say something: `Lutetia 50%: its Roman name`.
+    private static func weighted<Value>(_ answers: [WeightedAnswer<Value>], _ show: (Value) -> String) -> [String] {
+        answers.map { answer in
+            "  \(show(answer.value)) \(number(answer.credit))%" + (answer.feedback.map { ": \($0)" } ?? "")
         }
     }
 

@@ -27,6 +27,11 @@ package enum StarterDeck {
 
         # Item ids are how progress is remembered: never rename one, but reorder freely.
         items:
+          # description: text shown above the question after it; not asked, graded or counted.
+          - id: about-these-questions
+            type: description
+            prompt: The questions below are about the essay's claim that the platform gains most.
+
           # choice: one correct option; every wrong option names its misconception.
           - id: who-gains
             type: choice

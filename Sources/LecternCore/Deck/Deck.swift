@@ -44,6 +44,17 @@ package struct Deck: Sendable {
     }
 
     /// The top-level item with this id.
+    /// The items that ask something, in deck order: descriptions left out.
+    package var questions: [Item] { items.filter(\.isQuestion) }
+
+    /// The descriptions written just before the item, in deck order: the text a session shows
+    /// above the question, since a description introduces what follows it.
+    package func introduction(to id: String) -> [Item] {
+        guard let index = items.firstIndex(where: { $0.id == id }) else { return [] }
+        let before = items[..<index].reversed().prefix { !$0.isQuestion }
+        return Array(before.reversed())
+    }
+
     package func item(withID id: String) -> Item? {
         items.first { $0.id == id }
     }

@@ -51,6 +51,9 @@ package struct Item: Sendable, Identifiable {
         fieldLocations[field] ?? location
     }
 
+    /// Whether the item asks something: a `description` is shown, never graded, scheduled or counted.
+    package var isQuestion: Bool { kind != .description }
+
     /// The options of a `choice` or `multi` item; empty for other types.
     package var options: [Option] {
         switch body {
@@ -63,6 +66,7 @@ package struct Item: Sendable, Identifiable {
 /// The item types of the deck format, spelled as in YAML.
 package enum ItemKind: String, Sendable, CaseIterable, Codable {
     case choice, multi, truefalse, short, numeric, cloze, order, match, open, roles, walkthrough
+    case description
 }
 
 /// The reasoning move an item trains.
@@ -85,6 +89,8 @@ package enum ItemBody: Sendable {
     case open(OpenAnswerKey)
     case roles([RoleSentence])
     case walkthrough(Walkthrough)
+    /// Text shown, not asked: the prompt introduces the questions after it (GIFT's description).
+    case description
 
     package var kind: ItemKind {
         switch self {
@@ -99,6 +105,7 @@ package enum ItemBody: Sendable {
         case .open: .open
         case .roles: .roles
         case .walkthrough: .walkthrough
+        case .description: .description
         }
     }
 }
@@ -134,32 +141,76 @@ package struct Option: Sendable, Equatable {
 
 /// Accepted answers of a `short` item. An entry written `/…/` is a regular expression.
 package struct ShortAnswerKey: Sendable, Equatable {
+    /// The wordings that earn full credit, in the order written: the first plain one is the answer shown.
     package var accept: [String]
     /// No typo tolerance when true.
     package var exact: Bool
+    /// Every entry as written, with its credit and feedback, when any entry of the list is a
+    /// map (GIFT's `=%50%word#…`); empty for a plain list, whose wordings all earn full credit.
+    package var weighted: [WeightedAnswer<String>]
+
+    /// What grading compares with: every wording with its credit and feedback.
+    package var answers: [WeightedAnswer<String>] {
+        weighted.isEmpty ? accept.map { WeightedAnswer($0) } : weighted
+    }
 
     package init(accept: [String], exact: Bool = false) {
         self.accept = accept
         self.exact = exact
+        self.weighted = []
+    }
+
+    /// A key from entries with their own credit and feedback; a list of plain wordings at
+    /// full credit is kept as a plain list.
+    package init(answers: [WeightedAnswer<String>], exact: Bool = false) {
+        self.accept = answers.filter(\.isFullCredit).map(\.value)
+        self.exact = exact
+        self.weighted = answers.contains(where: \.isWeighted) ? answers : []
     }
 }
 
-/// The key of a `numeric` item: a value with a tolerance, or a range.
+/// The key of a `numeric` item: a value with a tolerance, or a range; or several such
+/// answers, each with its own credit and feedback (GIFT's `{#=3.14:0.01 =%50%3:0.5}`).
 package struct NumericAnswerKey: Sendable, Equatable {
     package enum Target: Sendable, Equatable {
         case value(Double, tolerance: Double)
         case range(Double, Double)
     }
 
+    /// The answer shown to the learner: the only one, or the first at full credit.
     package var target: Target
     package var unit: String?
     /// The answer is a percentage written 0–100, with or without `%`.
     package var percent: Bool
+    /// Every answer as written in `answers`, with its credit and feedback; empty when the key
+    /// is the one `answer` or `range`.
+    package var weighted: [WeightedAnswer<Target>]
+    /// Shown when the number meets no answer (GIFT's `~#…`).
+    package var otherwise: String?
 
-    package init(target: Target, unit: String? = nil, percent: Bool = false) {
+    /// What grading compares with: every answer with its credit and feedback.
+    package var answers: [WeightedAnswer<Target>] {
+        weighted.isEmpty ? [WeightedAnswer(target)] : weighted
+    }
+
+    package init(target: Target, unit: String? = nil, percent: Bool = false, otherwise: String? = nil) {
         self.target = target
         self.unit = unit
         self.percent = percent
+        self.weighted = []
+        self.otherwise = otherwise
+    }
+
+    /// A key of several answers; one answer at full credit without feedback is kept as the
+    /// single form. The shown answer of a key without full credit (which the linter refuses)
+    /// is its first.
+    package init(
+        answers: [WeightedAnswer<Target>], otherwise: String? = nil, unit: String? = nil, percent: Bool = false
+    ) {
+        let shown = answers.first(where: \.isFullCredit) ?? answers.first
+        self.init(
+            target: shown?.value ?? .value(0, tolerance: 0), unit: unit, percent: percent, otherwise: otherwise)
+        if answers.count != 1 || answers[0].isWeighted { weighted = answers }
     }
 }
 

@@ -16,15 +16,20 @@ package struct AnkiNote: Sendable, Equatable {
 }
 
 package enum AnkiNotes {
-    /// One note per item; a walkthrough gives one note per step, each with the scenario.
+    /// One note per item; a walkthrough gives one note per step, each with the scenario. A
+    /// description is no note (a card must ask something): its text leads the front of the
+    /// notes of the question after it, as a session shows it above that question.
     package static func notes(of deck: Deck) -> [AnkiNote] {
-        deck.items.flatMap { item -> [AnkiNote] in
+        deck.questions.flatMap { item -> [AnkiNote] in
+            let intro = deck.introduction(to: item.id).map(\.prompt)
             guard case .walkthrough(let walkthrough) = item.body else {
-                return [note(item, deck: deck, id: item.id, lead: nil, tags: item.tags)]
+                let lead = intro.isEmpty ? nil : intro.joined(separator: "\n\n")
+                return [note(item, deck: deck, id: item.id, lead: lead, tags: item.tags)]
             }
             return walkthrough.steps.map { step in
                 note(
-                    step, deck: deck, id: "\(item.id)/\(step.id)", lead: walkthrough.scenario,
+                    step, deck: deck, id: "\(item.id)/\(step.id)",
+                    lead: (intro + [walkthrough.scenario]).joined(separator: "\n\n"),
                     tags: item.tags + step.tags.filter { !item.tags.contains($0) })
             }
         }
@@ -109,9 +114,21 @@ enum AnkiAnswer {
                 [],
                 [words.first ?? ""]
                     + (words.count > 1 ? ["Also accepted: " + words.dropFirst().joined(separator: "; ")] : [])
+                    + weighted(key.answers) { $0 }
             )
         case .numeric(let key):
-            return ([], [NumericAnswerGrader.displayAnswer(key)])
+            let format = NumericAnswerGrader.format
+            return (
+                [],
+                [NumericAnswerGrader.displayAnswer(key)]
+                    + weighted(key.answers) { target in
+                        switch target {
+                        case .value(let value, let tolerance):
+                            format(value) + (tolerance > 0 ? " (± \(format(tolerance)))" : "")
+                        case .range(let low, let high): "\(format(low)) to \(format(high))"
+                        }
+                    } + (key.otherwise.map { ["Any other number: " + $0] } ?? [])
+            )
         case .cloze(let cloze):
             return ([], cloze.blanks.enumerated().map { "[\($0.offset + 1)] " + ($0.element.first ?? "") })
         case .order(let sequence):
@@ -124,8 +141,18 @@ enum AnkiAnswer {
             return ([], ["Model answer: " + key.model] + key.rubric.map { "• " + $0 })
         case .roles(let sentences):
             return (sentences.map(\.text), sentences.map { "\($0.text) → \($0.role.name)" })
-        case .walkthrough:
+        case .walkthrough, .description:
             return ([], [])
+        }
+    }
+}
+
+extension AnkiAnswer {
+    /// Answers worth less than full credit, or that say something: `Lutetia (50%): its Roman name`.
+    static func weighted<Value>(_ answers: [WeightedAnswer<Value>], _ show: (Value) -> String) -> [String] {
+        answers.filter { !$0.isFullCredit }.map { answer in
+            "\(show(answer.value)) (\(NumericAnswerGrader.format(answer.credit))%)"
+                + (answer.feedback.map { ": " + $0 } ?? "")
         }
     }
 }

@@ -134,10 +134,7 @@ private struct GIFTItemWriter {
             return head(item, prompt: item.prompt) + " {" + (value ? "TRUE" : "FALSE") + generalFeedback(item.explain)
                 + "\n}"
         case .short(let key):
-            let kept = keptWordings(key.accept, of: item)
-            guard !kept.isEmpty else { return leftOut(item, "has only answers GIFT cannot hold; left out") }
-            let answers = kept.map { answer("=", weight: nil, $0, feedback: nil) }
-            return head(item, prompt: item.prompt) + " {" + answers.joined() + generalFeedback(item.explain) + "\n}"
+            return short(item, key)
         case .numeric(let key):
             return numeric(item, key)
         case .cloze(let cloze):
@@ -158,6 +155,9 @@ private struct GIFTItemWriter {
             return leftOut(item, "asks for the role of each sentence, which GIFT cannot express; left out")
         case .walkthrough:
             return leftOut(item, "is a walkthrough of steps, which GIFT cannot express; left out")
+        case .description:
+            // Text without an answer block is GIFT's description.
+            return head(item, prompt: item.prompt)
         }
     }
 
@@ -179,6 +179,38 @@ private struct GIFTItemWriter {
         }
     }
 
+    /// Each wording with its weight (none at full credit) and feedback.
+    mutating func short(_ item: Item, _ key: ShortAnswerKey) -> String? {
+        if let odd = oddWeight(key.answers) { return leftOut(item, odd) }
+        let wordings = Set(keptWordings(key.answers.map(\.value), of: item))
+        let kept = key.answers.filter { wordings.contains($0.value) }
+        guard kept.contains(where: \.isFullCredit) else {
+            return leftOut(item, "has only answers GIFT cannot hold; left out")
+        }
+        let answers = kept.map { answer("=", weight: weight($0), $0.value, feedback: $0.feedback) }
+        return head(item, prompt: item.prompt) + " {" + answers.joined() + generalFeedback(item.explain) + "\n}"
+    }
+
+    /// The weight GIFT writes for an answer: none at full credit, else a grade of Moodle's list.
+    func weight<Value>(_ answer: WeightedAnswer<Value>) -> String? {
+        if answer.isFullCredit { return nil }
+        if answer.credit == 0 { return "0" }
+        let grade = answer.credit == -100 ? "100" : GIFTWriter.grade(abs(answer.credit)) ?? "0"
+        return (answer.credit < 0 ? "-" : "") + grade
+    }
+
+    /// Why an answer's credit cannot be written (Moodle's importer takes only grades of its
+    /// list), or nil when every one can.
+    func oddWeight<Value>(_ answers: [WeightedAnswer<Value>]) -> String? {
+        let odd = answers.first { answer in
+            !answer.isFullCredit && answer.credit != 0 && abs(answer.credit) != 100
+                && GIFTWriter.grade(abs(answer.credit)) == nil
+        }
+        return odd.map {
+            "gives \(GIFTMarkup.format($0.credit))% credit to an answer, a grade Moodle's list lacks; left out"
+        }
+    }
+
     mutating func numeric(_ item: Item, _ key: NumericAnswerKey) -> String? {
         if key.percent {
             warn(
@@ -188,14 +220,27 @@ private struct GIFTItemWriter {
         if let unit = key.unit {
             warn(item, "the unit '\(unit)' is not exported; Moodle takes the number only")
         }
-        let answer: String
-        switch key.target {
-        case .value(let value, let tolerance):
-            answer = GIFTMarkup.format(value) + (tolerance != 0 ? ":" + GIFTMarkup.format(abs(tolerance)) : "")
-        case .range(let low, let high):
-            answer = GIFTMarkup.format(low) + ".." + GIFTMarkup.format(high)
+        if let odd = oddWeight(key.answers) { return leftOut(item, odd) }
+        let target = { (target: NumericAnswerKey.Target) -> String in
+            switch target {
+            case .value(let value, let tolerance):
+                GIFTMarkup.format(value) + (tolerance != 0 ? ":" + GIFTMarkup.format(abs(tolerance)) : "")
+            case .range(let low, let high):
+                GIFTMarkup.format(low) + ".." + GIFTMarkup.format(high)
+            }
         }
-        return head(item, prompt: item.prompt) + " {#" + answer + generalFeedback(item.explain) + "\n}"
+        if key.answers.count == 1, let only = key.answers.first, only.isFullCredit, key.otherwise == nil {
+            let feedback = only.feedback.map { "#" + e($0) } ?? ""
+            return head(item, prompt: item.prompt) + " {#" + target(only.value) + feedback
+                + generalFeedback(item.explain) + "\n}"
+        }
+        // Numbers are written as they are: escaping would turn the ':' of a tolerance into text.
+        var answers = key.answers.map { answer in
+            "\n  =" + (weight(answer).map { "%\($0)%" } ?? "") + target(answer.value)
+                + (answer.feedback.map { "#" + e($0) } ?? "")
+        }
+        if let otherwise = key.otherwise { answers.append("\n  ~#" + e(otherwise)) }
+        return head(item, prompt: item.prompt) + " {#" + answers.joined() + generalFeedback(item.explain) + "\n}"
     }
 
     /// A cloze with one blank is GIFT's missing-word question: the answers stand where the blank

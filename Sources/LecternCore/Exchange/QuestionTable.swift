@@ -15,7 +15,7 @@ package enum QuestionTable {
 
     /// The item types a row can hold; `roles` and `walkthrough` need more than one row's shape.
     package static let types: [ItemKind] = [
-        .choice, .multi, .truefalse, .short, .numeric, .cloze, .match, .order, .open,
+        .choice, .multi, .truefalse, .short, .numeric, .cloze, .match, .order, .open, .description,
     ]
 
     /// Entries joined with ` | `, each `|` and `\` in them escaped.
@@ -82,13 +82,20 @@ package enum QuestionTable {
         return (CSVText.table(rows, separator: separator), findings)
     }
 
-    /// What an item sets that no column holds: the confidence question and exact matching.
+    /// What an item sets that no column holds: the confidence question, exact matching, an
+    /// option's or answer's credit, an answer's feedback, a numeric item's further answers.
     static func unkept(_ item: Item) -> String? {
         var lost: [String] = []
         if item.confidence { lost.append("'confidence: true'") }
         if item.options.contains(where: { $0.credit != nil }) { lost.append("an option's 'credit'") }
         switch item.body {
-        case .short(let key) where key.exact: lost.append("'exact: true'")
+        case .short(let key):
+            if key.exact { lost.append("'exact: true'") }
+            if key.answers.contains(where: \.isWeighted) { lost.append("an answer's 'credit' or 'feedback'") }
+        case .numeric(let key):
+            if key.answers.count > 1 || key.answers.contains(where: \.isWeighted) || key.otherwise != nil {
+                lost.append("the answers after the first, their 'credit' and 'feedback', and 'otherwise'")
+            }
         case .cloze(let cloze) where cloze.exact: lost.append("'exact: true'")
         default: break
         }
@@ -137,6 +144,8 @@ package enum QuestionTable {
         case .open(let key):
             row["answer"] = key.model
             row["options"] = list(key.rubric)
+        case .description:
+            break  // the prompt is the whole of it
         case .roles, .walkthrough:
             return nil
         }

@@ -27,7 +27,7 @@ extension TableReading {
             return ["    accept: [" + answers.map(q).joined(separator: ", ") + "]"]
         case .numeric:
             return numeric(answerCell, unit: cells["unit"])
-        case .cloze:
+        case .cloze, .description:
             return []
         case .match:
             var lines = ["    pairs:"]

@@ -12,14 +12,28 @@ import Foundation
 /// floating-point rounding.
 package enum NumericAnswerGrader {
     package static func grade(_ answer: String, key: NumericAnswerKey) -> Result<Grade, MalformedAnswer> {
+        weightedGrade(answer, key: key).map(\.grade)
+    }
+
+    /// The best credit among the answers the number meets, with that answer's feedback (the
+    /// key's `otherwise` when it meets none). `50%` typed for an item that is not a
+    /// percentage meets an answer when either reading of it does.
+    package static func weightedGrade(_ answer: String, key: NumericAnswerKey) -> Result<WeightedGrade, MalformedAnswer>
+    {
         parse(answer, percent: key.percent, unit: key.unit).map { value in
-            let percentPoints = !key.percent && answer.contains("%") && isRight(value * 100, key: key)
-            return isRight(value, key: key) || percentPoints ? .right : .wrong
+            let percentPoints = !key.percent && answer.contains("%")
+            let met = key.answers.filter { meets(value, $0.value) || (percentPoints && meets(value * 100, $0.value)) }
+            return WeightedGrade.best(met, otherwise: key.otherwise)
         }
     }
 
+    /// Whether `value` earns full credit.
     package static func isRight(_ value: Double, key: NumericAnswerKey) -> Bool {
-        switch key.target {
+        key.answers.contains { $0.isFullCredit && meets(value, $0.value) }
+    }
+
+    static func meets(_ value: Double, _ target: NumericAnswerKey.Target) -> Bool {
+        switch target {
         case .value(let target, let tolerance):
             return abs(value - target) <= abs(tolerance) + slack(target)
         case .range(let low, let high):

@@ -112,6 +112,12 @@ private struct Writing {
     mutating func item(_ question: GIFTQuestion, id: String) -> [String] {
         var tags = question.tags
         if let category = question.category, !category.isEmpty { tags.append(category) }
+        if question.kind == .description {
+            // Shown above the questions after it; it asks nothing, so it has no key, skill or source.
+            return ["  - id: \(id)", "    type: description"]
+                + (tags.isEmpty ? [] : ["    tags: [" + tags.map(q).joined(separator: ", ") + "]"])
+                + ["    prompt: \(q(question.prompt.trimmingWhitespace))"]
+        }
         var explain: [String] = question.generalFeedback.map { [$0] } ?? []
         guard let body = body(of: question, explain: &explain) else { return [] }
         var lines = ["  - id: \(id)", "    type: \(body.type)", "    skill: recall", "    source: [1]"]
@@ -150,10 +156,12 @@ private struct Writing {
                 "match", promptWithBlank,
                 ["    pairs:"] + pairs.flatMap { ["      - left: \(q($0.left))", "        right: \(q($0.right))"] }
             )
-        case .numeric(let numeric):
-            return ("numeric", promptWithBlank, numericLines(numeric, explain: &explain))
+        case .numeric(let answers, let otherwise):
+            return ("numeric", promptWithBlank, numericLines(answers, otherwise: otherwise, explain: &explain))
         case .essay:
             return ("open", question.prompt, essayLines(question, explain: &explain))
+        case .description:
+            return nil  // written by `item`
         }
     }
 
@@ -176,32 +184,89 @@ private struct Writing {
         return lines
     }
 
-    /// A short answer, or a cloze when the question has text after the blank.
+    /// A short answer, each wording with its credit and feedback; or a cloze when the question
+    /// has text after the blank, whose blank holds only wordings at full credit.
     private mutating func shortBody(
-        _ accepted: [GIFTQuestion.Accepted], question: GIFTQuestion, explain: inout [String]
+        _ accepted: [WeightedAnswer<String>], question: GIFTQuestion, explain: inout [String]
     ) -> (type: String, prompt: String, lines: [String])? {
-        let kept = accepted.filter { literal($0.text, question: question) }
-        guard !kept.isEmpty else { return nil }
-        explain += kept.compactMap { answer in answer.feedback.map { "\(answer.text): \($0)" } }
-        if explain.isEmpty { explain.append("Accepted: " + kept.map(\.text).joined(separator: "; ") + ".") }
+        var kept = accepted.filter { literal($0.value, question: question) }
         if let after = question.textAfter {
-            return ("cloze", question.prompt + " {{" + kept.map(\.text).joined(separator: "|") + "}} " + after, [])
+            for answer in kept where !answer.isFullCredit {
+                diagnostics.append(
+                    .warning(
+                        "gift-not-kept", at: question.location,
+                        "the answer '\(answer.value)' with weight \(number(answer.credit))% cannot be kept: a blank accepts wordings at full credit only; left out"
+                    ))
+            }
+            kept = kept.filter(\.isFullCredit)
+            guard !kept.isEmpty else { return nil }
+            explain += kept.compactMap { answer in answer.feedback.map { "\(answer.value): \($0)" } }
+            if explain.isEmpty { explain.append("Accepted: " + kept.map(\.value).joined(separator: "; ") + ".") }
+            return ("cloze", question.prompt + " {{" + kept.map(\.value).joined(separator: "|") + "}} " + after, [])
         }
-        return ("short", question.prompt, ["    accept: [" + kept.map { q($0.text) }.joined(separator: ", ") + "]"])
+        guard kept.contains(where: \.isFullCredit) else {
+            diagnostics.append(
+                .warning(
+                    "gift-not-kept", at: question.location,
+                    "no answer with full credit is left, so the question cannot be graded here; question left out"))
+            return nil
+        }
+        let full = kept.filter(\.isFullCredit).map(\.value)
+        if explain.isEmpty { explain.append("Accepted: " + full.joined(separator: "; ") + ".") }
+        guard kept.contains(where: \.isWeighted) else {
+            return (
+                "short", question.prompt, ["    accept: [" + kept.map { q($0.value) }.joined(separator: ", ") + "]"]
+            )
+        }
+        var lines = ["    accept:"]
+        for answer in kept {
+            guard answer.isWeighted else {
+                lines.append("      - \(q(answer.value))")
+                continue
+            }
+            lines.append("      - text: \(q(answer.value))")
+            if !answer.isFullCredit { lines.append("        credit: \(number(answer.credit))") }
+            if let feedback = answer.feedback { lines.append("        feedback: \(q(feedback))") }
+        }
+        return ("short", question.prompt, lines)
     }
 
-    private func numericLines(_ numeric: GIFTQuestion.Numeric, explain: inout [String]) -> [String] {
-        switch numeric {
-        case .value(let value, let tolerance, let feedback):
-            if let feedback { explain.append(feedback) }
-            if explain.isEmpty {
+    /// One answer in the single form (`answer`/`tolerance` or `range`, its feedback in
+    /// `explain`); several, or any weight or `otherwise`, as `answers`.
+    private func numericLines(
+        _ answers: [WeightedAnswer<NumericAnswerKey.Target>], otherwise: String?, explain: inout [String]
+    ) -> [String] {
+        let shown = answers.first(where: \.isFullCredit) ?? answers[0]
+        let single = answers.count == 1 && shown.isFullCredit && otherwise == nil
+        if single, let feedback = shown.feedback { explain.append(feedback) }
+        if explain.isEmpty {
+            switch shown.value {
+            case .value(let value, let tolerance):
                 explain.append("The answer is \(number(value))" + (tolerance > 0 ? " (± \(number(tolerance)))." : "."))
+            case .range(let low, let high):
+                explain.append("Any number from \(number(low)) to \(number(high)).")
             }
-            return ["    answer: \(number(value))"] + (tolerance > 0 ? ["    tolerance: \(number(tolerance))"] : [])
-        case .range(let low, let high, let feedback):
-            if let feedback { explain.append(feedback) }
-            if explain.isEmpty { explain.append("Any number from \(number(low)) to \(number(high)).") }
-            return ["    range: [\(number(low)), \(number(high))]"]
+        }
+        if single { return targetLines(shown.value, indent: "    ") }
+        var lines = ["    answers:"]
+        for answer in answers {
+            var entry = targetLines(answer.value, indent: "        ")
+            entry[0] = "      - " + entry[0].dropFirst(8)
+            if !answer.isFullCredit { entry.append("        credit: \(number(answer.credit))") }
+            if let feedback = answer.feedback { entry.append("        feedback: \(q(feedback))") }
+            lines += entry
+        }
+        if let otherwise { lines.append("    otherwise: \(q(otherwise))") }
+        return lines
+    }
+
+    private func targetLines(_ target: NumericAnswerKey.Target, indent: String) -> [String] {
+        switch target {
+        case .value(let value, let tolerance):
+            return ["\(indent)answer: \(number(value))"]
+                + (tolerance > 0 ? ["\(indent)tolerance: \(number(tolerance))"] : [])
+        case .range(let low, let high):
+            return ["\(indent)range: [\(number(low)), \(number(high))]"]
         }
     }
 

@@ -27,11 +27,15 @@ package struct GIFTQuestion: Sendable, Equatable {
         case multi([Option])
         /// True/false; the feedbacks are for a wrong and for a right answer, as in GIFT.
         case trueFalse(answer: Bool, wrongFeedback: String?, rightFeedback: String?)
-        /// Short answer: every accepted wording, with its feedback.
-        case short([Accepted])
+        /// Short answer: every wording with its weight (100 without one) and feedback.
+        case short([WeightedAnswer<String>])
         case match([Pair])
-        case numeric(Numeric)
+        /// Numerical: every answer with its weight and feedback; `otherwise` is `~#…`, said
+        /// to any other number.
+        case numeric([WeightedAnswer<NumericAnswerKey.Target>], otherwise: String?)
         case essay
+        /// Text without answers, shown and not graded.
+        case description
     }
 
     package struct Option: Sendable, Equatable {
@@ -49,16 +53,6 @@ package struct GIFTQuestion: Sendable, Equatable {
         }
     }
 
-    package struct Accepted: Sendable, Equatable {
-        package var text: String
-        package var feedback: String?
-
-        package init(text: String, feedback: String?) {
-            self.text = text
-            self.feedback = feedback
-        }
-    }
-
     package struct Pair: Sendable, Equatable {
         package var left: String
         package var right: String
@@ -67,11 +61,6 @@ package struct GIFTQuestion: Sendable, Equatable {
             self.left = left
             self.right = right
         }
-    }
-
-    package enum Numeric: Sendable, Equatable {
-        case value(Double, tolerance: Double, feedback: String?)
-        case range(Double, Double, feedback: String?)
     }
 
     package init(

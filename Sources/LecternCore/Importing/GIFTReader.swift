@@ -1,6 +1,7 @@
 /// Reads Moodle's GIFT question format into `GIFTQuestion`s, following Moodle's importer:
 /// a malformed question refuses the whole file, and what our deck format cannot hold yet
-/// (weights, several numeric answers, descriptions) is a warning that names its line.
+/// (a penalty on a single-answer option, unequal weights in a multiple-answer question) is a
+/// warning that names its line.
 ///
 /// Pure: text in, questions and findings out; reading the file is the caller's business.
 package enum GIFTReader {
@@ -9,7 +10,8 @@ package enum GIFTReader {
         for block in GIFTBlocks.split(text) {
             if let question = reader.question(block) { reader.questions.append(question) }
         }
-        if reader.questions.isEmpty && !reader.diagnostics.contains(where: { $0.severity == .error }) {
+        let asks = reader.questions.contains { $0.kind != .description }
+        if !asks && !reader.diagnostics.contains(where: { $0.severity == .error }) {
             reader.diagnostics.append(
                 .error(
                     "gift-no-question", at: SourceLocation(file: path, line: 1, column: 1),
@@ -60,6 +62,9 @@ private struct Reading {
             title = Array(marks[2..<close]).plain
             marks = Array(marks[(close + 2)...])
         }
+        if marks.firstSyntax("{") == nil && marks.firstSyntax("}") == nil {
+            return description(marks, block: block, title: title, at: first)
+        }
         guard let (open, close) = answerBraces(marks, first: first) else { return nil }
         var (prompt, id, tags) = GIFTMarkup.prompt(Array(marks[..<open]).plain)
         let after = Array(marks[(close + 1)...])
@@ -103,10 +108,7 @@ private struct Reading {
             error("gift-stray-brace", marks[close], "'}' without '{' before it; escape it as \\} if it is text")
             return nil
         }
-        guard let open else {
-            notKept(first, "a description (text without answers) cannot be kept: decks hold only questions; left out")
-            return nil
-        }
+        guard let open else { return nil }  // a description, read by `description`
         guard let close else {
             error("gift-unclosed-brace", marks[open], "'{' is not closed; end the answers with '}' or escape it as \\{")
             return nil
@@ -126,6 +128,20 @@ private struct Reading {
             return nil
         }
         return (open, close)
+    }
+
+    /// Text without braces: Moodle's description, shown and not graded.
+    func description(_ marks: [GIFTMark], block: GIFTBlocks.Block, title: String?, at first: GIFTMark)
+        -> GIFTQuestion?
+    {
+        var (text, id, tags) = GIFTMarkup.prompt(marks.plain)
+        guard !text.isEmpty else { return nil }  // a title alone: nothing to show
+        let fromComments = GIFTMarkup.prompt(block.comments.joined(separator: "\n"))
+        id = id ?? fromComments.id
+        tags = (fromComments.tags + tags).filter { !$0.isEmpty }
+        return GIFTQuestion(
+            title: title, id: id, tags: tags, category: block.category, prompt: text, textAfter: nil,
+            generalFeedback: nil, kind: .description, location: at(first))
     }
 
     // MARK: - The answers
@@ -281,28 +297,28 @@ private struct Reading {
         return .multi(options)
     }
 
+    /// Every wording keeps its weight (100 for `=` without one) and feedback, so a nearly right
+    /// answer keeps its partial credit and a listed wrong one (0%) its explanation.
     mutating func short(_ answers: [GIFTAnswer], brace: GIFTMark) -> GIFTQuestion.Kind? {
-        var accepted: [GIFTQuestion.Accepted] = []
+        var accepted: [WeightedAnswer<String>] = []
         for answer in answers {
             let text = GIFTMarkup.plain(answer.body.plain)
             guard !text.isEmpty else {
                 error("gift-empty-answer", answer.start, "an answer without text; write it or remove the '='")
                 return nil
             }
-            guard isRight(answer) else {
-                notKept(
-                    answer.start,
-                    "the answer '\(text)' with weight \(GIFTMarkup.format(answer.weight ?? 0))% cannot be kept: accepted answers get full credit; left out"
-                )
-                continue
-            }
-            accepted.append(GIFTQuestion.Accepted(text: text, feedback: answer.feedback))
+            accepted.append(WeightedAnswer(text, credit: weight(of: answer), feedback: answer.feedback))
         }
-        guard !accepted.isEmpty else {
+        guard accepted.contains(where: \.isFullCredit) else {
             notKept(brace, "no answer has full credit, so the question cannot be graded here; question left out")
             return nil
         }
         return .short(accepted)
+    }
+
+    /// An answer's weight in percent: as written, else 100 for `=` and 0 for `~`.
+    func weight(of answer: GIFTAnswer) -> Double {
+        answer.weight ?? (answer.sign == "=" ? 100 : 0)
     }
 
     mutating func match(_ answers: [GIFTAnswer], brace: GIFTMark) -> GIFTQuestion.Kind? {
@@ -346,37 +362,38 @@ private struct Reading {
         guard first.isSyntax("=") || first.isSyntax("~") else {
             let parts = pieces(answers, by: "#")
             let feedback = parts.dropFirst().first.map { GIFTMarkup.plain($0.plain) }
-            return number(parts[0].trimmed, feedback: feedback.flatMap { $0.isEmpty ? nil : $0 }, brace: brace)
-                .map { .numeric($0) }
+            return number(parts[0].trimmed, brace: brace).map {
+                .numeric([WeightedAnswer($0, feedback: feedback.flatMap { $0.isEmpty ? nil : $0 })], otherwise: nil)
+            }
         }
         guard let list = split(answers) else { return nil }
-        var kept: GIFTQuestion.Numeric?
+        var kept: [WeightedAnswer<NumericAnswerKey.Target>] = []
+        var otherwise: String?
         for answer in list {
             if answer.sign == "~" && answer.body.isBlank {
+                // Moodle's "any other answer": only its feedback means something here.
                 if let feedback = answer.feedback {
-                    notKept(answer.start, "the feedback for other numbers ('\(feedback)') cannot be kept; left out")
+                    if otherwise != nil {
+                        notKept(
+                            answer.start, "a second feedback for other numbers ('\(feedback)') cannot be kept; left out"
+                        )
+                    }
+                    otherwise = otherwise ?? feedback
                 }
                 continue
             }
-            guard let value = number(answer.body, feedback: answer.feedback, brace: answer.start) else { return nil }
-            if kept == nil && isRight(answer) {
-                kept = value
-            } else {
-                notKept(
-                    answer.start,
-                    "a further numeric answer (weight \(GIFTMarkup.format(answer.weight ?? (answer.sign == "=" ? 100 : 0)))%) cannot be kept: numeric items hold one answer; left out"
-                )
-            }
+            guard let target = number(answer.body, brace: answer.start) else { return nil }
+            kept.append(WeightedAnswer(target, credit: weight(of: answer), feedback: answer.feedback))
         }
-        guard let kept else {
+        guard kept.contains(where: \.isFullCredit) else {
             error("gift-no-number", brace, "no numeric answer has full credit; mark one with '=' and no weight")
             return nil
         }
-        return .numeric(kept)
+        return .numeric(kept, otherwise: otherwise)
     }
 
     /// `value`, `value:tolerance` or `low..high`, each number checked where it stands.
-    mutating func number(_ marks: [GIFTMark], feedback: String?, brace: GIFTMark) -> GIFTQuestion.Numeric? {
+    mutating func number(_ marks: [GIFTMark], brace: GIFTMark) -> NumericAnswerKey.Target? {
         let marks = marks.trimmed
         guard !marks.isEmpty else {
             error("gift-no-number", brace, "a numerical answer needs a number, such as 3.14 or 3.14:0.01 or 1..5")
@@ -396,7 +413,7 @@ private struct Reading {
                 error("gift-bad-number", marks[0], "the range is reversed; write the lower bound first")
                 return nil
             }
-            return .range(low, high, feedback: feedback)
+            return .range(low, high)
         }
         if let colon = marks.firstSyntax(":") {
             guard let answer = value(marks[..<colon], "answer"),
@@ -406,9 +423,9 @@ private struct Reading {
                 error("gift-bad-number", marks[colon], "a tolerance cannot be negative")
                 return nil
             }
-            return .value(answer, tolerance: tolerance, feedback: feedback)
+            return .value(answer, tolerance: tolerance)
         }
         guard let answer = value(marks[...], "answer") else { return nil }
-        return .value(answer, tolerance: 0, feedback: feedback)
+        return .value(answer, tolerance: 0)
     }
 }

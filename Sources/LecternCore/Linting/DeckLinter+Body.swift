@@ -6,10 +6,11 @@ extension DeckLinter {
         switch item.body {
         case .choice(let options): choiceFindings(options, in: item, name: name)
         case .multi(let options): multiFindings(options, in: item, name: name)
-        case .truefalse: []
+        case .truefalse, .description: []
         case .short(let key):
-            (tooFew(key.accept.count, 1, "answer", in: item, key: "accept", name: name).map { [$0] } ?? [])
-                + patternFindings(key.accept, in: item, key: "accept", name: name)
+            (tooFew(key.answers.count, 1, "answer", in: item, key: "accept", name: name).map { [$0] } ?? [])
+                + weightFindings(key.answers, in: item, key: "accept", name: name) { "'\($0)'" }
+                + patternFindings(key.answers.map(\.value), in: item, key: "accept", name: name)
         case .numeric(let key): numericFindings(key, in: item, name: name)
         case .cloze(let cloze): clozeFindings(cloze, in: item, name: name)
         case .order(let sequence):
@@ -78,26 +79,57 @@ extension DeckLinter {
         }
     }
 
-    /// The key's own problem (``NumericAnswerKey/Target/problem``), said in deck terms.
+    /// Each answer's own problem (``NumericAnswerKey/Target/problem``), said in deck terms,
+    /// and the credits of the answers.
     private static func numericFindings(_ key: NumericAnswerKey, in item: Item, name: String) -> [Diagnostic] {
         let format = NumericAnswerGrader.format
-        switch key.target.problem {
-        case .negativeTolerance(let tolerance):
-            return [
-                .error(
-                    "numeric-tolerance", at: item.location(of: "tolerance"),
-                    "\(name) has a negative tolerance (\(format(tolerance))); use 0 or more")
-            ]
-        case .reversedRange(let low, let high):
-            return [
-                .error(
-                    "numeric-range", at: item.location(of: "range"),
-                    "\(name) has a range whose low end \(format(low)) is above its high end \(format(high)); write [low, high]"
-                )
-            ]
-        case nil:
-            return []
+        var findings = weightFindings(key.answers, in: item, key: "answers", name: name) { target in
+            switch target {
+            case .value(let value, let tolerance):
+                "\(format(value))" + (tolerance != 0 ? " ± \(format(tolerance))" : "")
+            case .range(let low, let high): "\(format(low))..\(format(high))"
+            }
         }
+        for answer in key.answers {
+            switch answer.value.problem {
+            case .negativeTolerance(let tolerance):
+                findings.append(
+                    .error(
+                        "numeric-tolerance", at: answer.location ?? item.location(of: "tolerance"),
+                        "\(name) has a negative tolerance (\(format(tolerance))); use 0 or more"))
+            case .reversedRange(let low, let high):
+                findings.append(
+                    .error(
+                        "numeric-range", at: answer.location ?? item.location(of: "range"),
+                        "\(name) has a range whose low end \(format(low)) is above its high end \(format(high)); write [low, high]"
+                    ))
+            case nil:
+                break
+            }
+        }
+        return findings
+    }
+
+    /// The credits of a short or numeric item's answers: each within -100…100, and at least
+    /// one at full credit, or no answer could ever be right.
+    private static func weightFindings<Value>(
+        _ answers: [WeightedAnswer<Value>], in item: Item, key: String, name: String, describe: (Value) -> String
+    ) -> [Diagnostic] {
+        let range = WeightedAnswer<Value>.creditRange
+        var findings: [Diagnostic] = answers.filter { !range.contains($0.credit) }.map { answer in
+            .error(
+                "answer-credit", at: answer.location ?? item.location(of: key),
+                "the answer \(describe(answer.value)) of \(name) has credit \(NumericAnswerGrader.format(answer.credit)); 'credit' is a percentage from -100 to 100"
+            )
+        }
+        if !answers.isEmpty && !answers.contains(where: \.isFullCredit) {
+            findings.append(
+                .error(
+                    "no-full-credit", at: item.location(of: key),
+                    "no answer of \(name) earns full credit, so no learner could be right; give one 'credit: 100' or write it without a credit"
+                ))
+        }
+        return findings
     }
 
     private static func clozeFindings(_ cloze: Cloze, in item: Item, name: String) -> [Diagnostic] {

@@ -97,7 +97,7 @@ package enum DeckLinter {
                     "empty-prompt", at: item.location(of: "prompt"),
                     "\(name) has an empty prompt; write what the learner is asked"))
         }
-        if !isStep && item.explain == nil {
+        if !isStep && item.isQuestion && item.explain == nil {
             findings.append(
                 .warning(
                     "missing-explain", at: item.location,

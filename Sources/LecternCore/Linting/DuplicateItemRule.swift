@@ -151,7 +151,7 @@ enum DuplicateItemRule {
             return options.filter(\.isCorrect).map(\.text).joined(separator: " ")
         case .truefalse(let answer): return answer ? "true" : "false"
         case .short(let key): return key.accept.joined(separator: " ")
-        case .numeric: return ""
+        case .numeric, .description: return ""
         case .cloze(let cloze): return cloze.blanks.compactMap(\.first).joined(separator: " ")
         case .order(let sequence): return sequence.joined(separator: " ")
         case .match(let pairs): return pairs.map { $0.left + " " + $0.right }.joined(separator: " ")

@@ -66,11 +66,17 @@ package enum LintRules {
         Rule(id: "step-unreachable", severity: .error, summary: "a walkthrough step no path reaches"),
         Rule(id: "walkthrough-cycle", severity: .error, summary: "a walkthrough path that loops"),
         Rule(id: "nested-walkthrough", severity: .error, summary: "a walkthrough step that is itself a walkthrough"),
+        Rule(id: "description-step", severity: .error, summary: "a walkthrough step that is a description"),
         Rule(id: "missing-explain", severity: .warning, summary: "an item without explain"),
         Rule(id: "option-without-feedback", severity: .warning, summary: "a wrong option without feedback"),
         Rule(
             id: "option-credit", severity: .error,
             summary: "partial credit on a correct option, on a multi item, or outside 0–100"),
+        Rule(
+            id: "answer-credit", severity: .error, summary: "a short or numeric answer's credit outside -100 to 100"),
+        Rule(
+            id: "no-full-credit", severity: .error,
+            summary: "a short or numeric item none of whose answers earns full credit"),
         Rule(id: "choice-few-options", severity: .warning, summary: "a choice item with only two options"),
         Rule(
             id: "too-many-entries", severity: .error, summary: "more options, entries or pairs than there are letters"),

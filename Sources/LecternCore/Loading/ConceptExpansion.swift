@@ -28,17 +28,19 @@ enum ConceptExpansion {
         let name = "\(item.kind.rawValue) \(isStep ? "step" : "item") '\(item.id)'"
         switch item.body {
         case .short(var key):
-            key.accept = expand(
-                key.accept, in: name, at: item.location(of: "accept"), vocabulary: vocabulary, findings: &findings,
+            let expanded = expand(
+                key.answers, in: name, at: item.location(of: "accept"), vocabulary: vocabulary, findings: &findings,
                 namesAConcept: &namesAConcept)
+            key = ShortAnswerKey(answers: expanded, exact: key.exact)
             item.body = .short(key)
         case .cloze(var cloze):
             cloze.segments = cloze.segments.map { segment in
                 guard case .blank(let variants) = segment else { return segment }
                 return .blank(
                     expand(
-                        variants, in: name, at: item.location(of: "prompt"), vocabulary: vocabulary,
-                        findings: &findings, namesAConcept: &namesAConcept))
+                        variants.map { WeightedAnswer($0) }, in: name, at: item.location(of: "prompt"),
+                        vocabulary: vocabulary, findings: &findings, namesAConcept: &namesAConcept
+                    ).map(\.value))
             }
             item.body = .cloze(cloze)
         case .walkthrough(var walkthrough):
@@ -52,21 +54,24 @@ enum ConceptExpansion {
         return item
     }
 
-    /// One answer list with its concepts spelled out, in order, without repeats.
+    /// One answer list with its concepts spelled out, in order, without repeats. A concept
+    /// named in an answer with its own credit or feedback lends them to each of its wordings.
     private static func expand(
-        _ entries: [String], in name: String, at location: SourceLocation, vocabulary: ConceptVocabulary,
-        findings: inout [Diagnostic], namesAConcept: inout Bool
-    ) -> [String] {
-        findings += unnamedConcepts(entries, in: name, at: location, vocabulary: vocabulary)
-        guard entries.contains(where: { ConceptVocabulary.reference(in: $0) != nil }) else {
+        _ entries: [WeightedAnswer<String>], in name: String, at location: SourceLocation,
+        vocabulary: ConceptVocabulary, findings: inout [Diagnostic], namesAConcept: inout Bool
+    ) -> [WeightedAnswer<String>] {
+        let full = entries.filter(\.isFullCredit).map(\.value)
+        findings += unnamedConcepts(full, in: name, at: location, vocabulary: vocabulary)
+        guard entries.contains(where: { ConceptVocabulary.reference(in: $0.value) != nil }) else {
             return entries  // no concept named: the author's list stays exactly as written
         }
         namesAConcept = true
         // The author's own entries are kept as written; a concept's wordings join once each.
-        var seen = Set(entries.filter { ConceptVocabulary.reference(in: $0) == nil }.map(TextNormalizer.normalize))
-        var result: [String] = []
+        var seen = Set(
+            entries.map(\.value).filter { ConceptVocabulary.reference(in: $0) == nil }.map(TextNormalizer.normalize))
+        var result: [WeightedAnswer<String>] = []
         for entry in entries {
-            guard let id = ConceptVocabulary.reference(in: entry) else {
+            guard let id = ConceptVocabulary.reference(in: entry.value) else {
                 result.append(entry)
                 continue
             }
@@ -75,7 +80,9 @@ enum ConceptExpansion {
                 continue
             }
             for wording in concept.accept where seen.insert(TextNormalizer.normalize(wording)).inserted {
-                result.append(wording)
+                var spelled = entry
+                spelled.value = wording
+                result.append(spelled)
             }
         }
         return result

@@ -13,10 +13,10 @@ extension DeckBuilder {
             guard let answer = boolean(fields, "answer") else { return nil }
             return .truefalse(answer: answer)
         case .short:
-            guard requiredList(fields, "accept", in: context) != nil, let accept = textList(fields, "accept") else {
-                return nil
-            }
-            return .short(ShortAnswerKey(accept: accept, exact: boolean(fields, "exact") ?? false))
+            guard let entries = requiredList(fields, "accept", in: context) else { return nil }
+            let answers = entries.compactMap { shortAnswer($0) }
+            guard answers.count == entries.count else { return nil }
+            return .short(ShortAnswerKey(answers: answers, exact: boolean(fields, "exact") ?? false))
         case .numeric:
             return numeric(fields, context: context)
         case .cloze:
@@ -48,10 +48,12 @@ extension DeckBuilder {
             if scenario.isBlank { emptyValue(fields, "scenario", in: context) }
             return .walkthrough(
                 Walkthrough(scenario: scenario, steps: steps.compactMap { item(from: $0, isStep: true) }))
+        case .description:
+            return .description
         }
     }
 
-    private mutating func requiredList(_ fields: FieldMap, _ key: String, in context: String) -> [YAMLNode]? {
+    mutating func requiredList(_ fields: FieldMap, _ key: String, in context: String) -> [YAMLNode]? {
         require(fields, key, in: context)
         guard let entry = fields[key] else { return nil }
         return list(entry)
@@ -72,49 +74,6 @@ extension DeckBuilder {
             next: isStep ? self.text(fields, "next") : nil, location: fields.location,
             nextLocation: isStep ? fields["next"].map { YAMLComposer.location($0.value.mark, path) } : nil,
             credit: number(fields, "credit"))
-    }
-
-    private mutating func numeric(_ fields: FieldMap, context: String) -> ItemBody? {
-        let unit = text(fields, "unit")
-        let percent = boolean(fields, "percent") ?? false
-        switch (fields["answer"], fields["range"]) {
-        case (nil, nil):
-            diagnostics.append(
-                .error(
-                    "missing-field", at: fields.location,
-                    "\(context) needs 'answer' (with optional 'tolerance') or 'range'; add one"))
-            return nil
-        case (.some, .some(let range)):
-            diagnostics.append(
-                .error(
-                    "numeric-key", at: range.keyLocation,
-                    "\(context) has both 'answer' and 'range'; keep one of them"))
-            return nil
-        case (.some, nil):
-            guard let answer = number(fields, "answer") else { return nil }
-            let tolerance = number(fields, "tolerance") ?? 0
-            return .numeric(
-                NumericAnswerKey(target: .value(answer, tolerance: tolerance), unit: unit, percent: percent))
-        case (nil, .some(let range)):
-            guard let bounds = list(range) else { return nil }
-            guard bounds.count == 2 else {
-                diagnostics.append(
-                    .error(
-                        "wrong-type", at: YAMLComposer.location(range.value.mark, path),
-                        "expected [low, high] for 'range', got a list of \(bounds.count)"))
-                return nil
-            }
-            guard let low = number(bounds[0], key: "range"), let high = number(bounds[1], key: "range") else {
-                return nil
-            }
-            if fields.has("tolerance") {
-                diagnostics.append(
-                    .error(
-                        "numeric-key", at: fields["tolerance"]?.keyLocation ?? fields.location,
-                        "'tolerance' goes with 'answer', not with 'range'; widen the range instead"))
-            }
-            return .numeric(NumericAnswerKey(target: .range(low, high), unit: unit, percent: percent))
-        }
     }
 
     private mutating func matchPair(_ node: YAMLNode) -> MatchPair? {

@@ -4,9 +4,9 @@ extension DeckBuilder {
     static let stepKeys = itemKeys + ["next"]
     static let bodyKeys: [ItemKind: [String]] = [
         .choice: ["options"], .multi: ["options"], .truefalse: ["answer"], .short: ["accept", "exact"],
-        .numeric: ["answer", "tolerance", "range", "unit", "percent"], .cloze: ["exact"],
+        .numeric: ["answer", "tolerance", "range", "answers", "otherwise", "unit", "percent"], .cloze: ["exact"],
         .order: ["sequence"], .match: ["pairs"], .open: ["model", "rubric"], .roles: ["sentences"],
-        .walkthrough: ["scenario", "steps"],
+        .walkthrough: ["scenario", "steps"], .description: [],
     ]
 
     /// Builds one item, or nil when its type is unknown or a field its type needs is missing.
@@ -32,7 +32,8 @@ extension DeckBuilder {
             fields, allowed: allowed, in: "\(article) \(kind.rawValue) \(noun)",
             elsewhere: Self.owners(except: allowed, isStep: isStep))
         require(fields, "prompt", in: context)
-        if !isStep {
+        // A description asks nothing, so it trains no skill and needs no paragraph.
+        if !isStep && kind != .description {
             require(fields, "skill", in: context)
             require(fields, "source", in: context)
         }
@@ -82,6 +83,14 @@ extension DeckBuilder {
                 Suggestion.closest(to: raw, among: names).map { "did you mean '\($0)'?" }
                 ?? "use one of \(names.joined(separator: ", "))"
             diagnostics.append(.error("unknown-type", at: location, "unknown item type '\(raw.shortened)'; \(hint)"))
+            return nil
+        }
+        if isStep && kind == .description {
+            diagnostics.append(
+                .error(
+                    "description-step", at: YAMLComposer.location(entry.value.mark, path),
+                    "a walkthrough step must ask something, and a description does not; put its text in the scenario or the step's prompt"
+                ))
             return nil
         }
         if isStep && kind == .walkthrough {

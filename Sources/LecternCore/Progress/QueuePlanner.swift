@@ -31,7 +31,7 @@ package enum QueuePlanner {
         for deck in decks where remaining > 0 {
             let seen = Set((byDeck[deck.id] ?? []).map(\.ref.itemID))
             var added = Set<String>()
-            for item in deck.items where remaining > 0 {
+            for item in deck.questions where remaining > 0 {
                 guard !seen.contains(item.id), added.insert(item.id).inserted else { continue }
                 queue.append(ItemRef(deckID: deck.id, itemID: item.id))
                 remaining -= 1
@@ -45,7 +45,7 @@ package enum QueuePlanner {
         let byDeck = Dictionary(grouping: cards, by: \.ref.deckID)
         var result: [String: DeckCounts] = [:]
         for deck in distinct(decks) {
-            let current = Set(deck.items.map(\.id))
+            let current = Set(deck.questions.map(\.id))
             let deckCards = (byDeck[deck.id] ?? []).filter { current.contains($0.ref.itemID) }
             result[deck.id] = DeckCounts(
                 new: current.count - deckCards.count,

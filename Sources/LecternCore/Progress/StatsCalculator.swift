@@ -42,7 +42,7 @@ package enum StatsCalculator {
         let scan = AnswerScan(answers, calendar: calendar, today: todayStart)
         let (skills, tags) = mastery(decks: decks, byItem: scan.byItem)
         return Stats(
-            learner: learner, deckID: deckID, items: decks.reduce(0) { $0 + $1.items.count },
+            learner: learner, deckID: deckID, items: decks.reduce(0) { $0 + $1.questions.count },
             seen: currentCards.count, answers: answers.count,
             today: Stats.Period(
                 answered: scan.answeredToday.count,

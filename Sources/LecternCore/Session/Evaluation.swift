@@ -11,6 +11,8 @@ package struct Evaluation: Sendable {
         case match([Int: Int])
         case roles([ArgumentRole])
         case ticks(Set<Int>)
+        /// What the key says to the answer given (a short or numeric answer's feedback).
+        case feedback(String)
     }
 
     package var grade: Grade
@@ -36,5 +38,12 @@ package struct Evaluation: Sendable {
     package var chosenOptions: [Int] {
         if case .options(let chosen) = detail { return chosen }
         return []
+    }
+}
+
+extension Evaluation {
+    /// A short or numeric answer graded against weighted answers, with the matched one's feedback.
+    init(_ weighted: WeightedGrade, answer: String) {
+        self.init(grade: weighted.grade, answer: answer, detail: weighted.feedback.map { .feedback($0) } ?? .none)
     }
 }

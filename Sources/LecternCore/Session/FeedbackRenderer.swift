@@ -16,7 +16,8 @@ package enum FeedbackRenderer {
         }
     }
 
-    /// What the learner got wrong, part by part, with the misconception behind a wrong option.
+    /// What the learner got wrong, part by part, with the misconception behind a wrong option;
+    /// for a short or numeric answer, what the key says to the answer given, right or not.
     package static func mistakes(_ evaluation: Evaluation, item: Item, layout: ItemLayout) -> [StyledLine] {
         switch (evaluation.detail, item.body) {
         case (.options(let chosen), .choice(let options)), (.options(let chosen), .multi(let options)):
@@ -42,6 +43,14 @@ package enum FeedbackRenderer {
                 StyledLine(
                     "\(entry.offset + 1) is \(article(entry.element.1.role)), not \(article(entry.element.0)).", .bad)
             }
+        case (.feedback(let text), _):
+            let style: StyledLine.Style =
+                switch evaluation.grade.outcome {
+                case .right: .good
+                case .partial: .partial
+                case .wrong: .bad
+                }
+            return [StyledLine(text, style)]
         default:
             return []
         }

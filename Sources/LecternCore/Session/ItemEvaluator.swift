@@ -25,11 +25,9 @@ package enum ItemEvaluator {
                 Evaluation(grade: StructuredGraders.trueFalse(given: given, answer: key), answer: answer)
             }
         case .short(let key):
-            return ShortAnswerGrader.grade(answer, accept: key.accept, exact: key.exact).map {
-                Evaluation(grade: $0, answer: answer)
-            }
+            return ShortAnswerGrader.grade(answer, key: key).map { Evaluation($0, answer: answer) }
         case .numeric(let key):
-            return NumericAnswerGrader.grade(answer, key: key).map { Evaluation(grade: $0, answer: answer) }
+            return NumericAnswerGrader.weightedGrade(answer, key: key).map { Evaluation($0, answer: answer) }
         case .cloze(let cloze):
             return ClozeGrader.grade(answer, cloze: cloze).map {
                 Evaluation(grade: $0.grade, answer: answer, detail: .cloze($0))
@@ -56,6 +54,8 @@ package enum ItemEvaluator {
             }
         case .open, .walkthrough:
             return .failure(MalformedAnswer("This question is not answered on one line."))
+        case .description:
+            return .failure(MalformedAnswer("A description is read, not answered."))
         }
     }
 

@@ -46,7 +46,7 @@ package enum QuestionRenderer {
                     .dim))
         case .open:
             lines.append(StyledLine("Write your answer; an empty line ends it.", .dim))
-        case .walkthrough:
+        case .walkthrough, .description:
             break
         }
         return lines
@@ -82,7 +82,7 @@ package enum QuestionRenderer {
                 separator: " ")
         case .roles(let sentences):
             return sentences.enumerated().map { "\($0.offset + 1)\($0.element.role.rawValue)" }.joined(separator: " ")
-        case .open, .walkthrough:
+        case .open, .walkthrough, .description:
             return nil
         }
     }

@@ -54,10 +54,10 @@ package struct SessionPlan: Sendable {
         self.scripted = scripted
     }
 
-    /// The items the session will ask, in order, after dropping unknown ids and applying
-    /// the exam count.
+    /// The items the session will ask, in order, after dropping unknown ids and descriptions
+    /// (shown above the question they introduce, never asked) and applying the exam count.
     var items: [Item] {
-        let known = itemIDs.compactMap(deck.item(withID:))
+        let known = itemIDs.compactMap(deck.item(withID:)).filter(\.isQuestion)
         guard mode == .exam, let count = exam.count else { return known }
         return Array(known.prefix(max(0, count)))
     }
@@ -67,7 +67,7 @@ package struct SessionPlan: Sendable {
     package static func drillQueue(
         deck: Deck, tag: String? = nil, skill: Skill? = nil, shuffle: Bool = false, seed: UInt64 = 0
     ) -> [String] {
-        let ids = deck.items
+        let ids = deck.questions
             .filter { item in tag.map { item.tags.contains($0) } ?? true }
             .filter { item in skill.map { item.skill == $0 } ?? true }
             .map(\.id)

@@ -9,6 +9,9 @@ extension StudySession {
         shownCount += 1
         var attempt = Attempt(item: item, shownAt: now, layout: .none)
         var lines = [StyledLine(questionHeading(number: shownCount, now: now), .heading)]
+        for description in plan.deck.introduction(to: item.id) {
+            lines += QuestionRenderer.paragraphLines(description.prompt, .dim)
+        }
         if let walkthrough = attempt.walkthrough {
             lines += QuestionRenderer.paragraphLines(walkthrough.scenario, .plain)
             if !item.prompt.isEmpty { lines += QuestionRenderer.paragraphLines(item.prompt, .plain) }

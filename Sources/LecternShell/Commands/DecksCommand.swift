@@ -49,7 +49,8 @@ extension Shell {
                 titles.append(nil)
                 continue
             }
-            var row = [deck.id, deck.title, deck.items.count == 1 ? "1 item" : "\(deck.items.count) items"]
+            let questions = deck.questions.count  // a description is no item to study
+            var row = [deck.id, deck.title, questions == 1 ? "1 item" : "\(questions) items"]
             if let count = counts[deck.id] { row.append("\(count.new) new, \(count.due) due") }
             if !deck.tags.isEmpty { row.append(deck.tags.joined(separator: " ")) }
             rows.append(row)

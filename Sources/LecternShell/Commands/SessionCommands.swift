@@ -180,7 +180,7 @@ extension Shell {
     func queue(for decks: [Deck], newLimit: Int? = nil) throws(ShellError) -> [ItemRef] {
         guard let store else {
             guard newLimit != 0 else { return [] }
-            return decks.flatMap { deck in deck.items.map { ItemRef(deckID: deck.id, itemID: $0.id) } }
+            return decks.flatMap { deck in deck.questions.map { ItemRef(deckID: deck.id, itemID: $0.id) } }
         }
         do {
             return try store.dueQueue(

@@ -82,7 +82,9 @@ import Testing
     @Test func wholeDeckStartsWithATitleLineAndListsEveryItem() throws {
         let deck = try #require(Self.deck)
         let text = DeckPreview.render(deck, itemID: nil)
-        #expect(text.hasPrefix("A new deck (my-first-deck): 11 items\nSource: The source text\n\nwho-gains (choice"))
+        #expect(
+            text.hasPrefix(
+                "A new deck (my-first-deck): 12 items\nSource: The source text\n\nabout-these-questions (description"))
         for item in deck.items { #expect(text.contains("\n\(item.id) (")) }
     }
 
@@ -90,6 +92,6 @@ import Testing
         let deck = try #require(Self.deck)
         #expect(
             DeckPreview.render(deck, itemID: "nope").hasPrefix(
-                "No item 'nope' in deck 'my-first-deck'; its items are: who-gains, "))
+                "No item 'nope' in deck 'my-first-deck'; its items are: about-these-questions, who-gains, "))
     }
 }

@@ -49,7 +49,7 @@ struct AnswerKeyTests {
             return pairs.indices.map { "\($0 + 1)\(letter(layout.displayPosition(of: $0)))" }.joined(separator: " ")
         case .roles(let sentences):
             return sentences.enumerated().map { "\($0.offset + 1)\($0.element.role.rawValue)" }.joined(separator: " ")
-        case .open, .walkthrough: return nil
+        case .open, .walkthrough, .description: return nil
         }
     }
 

@@ -48,7 +48,7 @@ import Foundation
             "::t::" + GIFTWriter.escaped(text) + " {=" + GIFTWriter.escaped(text) + " =x}\n", path: "e.gift")
         let question = try #require(read.questions.first)
         #expect(question.prompt == text)
-        #expect(question.kind == .short([.init(text: text, feedback: nil), .init(text: "x", feedback: nil)]))
+        #expect(question.kind == .short([WeightedAnswer(text), WeightedAnswer("x")]))
     }
 
     /// A nearly right option's partial credit: graded, exported as a GIFT weight, read back.

@@ -24,15 +24,21 @@ struct RoundTripTests {
         case .choice(let options), .multi(let options):
             parts += options.map { "\(words($0.text))=\($0.isCorrect)%\($0.credit ?? 0)#\(words($0.feedback))" }
         case .truefalse(let answer): parts.append("\(answer)")
-        case .short(let key): parts += key.accept.filter { !isPattern($0) }
+        case .short(let key):
+            parts += key.accept.filter { !isPattern($0) }
+            parts += key.weighted.filter { !isPattern($0.value) }.map {
+                "\($0.value)%\($0.credit)#\(words($0.feedback))"
+            }
         case .numeric(let key):
             parts.append("\(key.target)")
+            parts += key.weighted.map { "\($0.value)%\($0.credit)#\(words($0.feedback))" } + [words(key.otherwise)]
             if full { parts.append("\(key.unit ?? "")|\(key.percent)") }
         case .cloze(let cloze): parts += cloze.blanks.map { $0.joined(separator: "|") }
         case .match(let pairs): parts += pairs.map { "\($0.left)->\($0.right)" }
         case .order(let sequence): parts += sequence
         case .open(let key): parts += [words(key.model)] + (full ? key.rubric : [])
         case .roles, .walkthrough: parts.append("?")
+        case .description: break
         }
         // GIFT's essay keeps the model answer in the general feedback, where others keep `explain`.
         if full || item.kind != .open { parts.append(words(item.explain)) }

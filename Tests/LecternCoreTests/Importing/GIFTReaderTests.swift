@@ -40,6 +40,8 @@ import Testing
         "::Weighted::Pick one.{=Right ~%50%Half ~%-25%Bad}",
         "",
         "::Several::How many?{#=3:0.5 =%50%4:1 ~#Count again.}",
+        "",
+        "::Capital short::Name the capital of France.{=Paris#Right. =%50%Lutetia#Its Roman name. =%0%Lyon#The second city. =%-50%Nice#On the coast.}",
     ]
 
     static var everyFeature: String { "\u{FEFF}" + bank.joined(separator: "\r\n") + "\r\n" }
@@ -48,7 +50,7 @@ import Testing
         let result = GIFTReader.read(Self.everyFeature, path: "bank.gift")
         #expect(!result.hasErrors)
         let questions = result.questions
-        try #require(questions.count == 12)
+        try #require(questions.count == 14)
 
         #expect(questions[0].title == "Capital of France")
         #expect(questions[0].id == "capital")
@@ -67,36 +69,53 @@ import Testing
             questions[1].kind
                 == .trueFalse(answer: true, wrongFeedback: "It does rise in the east.", rightFeedback: "Yes."))
         #expect(questions[2].kind == .trueFalse(answer: false, wrongFeedback: nil, rightFeedback: nil))
-        #expect(questions[3].kind == .short([.init(text: "four", feedback: nil), .init(text: "4", feedback: nil)]))
+        #expect(questions[3].kind == .short([WeightedAnswer("four"), WeightedAnswer("4")]))
         #expect(
             questions[4].kind
                 == .match([
                     .init(left: "France", right: "Paris"), .init(left: "Japan", right: "Tokyo"),
                     .init(left: "Italy", right: "Rome"),
                 ]))
-        #expect(questions[5].kind == .numeric(.value(3.14, tolerance: 0.01, feedback: nil)))
-        #expect(questions[6].kind == .numeric(.range(1, 5, feedback: nil)))
+        #expect(questions[5].kind == .numeric([WeightedAnswer(.value(3.14, tolerance: 0.01))], otherwise: nil))
+        #expect(questions[6].kind == .numeric([WeightedAnswer(.range(1, 5))], otherwise: nil))
         #expect(questions[7].prompt == "The cat sat on the")
         #expect(questions[7].textAfter == "all day.")
-        #expect(questions[7].kind == .short([.init(text: "mat", feedback: nil), .init(text: "rug", feedback: nil)]))
+        #expect(questions[7].kind == .short([WeightedAnswer("mat"), WeightedAnswer("rug")]))
         #expect(questions[8].kind == .essay)
         #expect(questions[8].prompt == "Explain why the sky is blue.")
         #expect(questions[9].prompt == "Escapes: 1=1 ~ # {x} a:b")
         #expect(questions[9].generalFeedback == "General \nfeedback")
+        // Text without braces is a description: shown, not graded.
+        #expect(questions[10].kind == .description)
+        #expect(questions[10].prompt == "A description with no answers.")
         // A partial credit is kept on the option; a penalty, which decks do not have, is not.
         #expect(
-            questions[10].kind
+            questions[11].kind
                 == .choice([
                     .init(text: "Right", correct: true, feedback: nil),
                     .init(text: "Half", correct: false, feedback: nil, credit: 50),
                     .init(text: "Bad", correct: false, feedback: nil),
                 ]))
-        #expect(questions[11].kind == .numeric(.value(3, tolerance: 0.5, feedback: nil)))
+        // Every numeric answer keeps its weight and feedback, and '~#' its feedback for other numbers.
+        #expect(
+            questions[12].kind
+                == .numeric(
+                    [WeightedAnswer(.value(3, tolerance: 0.5)), WeightedAnswer(.value(4, tolerance: 1), credit: 50)],
+                    otherwise: "Count again."))
+        // Every short answer keeps its weight and feedback, the wrong ones (0% or less) too.
+        #expect(
+            questions[13].kind
+                == .short([
+                    WeightedAnswer("Paris", feedback: "Right."),
+                    WeightedAnswer("Lutetia", credit: 50, feedback: "Its Roman name."),
+                    WeightedAnswer("Lyon", credit: 0, feedback: "The second city."),
+                    WeightedAnswer("Nice", credit: -50, feedback: "On the coast."),
+                ]))
 
         // What cannot be kept is a warning naming its line, never dropped silently.
         let warnings = result.diagnostics.filter { $0.severity == .warning }
-        #expect(warnings.map(\.rule) == Array(repeating: "gift-not-kept", count: 4))
-        #expect(warnings.map(\.location.line) == [29, 31, 33, 33])
+        #expect(warnings.map(\.rule) == ["gift-not-kept"])
+        #expect(warnings.map(\.location.line) == [31])
     }
 
     @Test func theImportedDeckLoadsAndLintsWithoutFindings() throws {
@@ -108,19 +127,50 @@ import Testing
         let deck = try #require(loaded.deck)
         #expect(
             deck.items.map(\.id) == [
-                "capital", "sun", "q-3", "two-plus-two", "pairs", "pi", "q-7", "q-8", "q-9", "q-10", "weighted",
-                "several",
+                "capital", "sun", "q-3", "two-plus-two", "pairs", "pi", "q-7", "q-8", "q-9", "q-10", "q-11",
+                "weighted", "several", "capital-short",
             ])
         #expect(
             deck.items.map(\.kind.rawValue) == [
                 "choice", "truefalse", "truefalse", "short", "match", "numeric", "numeric", "cloze", "open", "short",
-                "choice", "numeric",
+                "description", "choice", "numeric", "short",
             ])
         #expect(deck.items[7].prompt == "The cat sat on the {{mat|rug}} all day.")
         #expect(deck.items[0].tags == ["geo", "$course$/Physics"])
+        #expect(deck.items[10].prompt == "A description with no answers.")
+        guard case .numeric(let several) = deck.items[12].body, case .short(let capital) = deck.items[13].body else {
+            Issue.record("the weighted items changed type")
+            return
+        }
+        #expect(several.answers.map(\.credit) == [100, 50])
+        #expect(several.otherwise == "Count again.")
+        #expect(capital.accept == ["Paris"])
+        #expect(capital.answers.map(\.credit) == [100, 50, 0, -50])
+        #expect(capital.answers.map(\.feedback) == ["Right.", "Its Roman name.", "The second city.", "On the coast."])
         // The essay without a model answer is named, so the author writes one.
         #expect(written.diagnostics.map(\.rule) == ["gift-essay-no-model"])
         #expect(written.diagnostics.first?.location.line == 25)
+    }
+
+    /// The every-feature file imported, exported and imported again gives the same deck:
+    /// prompts, keys, weights and feedback (what the first import could not keep aside).
+    @Test func theEveryFeatureFileRoundTripsThroughGIFT() throws {
+        let header = GIFTDeckWriter.Header(id: "bank", title: "Bank", sourceTitle: "Imported", path: "bank.gift")
+        let first = GIFTDeckWriter.deck(GIFTReader.read(Self.everyFeature, path: "bank.gift").questions, header: header)
+        let deck = try #require(DeckLoader.load(text: first.text, path: "bank.yaml").usableDeck)
+        let exported = GIFTWriter.write(deck)
+        #expect(!exported.diagnostics.contains { $0.message.hasSuffix("left out") })
+        #expect(exported.text.contains("=%50%Lutetia#Its Roman name."))
+        #expect(exported.text.contains("=%-50%Nice#On the coast."))
+        #expect(exported.text.contains("{#\n  =3:0.5\n  =%50%4:1\n  ~#Count again.\n"))
+        let read = GIFTReader.read(exported.text, path: "bank-export.gift")
+        #expect(read.diagnostics.isEmpty, "\(read.diagnostics.map(\.message))")
+        let second = GIFTDeckWriter.deck(read.questions, header: header)
+        let back = try #require(DeckLoader.load(text: second.text, path: "bank.yaml").usableDeck)
+        #expect(back.items.map(\.id) == deck.items.map(\.id))
+        for (returned, original) in zip(back.items, deck.items) {
+            #expect(RoundTripTests.summary(returned, full: false) == RoundTripTests.summary(original, full: false))
+        }
     }
 
     static let malformed: [(text: String, rule: String, line: Int, column: Int)] = [
@@ -148,7 +198,8 @@ import Testing
 
     @Test func aFileOfOnlyDescriptionsHasNoQuestion() {
         let result = GIFTReader.read("Just some text.\n", path: "d.gift")
-        #expect(result.diagnostics.map(\.rule) == ["gift-not-kept", "gift-no-question"])
+        // A description is kept, but a file of nothing else asks nothing: is it a GIFT file at all?
+        #expect(result.diagnostics.map(\.rule) == ["gift-no-question"])
     }
 
     /// `@name` and `/…/` mean a concept and a pattern in a deck, so a GIFT answer spelled so

@@ -275,6 +275,76 @@ import Testing
                 "23:9 error option-credit option 'C' of choice item 'credit': 'credit' is a percentage above 0 and below 100",
             ]),
         Row(
+            name: "answer-credit",
+            text: deck(
+                """
+                  - id: weights
+                    type: short
+                    skill: recall
+                    source: [1]
+                    prompt: Which city is the capital?
+                    explain: Paragraph 1.
+                    accept:
+                      - Paris
+                      - text: Lutetia
+                        credit: 150
+                      - text: Lyon
+                        credit: -101
+                        feedback: The second city.
+                """),
+            expected: [
+                "18:9 error answer-credit the answer 'Lutetia' of short item 'weights' has credit 150; 'credit' is a percentage from -100 to 100",
+                "20:9 error answer-credit the answer 'Lyon' of short item 'weights' has credit -101; 'credit' is a percentage from -100 to 100",
+            ]),
+        Row(
+            name: "no-full-credit",
+            text: deck(
+                """
+                  - id: pi
+                    type: numeric
+                    skill: recall
+                    source: [1]
+                    prompt: What is pi to two places?
+                    explain: Paragraph 1.
+                    answers:
+                      - answer: 3
+                        tolerance: 0.5
+                        credit: 50
+                      - range: [0.1, 0.2]
+                        credit: 0
+                        feedback: Only the part after the point.
+                """),
+            expected: [
+                "16:5 error no-full-credit no answer of numeric item 'pi' earns full credit, so no learner could be right; give one 'credit: 100' or write it without a credit"
+            ]),
+        Row(
+            name: "description-step",
+            text: deck(
+                """
+                  - id: walk
+                    type: walkthrough
+                    skill: apply
+                    source: [1]
+                    prompt: Work it through.
+                    explain: Paragraph 1.
+                    scenario: A shop opens.
+                    steps:
+                      - id: read
+                        type: description
+                        prompt: Read the case.
+                      - id: one
+                        type: truefalse
+                        prompt: Is it so?
+                        answer: true
+                      - id: two
+                        type: truefalse
+                        prompt: Really?
+                        answer: false
+                """),
+            expected: [
+                "19:15 error description-step a walkthrough step must ask something, and a description does not; put its text in the scenario or the step's prompt"
+            ]),
+        Row(
             name: "missing-explain",
             text: deck(goodItem.replacingOccurrences(of: "    explain: Paragraph 1 says so.\n", with: "")),
             expected: [

@@ -206,6 +206,36 @@ enum LoaderFixtures {
                 prompt: Then?
                 accept: [done]
                 next: ~
+          - id: an-introduction
+            type: description
+            tags: [T1]
+            prompt: The next questions weigh their answers.
+          - id: a-weighted-short
+            type: short
+            skill: recall
+            source: [1]
+            prompt: Name it.
+            accept:
+              - barrier
+              - text: wall
+                credit: 50
+                feedback: Nearly.
+              - text: door
+                credit: -25
+                feedback: The opposite.
+          - id: a-weighted-numeric
+            type: numeric
+            skill: apply
+            source: [1]
+            prompt: How many, about?
+            answers:
+              - answer: 10
+                tolerance: 1
+                feedback: Right.
+              - range: [5, 20]
+                credit: 33.33333
+            otherwise: Count again.
+            percent: true
         """
 
     /// Broken texts: each must give the same findings at the same places after any change.
