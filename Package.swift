@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The only C in the project: libedit's variadic calls and the SIGINT handler.
@@ -34,6 +35,14 @@ let package = Package(
         .target(
             name: "LecternStore",
             dependencies: ["LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The same store on a PostgreSQL server (PostgresNIO), for a school with many machines.
+        .target(
+            name: "LecternPostgres",
+            dependencies: [
+                "LecternCore", "LecternStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Anki packages: an SQLite collection in a zip. Apart from LecternCore, which stays free of
         // database and archive code; what the notes say is LecternCore's (AnkiNotes).
@@ -62,7 +71,7 @@ let package = Package(
         .target(
             name: "LecternShell",
             dependencies: [
-                "LecternCore", "LecternStore", "LineEditing",
+                "LecternCore", "LecternStore", "LecternPostgres", "LineEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,7 +82,8 @@ let package = Package(
         .target(
             name: "LecternCLI",
             dependencies: [
-                "LecternCore", "LecternStore", "LecternShell", "LecternAnki", "LecternClass", "LecternLive",
+                "LecternCore", "LecternStore", "LecternPostgres", "LecternShell", "LecternAnki", "LecternClass",
+                "LecternLive",
                 "LecternLiveShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -109,6 +119,11 @@ let package = Package(
                 "LecternStore", "LecternCore", "LecternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The PostgreSQL store against a real server the tests start, beside the SQLite file.
+        .testTarget(
+            name: "LecternPostgresTests",
+            dependencies: ["LecternPostgres", "LecternStore", "LecternCore", "LecternTestSupport"]
+        ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(
             name: "LecternShellTests",
@@ -119,7 +134,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternCLITests",
-            dependencies: ["LecternCLI", "LecternCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "LecternCLI", "LecternCore", "LecternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

@@ -10,6 +10,7 @@ need_apt=()
 [ -f /usr/include/yaml.h ] || need_apt+=(libyaml-dev)        # the deck loader (CYAML) and the bench floor
 [ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)         # ZIPFoundation (Anki packages)
 [ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev) # QR codes for joining a live class
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql) # the PostgreSQL store's tests start a server
 command -v python3 >/dev/null || need_apt+=(python3)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
 
