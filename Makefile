@@ -25,12 +25,13 @@ build:
 release: setup
 	$(SWIFT) build -c release
 
-## install: the binary to PREFIX/bin and the bundled decks to PREFIX/share/lectern/decks
+## install: the binary to PREFIX/bin, the bundled decks to PREFIX/share/lectern/decks, the live class's pages to PREFIX/share/lectern/pages
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/lectern/decks/schema
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/lectern/decks/schema $(DESTDIR)$(PREFIX)/share/lectern/pages
 	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/lectern" $(DESTDIR)$(PREFIX)/bin/lectern
 	install -m 644 Decks/*.yaml Decks/README.md $(DESTDIR)$(PREFIX)/share/lectern/decks/
 	install -m 644 Decks/schema/*.json $(DESTDIR)$(PREFIX)/share/lectern/decks/schema/
+	install -m 644 Pages/*.html Pages/*.js Pages/*.css $(DESTDIR)$(PREFIX)/share/lectern/pages/
 
 ## bench: figures and ratios for loading decks, the progress store, the scheduler, hostile input and a live class of 500 clients (release build)
 bench: setup

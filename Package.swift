@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // HTTP field names for the pages' security headers (already under Hummingbird).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The only C in the project: libedit's variadic calls and the SIGINT handler.
@@ -59,11 +61,12 @@ let package = Package(
         .target(
             name: "LecternLive",
             dependencies: [
-                "LecternClass", "LecternCore", "LecternStore",
+                "LecternClass", "LecternCore", "LecternStore", "LecternQR",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         // The shell: its commands (argument-parser commands, parsed the same way from a shell
@@ -76,7 +79,9 @@ let package = Package(
             ]
         ),
         // The terminals of a live class: the teacher's host shell and the student's shell.
-        .target(name: "LecternLiveShell", dependencies: ["LecternLive", "LecternClass", "LecternCore", "LineEditing"]),
+        .target(
+            name: "LecternLiveShell",
+            dependencies: ["LecternLive", "LecternClass", "LecternCore", "LecternQR", "LineEditing"]),
         // The command line: parses and hands over to the shell, or runs a command that only
         // makes sense outside it (new, import, preview, deck-stats, fsrs, db).
         .target(
@@ -109,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "LecternLiveTests",
             dependencies: [
-                "LecternLive", "LecternClass", "LecternCore", "LecternStore",
+                "LecternLive", "LecternClass", "LecternCore", "LecternStore", "LecternLiveShell", "LecternQR",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -135,7 +140,8 @@ let package = Package(
         .testTarget(
             name: "LecternCLITests",
             dependencies: [
-                "LecternCLI", "LecternCore", "LecternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "LecternCLI", "LecternCore", "LecternQR", "LecternTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]
         ),

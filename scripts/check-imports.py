@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 # Modules of the toolchain and the system, which any target may import.
-SYSTEM = {"Foundation", "FoundationEssentials", "Glibc", "Darwin", "Dispatch", "Synchronization", "_Concurrency"}
+SYSTEM = {"Foundation", "FoundationEssentials", "FoundationNetworking", "Glibc", "Darwin", "Dispatch", "Synchronization", "_Concurrency"}
 # Test targets also use the test library.
 TESTING = {"Testing", "XCTest"}
 IMPORT = re.compile(r"^\s*(?:@testable\s+|@_spi\(\w+\)\s+)?(?:public\s+|package\s+|internal\s+|private\s+|fileprivate\s+)?"

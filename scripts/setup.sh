@@ -11,6 +11,9 @@ need_apt=()
 [ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)         # ZIPFoundation (Anki packages)
 [ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev) # QR codes for joining a live class
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql) # the PostgreSQL store's tests start a server
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)                   # the live class's pages in a real browser
+[ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -q 'Noto Sans CJK' \
+    || need_apt+=(fonts-noto-cjk)                                   # Chinese text on those pages
 command -v python3 >/dev/null || need_apt+=(python3)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
 
@@ -40,4 +43,11 @@ fi
 if ! .venv/bin/python -c 'import zxingcpp, numpy' 2>/dev/null; then
     echo "setup: installing zxing-cpp and numpy into .venv" >&2
     .venv/bin/python -m pip install -q --disable-pip-version-check 'zxing-cpp>=2' 'numpy>=1.24'
+fi
+
+# Playwright for Python drives Debian's chromium in the pages' browser test (its own browser
+# download is never used: the test launches /usr/bin/chromium).
+if ! .venv/bin/python -c 'import playwright.sync_api' 2>/dev/null; then
+    echo "setup: installing playwright into .venv" >&2
+    .venv/bin/python -m pip install -q --disable-pip-version-check 'playwright>=1.40,<2'
 fi

@@ -17,6 +17,8 @@ package enum ClientMessage: Sendable, Equatable {
     case answer(question: Int, answer: String)
     /// `{"type":"leave"}`
     case leave
+    /// `{"type":"watch","code":"K7QF"}`: a projector page, which sees what the room sees and has no seat.
+    case watch(code: String)
 
     /// Reads one frame's text. Anything that is not a message of this protocol is an error
     /// with the code the server sends back; nothing here trusts the frame.
@@ -48,6 +50,11 @@ package enum ClientMessage: Sendable, Equatable {
             return .success(.answer(question: question, answer: answer))
         case "leave":
             return .success(.leave)
+        case "watch":
+            guard let code = fields["code"] as? String else {
+                return .failure(LiveError(.badMessage, "A watch needs a \"code\" string."))
+            }
+            return .success(.watch(code: code))
         default:
             return .failure(LiveError(.unknownType, "Unknown message type \"\(UntrustedText.quoted(type))\"."))
         }
@@ -64,6 +71,8 @@ package enum ClientMessage: Sendable, Equatable {
             return "{\"type\":\"answer\",\"question\":\(question),\"answer\":\(JSONText.quoted(answer))}"
         case .leave:
             return "{\"type\":\"leave\"}"
+        case .watch(let code):
+            return "{\"type\":\"watch\",\"code\":\(JSONText.quoted(code))}"
         }
     }
 

@@ -48,6 +48,7 @@ extension LiveClass {
             guard let client = seats[index].client else { continue }
             effects.append(.send(client, .reveal(reveal(for: index, question: open.index, ranks: ranks))))
         }
+        if !watchers.isEmpty { effects.append(.broadcast(.summary(summary(open.index)), to: watchers)) }
         effects.append(
             .teacher(
                 .revealed(

@@ -19,7 +19,7 @@ extension LiveClass {
                 .close(client),
             ]
         }
-        guard seatOfClient[client] == nil else {
+        guard seatOfClient[client] == nil, !watchers.contains(client) else {
             return refuse(client, LiveError(.alreadyJoined, "This connection has joined already."))
         }
         if let token, kickedTokens.contains(token) {
@@ -176,6 +176,7 @@ extension LiveClass {
             duration: duration, skipped: false)
         effects.insert(.store(record), at: 0)
         effects.append(.send(client, .accepted(Accepted(question: question, answer: recorded))))
+        progressChanged = true
         if let progress = progress(now: now) {
             effects.append(
                 .teacher(.progress(answered: progress.answered, of: progress.of, secondsLeft: progress.secondsLeft)))
@@ -186,6 +187,7 @@ extension LiveClass {
     /// Leaving on purpose gives up the seat: off the board, name free.
     mutating func leave(_ client: ClientID, now: Date) -> [LiveEffect] {
         strikes[client] = nil
+        if forgetWatcher(client) { return [.close(client)] }
         guard let index = seatOfClient.removeValue(forKey: client) else { return [.close(client)] }
         seats[index].client = nil
         seats[index].status = .gone

@@ -34,7 +34,7 @@ extension LiveClass {
             guard pausedSince == nil else { return refused("The class is paused already.") }
             pausedSince = now
             return [
-                .broadcast(.paused(Paused(question: openQuestion?.index)), to: connectedClients), .teacher(.paused),
+                .broadcast(.paused(Paused(question: openQuestion?.index)), to: audience), .teacher(.paused),
             ]
         case .resume:
             guard let since = pausedSince else { return refused("The class is not paused.") }
@@ -48,11 +48,12 @@ extension LiveClass {
             for index in seats.indices where seats[index].status == .connected {
                 effects += catchUp(index, now: now, ranks: ranks)
             }
+            for watcher in watchers { effects += catchUpWatcher(watcher, now: now) }
             lobbyChanged = false
             return effects
         case .board:
             guard revealedCount > 0 || ended else { return refused("No question has been revealed yet.") }
-            return [.broadcast(.board(board()), to: connectedClients), .teacher(.board(leaderboard))]
+            return [.broadcast(.board(board()), to: audience), .teacher(.board(leaderboard))]
         case .kick(let name):
             return kick(name, now: now)
         case .end:
@@ -72,13 +73,20 @@ extension LiveClass {
                 seats[index].client = nil
                 seats[index].status = .disconnected
             }
+            // The room's screen gets the podium without a place of its own.
+            for watcher in watchers {
+                effects += [
+                    .send(watcher, .end(End(board: top, rank: nil, points: 0, students: students))), .close(watcher),
+                ]
+            }
+            watchers = []
             return effects + [.teacher(.ended(leaderboard))]
         }
     }
 
     /// The clock: the lobby goes out if it changed, and a question whose time is up is revealed.
     mutating func tick(now: Date) -> [LiveEffect] {
-        let lobby = flushLobby()
+        let lobby = flushLobby() + flushProgress()
         guard !ended, pausedSince == nil, let open = openQuestion, now >= open.deadline else { return lobby }
         return lobby + reveal(automatic: true, now: now)
     }
@@ -91,8 +99,12 @@ extension LiveClass {
         let open = OpenQuestion(index: index, openedAt: now, deadline: now.addingTimeInterval(configuration.timeLimit))
         stage = .open(open)
         let connected = seats.filter { $0.status == .connected }.count
+        progressChanged = false
+        let progress: [LiveEffect] =
+            watchers.isEmpty ? [] : [.broadcast(.progress(progressMessage(open)), to: watchers)]
         return [
-            .broadcast(.question(questionMessage(open, now: now)), to: connectedClients),
+            .broadcast(.question(questionMessage(open, now: now)), to: audience)
+        ] + progress + [
             .teacher(.opened(question: index, count: questions.count)),
             .teacher(.progress(answered: 0, of: connected, secondsLeft: secondsLeft(open, now: now))),
         ]

@@ -83,6 +83,10 @@ package struct LiveClass: Sendable {
     var histograms: [Int: Histogram] = [:]
     /// Someone arrived in or left the lobby since the last lobby broadcast.
     var lobbyChanged = false
+    /// Projector pages, in the order they came; they have no seat.
+    var watchers: [ClientID] = []
+    /// An answer arrived, or a student came or went, since the watchers last got `progress`.
+    var progressChanged = false
 
     /// A class over `deck`, with a join code drawn from `random` (which also makes the
     /// rejoin tokens: pass the system's generator in a real class, a seeded one in tests).
@@ -116,6 +120,8 @@ package struct LiveClass: Sendable {
             return answer(client, question: question, text: text, now: now)
         case .leave(let client):
             return leave(client, now: now)
+        case .watch(let client, let code):
+            return watch(client, code: code, now: now)
         case .disconnect(let client):
             return disconnect(client, now: now)
         case .unreadable(let client, let error):
@@ -263,6 +269,7 @@ package struct LiveClass: Sendable {
     mutating func drop(_ client: ClientID, closing: Bool) -> [LiveEffect] {
         strikes[client] = nil
         var effects: [LiveEffect] = closing ? [.close(client)] : []
+        _ = forgetWatcher(client)
         guard let index = seatOfClient.removeValue(forKey: client) else { return effects }
         seats[index].client = nil
         if seats[index].status == .connected { seats[index].status = .disconnected }
@@ -283,6 +290,7 @@ package struct LiveClass: Sendable {
     /// In the lobby, everyone sees who is there; a change is sent at the next tick, so that
     /// 500 students joining at once cost one broadcast per tick, not one per join.
     mutating func noteRosterChange() {
+        progressChanged = true
         guard case .lobby = stage, !ended else { return }
         lobbyChanged = true
     }
@@ -292,7 +300,7 @@ package struct LiveClass: Sendable {
         guard lobbyChanged else { return [] }
         lobbyChanged = false
         guard case .lobby = stage, !ended else { return [] }
-        return [.broadcast(.lobby(lobbySnapshot), to: connectedClients)]
+        return [.broadcast(.lobby(lobbySnapshot), to: audience)]
     }
 
     mutating func newToken() -> String {

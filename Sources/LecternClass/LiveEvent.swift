@@ -19,6 +19,8 @@ package enum LiveEvent: Sendable, Equatable {
     case answer(ClientID, question: Int, text: String)
     /// The student left on purpose: the seat is given up and its name freed.
     case leave(ClientID)
+    /// A projector page asked to watch the class (no seat, no answers).
+    case watch(ClientID, code: String)
     /// The connection dropped: the seat waits, with its name, for a join with its token.
     case disconnect(ClientID)
     /// The server could not read a frame (bad JSON, unknown type, too large).

@@ -12,6 +12,12 @@ package enum ServerMessage: Sendable, Equatable, Codable {
     case paused(Paused)
     case end(End)
     case error(ErrorMessage)
+    /// To a projector page that sent `watch`.
+    case watching(Watching)
+    /// To watchers: how many have answered the open question.
+    case progress(AnswerProgress)
+    /// To watchers: the class-level reveal.
+    case summary(Summary)
 
     /// The `"type"` of the message.
     package var type: String {
@@ -25,6 +31,9 @@ package enum ServerMessage: Sendable, Equatable, Codable {
         case .paused: "paused"
         case .end: "end"
         case .error: "error"
+        case .watching: "watching"
+        case .progress: "progress"
+        case .summary: "summary"
         }
     }
 
@@ -41,6 +50,9 @@ package enum ServerMessage: Sendable, Equatable, Codable {
         case .paused(let payload): try payload.encode(to: encoder)
         case .end(let payload): try payload.encode(to: encoder)
         case .error(let payload): try payload.encode(to: encoder)
+        case .watching(let payload): try payload.encode(to: encoder)
+        case .progress(let payload): try payload.encode(to: encoder)
+        case .summary(let payload): try payload.encode(to: encoder)
         }
         // The payload's keyed container and this one are the same JSON object.
         var container = encoder.container(keyedBy: TypeKey.self)
@@ -60,16 +72,22 @@ package enum ServerMessage: Sendable, Equatable, Codable {
         case "paused": self = .paused(try Paused(from: decoder))
         case "end": self = .end(try End(from: decoder))
         case "error": self = .error(try ErrorMessage(from: decoder))
+        case "watching": self = .watching(try Watching(from: decoder))
+        case "progress": self = .progress(try AnswerProgress(from: decoder))
+        case "summary": self = .summary(try Summary(from: decoder))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unknown message type \"\(type)\"")
         }
     }
 
+    /// How every frame is written (also by `RevealFrameEncoder`, which must match).
+    static let outputFormatting: JSONEncoder.OutputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+
     /// The frame's text: compact JSON, UTF-8 kept readable, keys sorted so frames compare.
     package func encoded() -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = Self.outputFormatting
         // Every field is a string, a number, a bool or an array of them: encoding cannot fail.
         guard let data = try? encoder.encode(self) else { return "{\"type\":\"error\"}" }
         return String(decoding: data, as: UTF8.self)

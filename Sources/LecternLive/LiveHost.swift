@@ -135,6 +135,8 @@ package actor LiveHost {
             perform(live.handle(.answer(client, question: question, text: answer), now: now))
         case .success(.leave):
             perform(live.handle(.leave(client), now: now))
+        case .success(.watch(let code)):
+            perform(live.handle(.watch(client, code: code), now: now))
         }
     }
 
@@ -178,10 +180,17 @@ package actor LiveHost {
         for case .teacher(.revealed(let reveal)) in effects {
             events.yield(.revealStarted(question: reveal.question, at: clock()))
         }
+        // One question's reveals share most of their text: encoded once, not once per student.
+        var reveals = RevealFrameEncoder()
         for effect in effects {
             switch effect {
+            case .send(let client, .reveal(let reveal)):
+                write(reveals.frame(for: reveal), to: client)
             case .send(let client, let message):
-                if case .welcome = message { connections[client]?.joined = true }
+                switch message {
+                case .welcome, .watching: connections[client]?.joined = true
+                default: break
+                }
                 write(message.encoded(), to: client)
             case .broadcast(let message, let clients):
                 let text = message.encoded()

@@ -5,7 +5,8 @@ import LecternClass
 import Logging
 
 /// The network side of a live class: Hummingbird serving the WebSocket at `/live`, each
-/// connection's frames handed to the ``LiveHost``, and the host's clock ticking.
+/// connection's frames handed to the ``LiveHost``, and the host's clock ticking; on the
+/// same port, the projector page (`/`), the student page (`/join`), `/class.json` and `/qr.svg`.
 ///
 /// `start()` returns once the port is bound (so `--port 0` can print the port it got);
 /// `stop()` closes every connection and the listening socket.
@@ -15,6 +16,8 @@ package final class LiveServer: Sendable {
     package let requestedPort: Int
     /// How often the clock ticks: deadlines are met this closely, and the lobby is sent this often.
     package let tickInterval: Duration
+    /// The projector and student pages; nil serves the WebSocket alone (the pages answer 404).
+    package let pages: PageFiles?
     private let state = ServerState()
 
     /// Frames up to this size are read whole, so that one a little over the protocol's
@@ -23,9 +26,11 @@ package final class LiveServer: Sendable {
     static let readLimit = 4 * LiveProtocol.maxFrameBytes
 
     package init(
-        host: LiveHost, bind: String = "0.0.0.0", port: Int = 7777, tickInterval: Duration = .milliseconds(200)
+        host: LiveHost, bind: String = "0.0.0.0", port: Int = 7777, tickInterval: Duration = .milliseconds(200),
+        pages: PageFiles? = nil
     ) {
         self.host = host
+        self.pages = pages
         self.bind = bind
         self.requestedPort = port
         self.tickInterval = tickInterval
@@ -35,7 +40,7 @@ package final class LiveServer: Sendable {
     package func start() async throws -> Int {
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let router = Router(context: BasicWebSocketRequestContext.self)
-        router.get("/") { _, _ in "Lectern live class: connect a WebSocket to /live.\n" }
+        addPages(to: router)
         let host = self.host
         router.ws("/live") { inbound, outbound, _ in
             try await Self.serve(host: host, inbound: inbound, outbound: outbound)
@@ -74,7 +79,12 @@ package final class LiveServer: Sendable {
             }
         }
         state.set(server: serverTask, ticker: ticker)
-        for await port in portStream { return port }
+        for await port in portStream {
+            let info = ClassPageInfo(
+                code: await host.code, deck: await host.deckTitle, address: Self.displayAddress(bind: bind), port: port)
+            state.set(info: info)
+            return port
+        }
         ticker.cancel()
         let reason = await serverTask.value ?? "the server stopped before it was listening"
         throw LiveServerError.cannotListen(address: "\(bind):\(requestedPort)", reason: reason)
@@ -82,6 +92,9 @@ package final class LiveServer: Sendable {
 
     /// Closes every connection, stops the clock and the listening socket, and waits until
     /// answers handed to the progress file are committed.
+    /// The class's addresses for the pages and the QR code; nil until `start()` has bound the port.
+    package var pageInfo: ClassPageInfo? { state.info }
+
     package func stop() async {
         await host.closeAll()
         let (server, ticker) = state.take()
@@ -145,6 +158,11 @@ private final class ServerState: @unchecked Sendable {
     private let lock = NSLock()
     private var server: Task<String?, Never>?
     private var ticker: Task<Void, Never>?
+    private var _info: ClassPageInfo?
+
+    var info: ClassPageInfo? { lock.withLock { _info } }
+
+    func set(info: ClassPageInfo) { lock.withLock { _info = info } }
 
     func set(server: Task<String?, Never>, ticker: Task<Void, Never>) {
         lock.withLock {

@@ -1,5 +1,7 @@
 import Foundation
 import LecternClass
+import LecternCore
+import LecternQR
 package import LecternLive
 package import LineEditing
 
@@ -42,13 +44,13 @@ package final class HostShell: @unchecked Sendable {
             FileHandle.standardError.write(Data("lectern host: \(error)\n".utf8))
             return 1
         }
-        let code = blocking { await server.host.code }
         let title = blocking { await server.host.deckTitle }
         let questions = blocking { await server.host.questions }
         StudentShell.Done.print(
-            "Hosting \"\(LiveText.safe(title))\" (\(questions.count) questions) on \(server.bind):\(port).\n"
-                + "join with: lectern join \(displayAddress(bind: server.bind)):\(port) \(code)\n"
-                + "Type start when everyone is in; help lists the commands.")
+            "Hosting \"\(LiveText.safe(title))\" (\(CountedNoun.text(questions.count, "question"))) on \(server.bind):\(port)."
+        )
+        if let info = server.pageInfo { StudentShell.Done.print(joinLines(info, pages: server.pages != nil)) }
+        StudentShell.Done.print("Type start when everyone is in; help lists the commands.")
         Task.detached { [shell] in
             for await event in server.host.eventStream {
                 if case .notice(.joined) = event { shell.names.update(await server.host.names) }
@@ -100,7 +102,8 @@ package final class HostShell: @unchecked Sendable {
         let server = self.server
         Self.blocking { await server.stop() }
         let written = host.recorder?.written ?? 0
-        StudentShell.Done.print("\(written) answers are in the progress file.")
+        StudentShell.Done.print(
+            "\(CountedNoun.text(written, "answer")) \(written == 1 ? "is" : "are") in the progress file.")
     }
 
     /// One command line; true when the shell should stop.
@@ -159,6 +162,19 @@ package final class HostShell: @unchecked Sendable {
         }
     }
 
+    /// The line terminal students type and, when the pages are served, the page addresses
+    /// and the QR code of the student page's address (the one the projector page shows).
+    static func joinLines(_ info: ClassPageInfo, pages: Bool) -> String {
+        var out = "join with: \(info.command)"
+        guard pages else {
+            return out + "\n(The web pages were not found, so only terminals can join; reinstall with make install.)"
+        }
+        let projector = info.joinURL.components(separatedBy: "/join?").first ?? info.joinURL
+        out += "\nor on a phone: \(info.joinURL)   projector page: \(projector)/"
+        if let code = QRCode(info.joinURL) { out += "\n" + code.halfBlockLines().joined(separator: "\n") }
+        return out
+    }
+
     static func who(_ roster: [LiveClass.RosterEntry]) -> String {
         guard !roster.isEmpty else { return "Nobody has joined yet." }
         var out = "\(roster.filter(\.connected).count) connected, \(roster.count) in the class:\n"
@@ -188,29 +204,6 @@ package final class HostShell: @unchecked Sendable {
         guard words[0].lowercased() == "kick" else { return .nothing }
         let typed = words.dropFirst().joined(separator: " ")
         return Completion.resolve(word: typed, candidates: names.current)
-    }
-
-    /// The host's address as students should type it: this machine's first network address
-    /// when listening on all of them.
-    static func displayAddress(bind: String) -> String {
-        guard bind == "0.0.0.0" || bind == "::" else { return bind }
-        var list: UnsafeMutablePointer<ifaddrs>?
-        guard getifaddrs(&list) == 0, let first = list else { return "127.0.0.1" }
-        defer { freeifaddrs(list) }
-        var cursor: UnsafeMutablePointer<ifaddrs>? = first
-        while let entry = cursor {
-            defer { cursor = entry.pointee.ifa_next }
-            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == UInt8(AF_INET) else { continue }
-            var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-            guard
-                getnameinfo(
-                    address, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count), nil, 0,
-                    NI_NUMERICHOST) == 0
-            else { continue }
-            let text = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if text != "127.0.0.1" { return text }
-        }
-        return "127.0.0.1"
     }
 
     /// Runs async work from the main thread and waits for it (the actor runs elsewhere).

@@ -1,5 +1,6 @@
 import Foundation
 import LecternClass
+import LecternCore
 import LecternLive
 
 /// The network half of `lectern join`: connects, joins, turns frames into text for the
@@ -27,6 +28,9 @@ package final class StudentSession: @unchecked Sendable {
     private var deadline: Date?
     private var answered = false
     private var over = false
+    /// The lobby last shown: a joiner gets the lobby at once and again in the next batched
+    /// update, and the same line twice says nothing new.
+    private var shownLobby: Lobby?
     /// Scripted answers (standard input is no terminal): each answers the next question.
     private var script: [String] = []
     private var scriptAnswered: Set<Int> = []
@@ -66,7 +70,13 @@ package final class StudentSession: @unchecked Sendable {
             first = false
             guard !isOver else { return }
             attempt += 1
-            show("The connection to the class dropped; reconnecting (try \(attempt))…")
+            // One line when the connection drops, then a quieter one every few tries, so a
+            // long outage does not push the question off the student's screen.
+            if attempt == 1 {
+                show("The connection to the class dropped; reconnecting…")
+            } else if attempt % 5 == 0 {
+                show("Still reconnecting (try \(attempt)); your seat and score are kept.")
+            }
             try? await Task.sleep(for: .seconds(min(5, attempt)))
         }
     }
@@ -150,9 +160,14 @@ package final class StudentSession: @unchecked Sendable {
             let back = welcome.rejoined ? "Back in" : "Joined"
             show(
                 "\(back) \"\(LiveText.safe(welcome.deck))\" as \(LiveText.safe(welcome.name))"
-                    + " (\(welcome.count) questions, \(welcome.points) points so far). :quit leaves.")
+                    + " (\(CountedNoun.text(welcome.count, "question")), \(CountedNoun.text(welcome.points, "point")) so far). :quit leaves."
+            )
         case .lobby(let lobby):
-            show(LiveText.lobby(lobby))
+            let isNew = lock.withLock { () -> Bool in
+                defer { shownLobby = lobby }
+                return shownLobby != lobby
+            }
+            if isNew { show(LiveText.lobby(lobby)) }
         case .question(let question):
             lock.withLock {
                 openQuestion = question.question
@@ -176,6 +191,9 @@ package final class StudentSession: @unchecked Sendable {
             finish(LiveText.end(end), status: 0)
         case .error(let error):
             handle(error)
+        case .watching, .progress, .summary:
+            // Sent to projector pages only; a student's connection never gets them.
+            break
         }
     }
 

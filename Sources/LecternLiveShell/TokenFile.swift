@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import LecternClass
 import LecternCore
 
@@ -17,22 +17,36 @@ package struct TokenFile: Sendable {
         "\(address) \(JoinCode.normalized(code))"
     }
 
-    /// The token kept for this class, if any. A damaged file is treated as empty.
-    package func token(address: String, code: String) -> String? {
-        read()[Self.key(address: address, code: code)]
+    /// A kept token and when it was saved, so that the file keeps the most recent classes.
+    struct Entry: Codable, Equatable {
+        var token: String
+        var saved: Date
     }
 
-    /// Keeps the token (the latest 50 classes only); a file that cannot be written only
-    /// costs the rejoin after a crash, so the failure is returned to be shown, not thrown.
-    package func save(_ token: String, address: String, code: String) -> String? {
-        var tokens = read()
-        tokens[Self.key(address: address, code: code)] = token
-        if tokens.count > 50 { tokens = Dictionary(uniqueKeysWithValues: Array(tokens).suffix(50)) }
+    /// How many classes' tokens are kept: far more than one machine joins in a term.
+    static let kept = 50
+
+    /// The token kept for this class, if any. A damaged file is treated as empty.
+    package func token(address: String, code: String) -> String? {
+        read()[Self.key(address: address, code: code)]?.token
+    }
+
+    /// Keeps the token (the `kept` most recently saved classes only); a file that cannot be
+    /// written only costs the rejoin after a crash, so the failure is returned to be shown,
+    /// not thrown.
+    package func save(_ token: String, address: String, code: String, now: Date = Date()) -> String? {
+        var entries = read()
+        entries[Self.key(address: address, code: code)] = Entry(token: token, saved: now)
+        if entries.count > Self.kept {
+            let newest = entries.sorted { ($0.value.saved, $0.key) > ($1.value.saved, $1.key) }.prefix(Self.kept)
+            entries = Dictionary(uniqueKeysWithValues: newest.map { ($0.key, $0.value) })
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: PathText.folder(of: path), withIntermediateDirectories: true)
-            let data = try JSONEncoder().encode(tokens)
-            let temporary = path + ".tmp"
+            let data = try JSONEncoder().encode(entries)
+            // Each process writes its own temporary file, so two joins at once never mix bytes.
+            let temporary = path + ".\(getpid()).tmp"
             guard
                 FileManager.default.createFile(
                     atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
@@ -41,8 +55,9 @@ package struct TokenFile: Sendable {
             }
             // rename(2) replaces the old file in one step, so a crash never leaves half a file.
             guard rename(temporary, path) == 0 else {
-                throw CocoaError(
-                    .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
             }
             return nil
         } catch {
@@ -50,10 +65,12 @@ package struct TokenFile: Sendable {
         }
     }
 
-    private func read() -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: path), data.count < 1_000_000,
-            let tokens = try? JSONDecoder().decode([String: String].self, from: data)
-        else { return [:] }
-        return tokens
+    /// The kept tokens; a file of the first release (token by class, no dates) reads as
+    /// saved long ago, and a damaged or oversized file as empty.
+    func read() -> [String: Entry] {
+        guard let data = FileManager.default.contents(atPath: path), data.count < 1_000_000 else { return [:] }
+        if let entries = try? JSONDecoder().decode([String: Entry].self, from: data) { return entries }
+        guard let tokens = try? JSONDecoder().decode([String: String].self, from: data) else { return [:] }
+        return tokens.mapValues { Entry(token: $0, saved: .distantPast) }
     }
 }

@@ -38,6 +38,8 @@ struct LiveCommandTests {
         host.send("start")
         try host.expect("Question 1 of 2 is open")
         try ana.expect("Starting to sell is easy.")
+        // The joiner's own lobby and the next batched one are the same: shown once.
+        #expect(ana.transcript.components(separatedBy: "In the lobby (1)").count == 2, "\(ana.transcript)")
         ana.type("ue\r")
         try ana.expect("Answer received: true")
         ben?.type("f\r")

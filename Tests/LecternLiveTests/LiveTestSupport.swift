@@ -16,7 +16,8 @@ struct RunningClass {
     let storePath: String
 
     static func start(
-        timeLimit: TimeInterval = 600, maxStudents: Int = 500, limits: HostLimits = HostLimits()
+        timeLimit: TimeInterval = 600, maxStudents: Int = 500, limits: HostLimits = HostLimits(),
+        pages: PageFiles? = nil
     ) async throws -> RunningClass {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-live-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -27,7 +28,8 @@ struct RunningClass {
         let storePath = folder.appendingPathComponent("progress.sqlite").path
         let store = try ProgressStore(path: storePath)
         let host = LiveHost(live: live, store: store, limits: limits)
-        let server = LiveServer(host: host, bind: "127.0.0.1", port: 0, tickInterval: .milliseconds(50))
+        let server = LiveServer(
+            host: host, bind: "127.0.0.1", port: 0, tickInterval: .milliseconds(50), pages: pages)
         let port = try await server.start()
         return RunningClass(
             folder: folder, deck: deck, questions: live.questions, code: live.code, host: host, server: server,
@@ -104,6 +106,9 @@ extension ServerMessage {
     var lobby: Lobby? { if case .lobby(let value) = self { value } else { nil } }
     var end: End? { if case .end(let value) = self { value } else { nil } }
     var board: Board? { if case .board(let value) = self { value } else { nil } }
+    var watching: Watching? { if case .watching(let value) = self { value } else { nil } }
+    var progress: AnswerProgress? { if case .progress(let value) = self { value } else { nil } }
+    var summary: Summary? { if case .summary(let value) = self { value } else { nil } }
 }
 
 /// Waits for a teacher's notice that satisfies `matches`, reading the host's event stream.

@@ -43,6 +43,15 @@ struct HostCommand: ParsableCommand {
         if let count { try Self.check(WholeNumberText.parse(count, option: "--count", within: 1...100_000)) }
     }
 
+    /// The projector and student pages, found the way the bundled decks are; nil (terminals
+    /// only, and the host says so) when they are missing or unreadable.
+    static func pages() -> PageFiles? {
+        guard let folder = PageFiles.find(executablePath: CommandLine.arguments[0].resolvedExecutablePath) else {
+            return nil
+        }
+        return try? PageFiles(folder: folder)
+    }
+
     static func check(_ result: Result<Int, NumberError>) throws {
         if case .failure(let error) = result { throw ValidationError(error.description) }
     }
@@ -61,7 +70,8 @@ struct HostCommand: ParsableCommand {
             maxStudents: Int(maxStudents) ?? 500)
         let live = LiveClass(deck: deck, configuration: configuration, random: SystemRandomNumberGenerator())
         let store = try global.openStore(.create)
-        let server = LiveServer(host: LiveHost(live: live, store: store), bind: bind, port: Int(port) ?? 7777)
+        let server = LiveServer(
+            host: LiveHost(live: live, store: store), bind: bind, port: Int(port) ?? 7777, pages: Self.pages())
         let status = HostShell.run(server: server, history: nil)
         if status != 0 { throw ExitCode(status) }
     }

@@ -89,9 +89,9 @@ package enum DiagnosticRenderer {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let notes = diagnostics.filter { $0.severity == .note }.count
-        var parts = [counted(errors, "error"), counted(warnings, "warning")]
-        if notes > 0 { parts.append(counted(notes, "note")) }
-        return parts.joined(separator: ", ") + " in " + counted(files, "file")
+        var parts = [CountedNoun.text(errors, "error"), CountedNoun.text(warnings, "warning")]
+        if notes > 0 { parts.append(CountedNoun.text(notes, "note")) }
+        return parts.joined(separator: ", ") + " in " + CountedNoun.text(files, "file")
     }
 
     /// A JSON array of `{"file","line","column","severity","rule","message"}`, keys in that
@@ -104,9 +104,5 @@ package enum DiagnosticRenderer {
                 + "\"rule\":\(JSONText.quoted(diagnostic.rule)),\"message\":\(JSONText.quoted(diagnostic.message))}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]"
-    }
-
-    private static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

@@ -15,10 +15,13 @@ final class PipedProcess {
     private var buffer: [UInt8] = []
     private var mark = 0
 
-    init(_ arguments: [String], home: URL) throws {
-        process.executableURL = URL(fileURLWithPath: LecternBinary.path)
+    /// The binary by default; another program (a Python peer) with `executable` and `environment`.
+    init(
+        _ arguments: [String], home: URL, executable: String = LecternBinary.path, environment: [String: String]? = nil
+    ) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.environment = LecternBinary.environment(home: home)
+        process.environment = environment ?? LecternBinary.environment(home: home)
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -54,6 +57,12 @@ final class PipedProcess {
             let count = read(descriptor, &chunk, chunk.count)
             if count > 0 { buffer += chunk[0..<count] }
         }
+    }
+
+    /// Waits for the process to end and returns its status.
+    func waitForExit() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     /// Kills the process at once (SIGKILL): nothing gets a chance to be flushed or saved.
