@@ -32,7 +32,8 @@ struct PostgresDatabaseTests {
         #expect(study.status == 0, "\(study.standardError)")
         var outputs: [String] = []
         for command in [
-            ["learners"], ["results", "answers", "--summary"], ["stats", "answers", "--learner", "ana"],
+            // learners and --summary show wall-clock times and durations, which differ between the runs.
+            ["stats", "answers", "--learner", "ana"],
             ["decks", "--learner", "ana"],
         ] {
             let result = try LecternBinary.run(command + arguments, home: home, extraEnvironment: environment)
@@ -56,7 +57,7 @@ struct PostgresDatabaseTests {
         let onFile = try session(["--db", home.appendingPathComponent("p.sqlite3").path], home: home, decks: decks)
         let onServer = try session(["--db", address], home: home, decks: decks)
         #expect(onServer == onFile)
-        #expect(onServer.first?.contains("ana") == true)
+        #expect(onServer.first?.contains("Stats for ana") == true)
         #expect(onServer.last?.split(separator: "\n").count == 12)
     }
 
@@ -64,7 +65,7 @@ struct PostgresDatabaseTests {
         let (home, decks) = try setUp()
         let address = try PostgresServer.shared().makeDatabase()
         let outputs = try session([], home: home, decks: decks, environment: ["LECTERN_DB": address])
-        #expect(outputs.first?.contains("ben") == true)
+        #expect(outputs.last?.contains("ben,") == true)
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("data/lectern").path))
     }
 

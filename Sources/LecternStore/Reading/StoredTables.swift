@@ -128,7 +128,10 @@ extension CheckedRow {
     }
 
     /// A review's globally unique id (migration v6): a lower-case UUID.
-    func reviewUID(_ column: String) throws(RowDamage) -> String {
+    /// Empty (NULL) is accepted: a row another program added without one is still an
+    /// answer; only a malformed id is damage.
+    func reviewUID(_ column: String) throws(RowDamage) -> String? {
+        if value(column).isNull { return nil }
         let text = try text(column)
         guard ReviewUID.isValid(text) else {
             throw damage(column, value(column), expected: "a review id (a lower-case UUID)")
