@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // HTTP field names for the pages' security headers (already under Hummingbird).
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
@@ -36,6 +37,14 @@ let package = Package(
         .target(
             name: "LecternStore",
             dependencies: ["LecternCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The same store on a PostgreSQL server (PostgresNIO), for a school with many machines.
+        .target(
+            name: "LecternPostgres",
+            dependencies: [
+                "LecternCore", "LecternStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Anki packages: an SQLite collection in a zip. Apart from LecternCore, which stays free of
         // database and archive code; what the notes say is LecternCore's (AnkiNotes).
@@ -65,7 +74,7 @@ let package = Package(
         .target(
             name: "LecternShell",
             dependencies: [
-                "LecternCore", "LecternStore", "LineEditing",
+                "LecternCore", "LecternStore", "LecternPostgres", "LineEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,7 +87,8 @@ let package = Package(
         .target(
             name: "LecternCLI",
             dependencies: [
-                "LecternCore", "LecternStore", "LecternShell", "LecternAnki", "LecternClass", "LecternLive",
+                "LecternCore", "LecternStore", "LecternPostgres", "LecternShell", "LecternAnki", "LecternClass",
+                "LecternLive",
                 "LecternLiveShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -114,6 +124,11 @@ let package = Package(
                 "LecternStore", "LecternCore", "LecternTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The PostgreSQL store against a real server the tests start, beside the SQLite file.
+        .testTarget(
+            name: "LecternPostgresTests",
+            dependencies: ["LecternPostgres", "LecternStore", "LecternCore", "LecternTestSupport"]
+        ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(
             name: "LecternShellTests",
@@ -124,7 +139,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternCLITests",
-            dependencies: ["LecternCLI", "LecternCore", "LecternQR", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "LecternCLI", "LecternCore", "LecternQR", "LecternTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

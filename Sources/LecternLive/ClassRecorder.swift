@@ -14,7 +14,7 @@ package final class ClassRecorder: @unchecked Sendable {
     /// Something that went wrong while writing; the host shows it to the teacher.
     package typealias Failure = @Sendable (String) -> Void
 
-    private let store: ProgressStore
+    private let store: any ProgressStorage
     private let queue = DispatchQueue(label: "lectern.live.recorder")
     private let lock = NSLock()
     /// Guarded by `lock`.
@@ -23,7 +23,7 @@ package final class ClassRecorder: @unchecked Sendable {
     private var writtenCount = 0
     private let failure: Failure
 
-    package init(store: ProgressStore, failure: @escaping Failure = { _ in }) {
+    package init(store: any ProgressStorage, failure: @escaping Failure = { _ in }) {
         self.store = store
         self.failure = failure
     }

@@ -56,7 +56,7 @@ package actor LiveHost {
 
     /// A host for `live` that writes answers to `store` (none when nil).
     package init(
-        live: LiveClass, store: ProgressStore?, limits: HostLimits = HostLimits(),
+        live: LiveClass, store: (any ProgressStorage)?, limits: HostLimits = HostLimits(),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.live = live

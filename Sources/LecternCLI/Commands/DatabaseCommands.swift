@@ -1,6 +1,7 @@
 import LecternShell
 import ArgumentParser
 import Foundation
+import LecternPostgres
 import LecternStore
 
 /// `lectern db`: looking after the progress database itself.
@@ -16,7 +17,9 @@ struct DatabaseCommands: ParsableCommand {
             discussion: """
                 Lists rows with values Lectern did not write (table, row, column, what is wrong), runs SQLite's \
                 integrity check, checks that the review log is still append-only, and replays each card's answers \
-                through the scheduler to compare with the stored card. Never creates or changes the file. \
+                through the scheduler to compare with the stored card. Never creates or changes the file. On a \
+                PostgreSQL store (--db postgres://...), whose server enforces types and ranges itself, it checks \
+                the append-only triggers, learner names and every card against its log. \
                 Exit status 0 and 'ok' when clean, 1 with the list otherwise.
                 """)
 
@@ -25,7 +28,14 @@ struct DatabaseCommands: ParsableCommand {
         func run() throws {
             let report: DatabaseCheck.Report
             do {
-                report = try DatabaseCheck.run(path: global.databasePath)
+                if global.databaseIsServer {
+                    report = try PostgresCheck.run(
+                        PostgresStore(
+                            address: try PostgresAddress.parse(global.databasePath), environment: global.environment,
+                            mode: .whenNeeded))
+                } else {
+                    report = try DatabaseCheck.run(path: global.databasePath)
+                }
             } catch {
                 throw GlobalOptions.failure("\(error)")
             }

@@ -70,12 +70,7 @@ struct HostCommand: ParsableCommand {
             timeLimit: (try? DurationText.seconds(time, within: Self.timeRange).get()) ?? 30,
             maxStudents: Int(maxStudents) ?? 500)
         let live = LiveClass(deck: deck, configuration: configuration, random: SystemRandomNumberGenerator())
-        let store: ProgressStore
-        do {
-            store = try ProgressStore(path: global.databasePath)
-        } catch {
-            throw ValidationFailure("\(error)")
-        }
+        let store = try global.openStore(.create)
         let server = LiveServer(
             host: LiveHost(live: live, store: store), bind: bind, port: Int(port) ?? 7777, pages: Self.pages())
         let status = HostShell.run(server: server, history: nil)

@@ -89,7 +89,7 @@ extension ShellError {
 
 extension Shell {
     /// The store, or an error saying how to get one.
-    func requireStore(_ command: String) throws(ShellError) -> ProgressStore {
+    func requireStore(_ command: String) throws(ShellError) -> any ProgressStorage {
         guard let store else {
             throw ShellError("'\(command)' needs a progress database; start lectern with --db PATH")
         }

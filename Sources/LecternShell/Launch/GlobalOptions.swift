@@ -1,6 +1,7 @@
 package import ArgumentParser
 import Foundation
 package import LecternCore
+import LecternPostgres
 package import LecternStore
 
 /// The start-up options: where decks and progress are, whose progress, colour, limits.
@@ -21,7 +22,7 @@ package struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "The progress database. Default: $LECTERN_DB, else $XDG_DATA_HOME/lectern/lectern.sqlite3.",
+            "The progress database: a file, or postgres://USER@HOST[:PORT]/DBNAME (password from PGPASSWORD or ~/.pgpass). Default: $LECTERN_DB, else $XDG_DATA_HOME/lectern/lectern.sqlite3.",
             valueName: "path"))
     var database: String?
 
@@ -93,13 +94,22 @@ package struct GlobalOptions: ParsableArguments {
 
     package var learnerName: String { learner.last ?? StoreDefaults.learnerName(environment: environment) }
 
-    /// Opens the progress database, or fails with a message that names the file.
+    /// Whether the progress database is a PostgreSQL server rather than a file.
+    package var databaseIsServer: Bool { PostgresAddress.isAddress(databasePath) }
+
+    /// Opens the progress database (a file, or a PostgreSQL server for a `postgres://`
+    /// address), or fails with a message that names it.
     ///
-    /// Nothing is created or written until the first answer or new learner: reading
-    /// commands leave a missing file missing and an existing one untouched.
-    package func openStore() throws -> ProgressStore {
+    /// With `.whenNeeded` (the default) nothing is created or written until the first answer
+    /// or new learner: reading commands leave a missing file missing, a database without
+    /// Lectern's tables without them, and an existing one untouched.
+    package func openStore(_ mode: ProgressStore.OpenMode = .whenNeeded) throws -> any ProgressStorage {
         do {
-            return try ProgressStore(path: databasePath, mode: .whenNeeded)
+            if databaseIsServer {
+                return try PostgresStore(
+                    address: try PostgresAddress.parse(databasePath), environment: environment, mode: mode)
+            }
+            return try ProgressStore(path: databasePath, mode: mode)
         } catch {
             throw ValidationFailure("\(error)")
         }
@@ -129,6 +139,14 @@ package struct GlobalOptions: ParsableArguments {
     /// hide a typo, and the progress would end up somewhere nobody looks.
     func checkDatabaseFolder() throws {
         guard let source = explicitDatabaseSource else { return }
+        if databaseIsServer {
+            do {
+                _ = try PostgresAddress.parse(databasePath)
+            } catch {
+                throw Self.failure("\(error) (for \(source.prefix { $0 != " " && $0 != "=" }))")
+            }
+            return
+        }
         let folder = PathText.folder(of: databasePath)
         guard !folder.isEmpty else { return }
         var isFolder: ObjCBool = false

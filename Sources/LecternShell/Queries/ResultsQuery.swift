@@ -18,7 +18,7 @@ package struct ResultsQuery: Sendable {
         self.summary = summary
     }
 
-    package func run(on store: ProgressStore) throws(ShellError) -> String {
+    package func run(on store: any ProgressStorage) throws(ShellError) -> String {
         let resultsFormat = format
         var sinceDate: Date?
         if let since {

@@ -23,7 +23,7 @@ package final class Shell {
     /// The clock; injected so tests control time.
     let now: () -> Date
     /// Progress for every learner; nil means answers are kept for this run only.
-    let store: ProgressStore?
+    let store: (any ProgressStorage)?
     /// Study sessions in progress, and the sink their answers go to.
     let sessions: SessionRunner
     /// Where the line being handled came from (`stdin:3`), for errors in scripted mode.
@@ -34,7 +34,7 @@ package final class Shell {
     private var loadedLibrary: DeckLibrary?
 
     package init(
-        configuration: Configuration, output: any ShellOutput, store: ProgressStore? = nil,
+        configuration: Configuration, output: any ShellOutput, store: (any ProgressStorage)? = nil,
         columns: @escaping () -> Int = { 80 }, now: @escaping () -> Date = { Date() }
     ) {
         self.configuration = configuration

@@ -18,6 +18,11 @@ package enum DatabaseCheck {
 
         package var isClean: Bool { problems.isEmpty }
 
+        package init(path: String, fileExists: Bool) {
+            self.path = path
+            self.fileExists = fileExists
+        }
+
         /// The text `db check` prints.
         package var text: String {
             guard fileExists else { return "ok: no progress database at \(path) yet; nothing to check\n" }
@@ -213,7 +218,7 @@ package enum DatabaseCheck {
     }
 
     /// `reps is 5, the log gives 3` for each field that differs.
-    static func differences(stored: CardState, derived: CardState) -> [String] {
+    package static func differences(stored: CardState, derived: CardState) -> [String] {
         var lines: [String] = []
         func compare<T: Equatable>(_ name: String, _ left: T, _ right: T, _ show: (T) -> String) {
             if left != right { lines.append("\(name) is \(show(left)), the log gives \(show(right))") }

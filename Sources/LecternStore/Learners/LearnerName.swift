@@ -31,7 +31,7 @@ package enum LearnerName {
     }
 
     /// Why a (trimmed) name cannot be stored, or nil when it can.
-    static func problem(_ name: String) -> String? {
+    package static func problem(_ name: String) -> String? {
         if name.isEmpty { return "is empty" }
         for scalar in name.unicodeScalars {
             let hex = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)

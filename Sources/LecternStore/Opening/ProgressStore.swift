@@ -12,7 +12,7 @@ package import LecternCore
 /// Reading never writes: with ``OpenMode/whenNeeded`` a missing file reads as "no progress
 /// yet" and stays missing, an existing one is read through a read-only connection, and the
 /// file is created (atomically, see ``StoreFile``) only by the first write.
-package final class ProgressStore: @unchecked Sendable {
+package final class ProgressStore: ProgressStorage, @unchecked Sendable {
     /// When the file is created and migrated.
     package enum OpenMode: Sendable {
         /// Now, in `init`: for tools and tests that will write anyway.
@@ -23,6 +23,8 @@ package final class ProgressStore: @unchecked Sendable {
 
     /// The file as given to `init`.
     package let path: String
+    /// The path, as messages name the store.
+    package var location: String { path }
     let scheduler: FSRSScheduler
     /// Used only to stamp when a learner was first created.
     let clock: @Sendable () -> Date

@@ -19,6 +19,10 @@ package enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConvert
     case invalidLearnerName(String, reason: String)
     /// A row holds a value Lectern did not write; reading stopped rather than guess.
     case damaged(path: String, RowDamage)
+    /// A database server (`--db postgres://…`) could not be reached, refused the login or
+    /// failed a query; what it said, or why it could not be asked. Nothing was saved by the
+    /// call that failed.
+    case server(address: String, reason: String)
 
     package var description: String {
         switch self {
@@ -40,6 +44,9 @@ package enum ProgressStoreError: Error, Equatable, Sendable, CustomStringConvert
                 + "check the file's permissions or choose another file with --db or LECTERN_DB"
         case .invalidLearnerName(let name, let reason):
             "learner name \"\(CheckedRow.shortened(name))\" \(reason)"
+        case .server(let address, let reason):
+            "\(address): \(reason); nothing was saved by this step. Check that the server is running and "
+                + "the address (--db or LECTERN_DB) and password (PGPASSWORD or ~/.pgpass) are right"
         case .damaged(let path, let damage):
             "progress database \(path) is damaged: \(damage); "
                 + "run 'lectern db check' to list every damaged row"

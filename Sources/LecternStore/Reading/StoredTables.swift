@@ -61,6 +61,7 @@ enum StoredTables {
             ("confidence", { _ = try $0.confidence("confidence") }),
             ("duration", { _ = try $0.duration("duration") }),
             ("skipped", { _ = try $0.flag("skipped") }),
+            ("uid", { _ = try $0.reviewUID("uid") }),
         ])
 
     static let ratingChanges = Table(
@@ -124,6 +125,18 @@ extension CheckedRow {
     /// Seconds spent on a question: at most a year, so sums stay meaningful.
     func duration(_ column: String) throws(RowDamage) -> Double {
         try real(column, in: 0...31_536_000, expected: "a duration in seconds")
+    }
+
+    /// A review's globally unique id (migration v6): a lower-case UUID.
+    /// Empty (NULL) is accepted: a row another program added without one is still an
+    /// answer; only a malformed id is damage.
+    func reviewUID(_ column: String) throws(RowDamage) -> String? {
+        if value(column).isNull { return nil }
+        let text = try text(column)
+        guard ReviewUID.isValid(text) else {
+            throw damage(column, value(column), expected: "a review id (a lower-case UUID)")
+        }
+        return text
     }
 
     /// A short rendering of a key value for a row name.

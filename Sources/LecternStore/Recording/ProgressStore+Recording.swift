@@ -3,11 +3,6 @@ import GRDB
 package import LecternCore
 
 extension ProgressStore {
-    /// A results sink that commits each answer for `learner` (created on first use).
-    package func sink(for learner: String) throws -> LearnerSink {
-        LearnerSink(store: self, learner: try self.learner(named: learner))
-    }
-
     /// Commits one answer before returning: appends it to the log and, for study and review
     /// answers, moves the card's schedule, in one transaction.
     ///
@@ -47,12 +42,12 @@ extension ProgressStore {
         let answeredAt = Microseconds.since1970(answer.answeredAt)
         try db.cachedStatement(
             sql: """
-                INSERT INTO reviews (learner_id, deck_id, item_id, mode, answered_at, answer,
+                INSERT INTO reviews (uid, learner_id, deck_id, item_id, mode, answered_at, answer,
                     score, rating, hints, confidence, duration, skipped)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            learnerID, answer.deckID, answer.itemID, answer.mode.rawValue, answeredAt,
+            ReviewUID.make(), learnerID, answer.deckID, answer.itemID, answer.mode.rawValue, answeredAt,
             answer.answer, answer.score, answer.rating.rawValue, answer.hintsUsed,
             answer.confidence, answer.duration, answer.skipped,
         ])

@@ -16,6 +16,7 @@ enum StoreSchema {
     static let v3 = "v3-first-seen-and-time-indexes"
     static let v4 = "v4-rating-changes"
     static let v5 = "v5-class-mode"
+    static let v6 = "v6-review-uids"
 
     /// Every migration in order; each one's body is a function below, named for what it does.
     static var migrator: DatabaseMigrator {
@@ -25,6 +26,7 @@ enum StoreSchema {
         migrator.registerMigration(v3, migrate: addFirstSeenAndTimeIndexes)
         migrator.registerMigration(v4, migrate: addRatingChanges)
         migrator.registerMigration(v5, migrate: addClassMode)
+        migrator.registerMigration(v6, migrate: addReviewUIDs)
         return migrator
     }
 
@@ -177,4 +179,34 @@ enum StoreSchema {
                 FROM reviews r;
                 """)
     }
+
+    /// Every review gets an id no other store shares (a random UUID, lower-case text), so
+    /// that the logs of several classroom files can be merged into one store without
+    /// counting an answer twice. Existing reviews get one here; the append-only trigger is
+    /// lifted for this one update only, inside the migration's transaction.
+    private static func addReviewUIDs(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TRIGGER reviews_never_updated;
+                ALTER TABLE reviews ADD COLUMN uid TEXT;
+                UPDATE reviews SET uid = \(randomUUIDSQL);
+                CREATE UNIQUE INDEX reviews_by_uid ON reviews(uid);
+                CREATE TRIGGER reviews_never_updated BEFORE UPDATE ON reviews
+                BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+                """)
+    }
+
+    /// A version-4 UUID made by SQLite, evaluated afresh for each row.
+    private static let randomUUIDSQL = """
+        lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
+            || substr(lower(hex(randomblob(2))), 2) || '-'
+            || substr('89ab', 1 + abs(random() % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-'
+            || lower(hex(randomblob(6)))
+        """
+}
+
+/// The migrations' identifiers in order, for stores on other databases (PostgreSQL), which
+/// record the same ones in the same order.
+package enum StoreMigrations {
+    package static var identifiers: [String] { StoreSchema.migrator.migrations }
 }

@@ -167,7 +167,7 @@ import Testing
         let store = try ProgressStore(path: path)
         #expect(
             try store.appliedMigrations() == [
-                StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4, StoreSchema.v5,
+                StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4, StoreSchema.v5, StoreSchema.v6,
             ])
         #expect(
             try store.learners() == [

@@ -1,0 +1,62 @@
+package import Foundation
+package import LecternCore
+
+/// What the rest of Lectern asks of a progress store, whichever database holds it.
+///
+/// The shell, the live class and the command line see only this, so that a classroom
+/// file (``ProgressStore``, SQLite) and a school's server (PostgreSQL, in LecternPostgres)
+/// are interchangeable. Every method is synchronous and commits before it returns: an
+/// answer is saved before the next question appears, on either database. Errors are
+/// ``ProgressStoreError`` values that name the store and say what to do.
+package protocol ProgressStorage: AnyObject, Sendable {
+    /// The store as the user named it (a path, or a URL without its password), for messages.
+    var location: String { get }
+
+    /// The learner with this name, created on first use (the store too, when missing).
+    func learner(named name: String) throws -> Learner
+    /// Every learner, by name, with how many answers they gave and when last.
+    func learners() throws -> [LearnerActivity]
+
+    /// Commits one answer: appends it to the log and, for study and review, moves the card.
+    func record(_ answer: AnswerRecord, for learner: Learner) throws
+    /// Commits many answers of one learner, in order, all or none.
+    func record(contentsOf answers: [AnswerRecord], for learner: Learner) throws
+    /// Commits answers of several learners, in order, all or none.
+    func record(batch answers: [(answer: AnswerRecord, learner: Learner)]) throws
+
+    /// Due items, most overdue first, then new items up to today's allowance.
+    func dueQueue(learner: String, decks: [Deck], now: Date, newLimit: Int, calendar: Calendar) throws -> [ItemRef]
+    /// New and due counts per deck id.
+    func counts(learner: String, decks: [Deck], now: Date) throws -> [String: DeckCounts]
+    /// Statistics for one learner, limited to `deck` when given.
+    func stats(learner: String, decks: [Deck], deck: String?, now: Date, calendar: Calendar) throws -> Stats
+    /// Every answer matching the filters, by learner name, then time, then commit order.
+    func results(deck: String?, learners: [String], since: Date?) throws -> [ResultRow]
+    /// One line per learner matching the filters.
+    func summary(deck: String?, learners: [String], since: Date?) throws -> [LearnerTotals]
+
+    /// The migrations recorded in the store, in the order this build registers them.
+    func appliedMigrations() throws -> [String]
+    /// Closes the store's connections; later calls throw.
+    func close() throws
+}
+
+extension ProgressStorage {
+    /// ``dueQueue(learner:decks:now:newLimit:calendar:)`` with 20 new items a day and the
+    /// local calendar.
+    package func dueQueue(
+        learner: String, decks: [Deck], now: Date, newLimit: Int = 20
+    ) throws -> [ItemRef] {
+        try dueQueue(learner: learner, decks: decks, now: now, newLimit: newLimit, calendar: .current)
+    }
+
+    /// ``stats(learner:decks:deck:now:calendar:)`` in the local calendar.
+    package func stats(learner: String, decks: [Deck], deck: String? = nil, now: Date) throws -> Stats {
+        try stats(learner: learner, decks: decks, deck: deck, now: now, calendar: .current)
+    }
+
+    /// A results sink that commits each answer for `learner` (created on first use).
+    package func sink(for learner: String) throws -> LearnerSink {
+        LearnerSink(store: self, learner: try self.learner(named: learner))
+    }
+}
