@@ -21,9 +21,14 @@ import Testing
 
         mutating func number(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
 
+        mutating func word() -> String {
+            let words = DuplicateItemIndexTests.vocabulary
+            return words[number(0...(words.count - 1))]
+        }
+
         mutating func text(_ count: ClosedRange<Int>) -> String {
             let size = number(count)
-            return (0..<size).map { _ in DuplicateItemIndexTests.vocabulary.randomElement(using: &random)! }
+            return (0..<size).map { _ in word() }
                 .joined(separator: " ")
         }
 
@@ -50,7 +55,7 @@ import Testing
         mutating func reworded(_ prompt: String) -> String {
             var words = prompt.split(separator: " ").map(String.init).shuffled(using: &random)
             if Set(words).count >= 3, number(0...1) == 1 {
-                words.append(DuplicateItemIndexTests.vocabulary.randomElement(using: &random)!)
+                words.append(word())
             }
             return words.joined(separator: " ")
         }
