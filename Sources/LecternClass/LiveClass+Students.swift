@@ -2,12 +2,10 @@ import Foundation
 import LecternCore
 
 extension LiveClass {
-    /// A join: a wrong code closes the connection; a token of a seat in the class gives
-    /// that seat back (name, points and the open question); otherwise a new seat, if the
-    /// name is free and the class has room.
-    mutating func join(_ client: ClientID, code typed: String, name rawName: String, token: String?, now: Date)
-        -> [LiveEffect]
-    {
+    /// What a `join` and a `watch` both check first: the class is not over, the code is
+    /// this class's (a wrong one closes the connection), and the connection has not joined
+    /// or watched already. Nil when the connection may go on.
+    mutating func admission(_ client: ClientID, code typed: String) -> [LiveEffect]? {
         guard !ended else {
             return [.send(client, .error(ErrorMessage(LiveError(.ended, "This class is over.")))), .close(client)]
         }
@@ -22,6 +20,16 @@ extension LiveClass {
         guard seatOfClient[client] == nil, !watchers.contains(client) else {
             return refuse(client, LiveError(.alreadyJoined, "This connection has joined already."))
         }
+        return nil
+    }
+
+    /// A join: a wrong code closes the connection; a token of a seat in the class gives
+    /// that seat back (name, points and the open question); otherwise a new seat, if the
+    /// name is free and the class has room.
+    mutating func join(_ client: ClientID, code typed: String, name rawName: String, token: String?, now: Date)
+        -> [LiveEffect]
+    {
+        if let refusal = admission(client, code: typed) { return refusal }
         if let token, kickedTokens.contains(token) {
             let error = LiveError(.kicked, "The teacher removed you from this class.")
             return [.send(client, .error(ErrorMessage(error))), .close(client)]

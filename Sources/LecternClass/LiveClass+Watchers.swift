@@ -16,20 +16,7 @@ extension LiveClass {
     /// A `watch`: a wrong code closes the connection like a wrong join; a right one gets
     /// `watching`, then the class as the room sees it now.
     mutating func watch(_ client: ClientID, code typed: String, now: Date) -> [LiveEffect] {
-        guard !ended else {
-            return [.send(client, .error(ErrorMessage(LiveError(.ended, "This class is over.")))), .close(client)]
-        }
-        guard JoinCode.matches(typed, code: code) else {
-            let error = LiveError(.wrongCode, "That is not this class's code: check the code the teacher shows.")
-            strikes[client] = nil
-            return [
-                .send(client, .error(ErrorMessage(error))), .teacher(.clientError(client, name: nil, error)),
-                .close(client),
-            ]
-        }
-        guard seatOfClient[client] == nil, !watchers.contains(client) else {
-            return refuse(client, LiveError(.alreadyJoined, "This connection has joined already."))
-        }
+        if let refusal = admission(client, code: typed) { return refusal }
         guard watchers.count < Self.maxWatchers else {
             let error = LiveError(.full, "This class has \(Self.maxWatchers) projector pages open already.")
             return [

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// Where a PostgreSQL store is: `postgres://USER@HOST[:PORT]/DBNAME` (or `postgresql://`).
 ///

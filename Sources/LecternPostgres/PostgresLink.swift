@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-package import PostgresNIO
+import PostgresNIO
 
 /// One connection to the server, used synchronously: the bridge between Lectern's store
 /// interface, which commits before it returns, and PostgresNIO, which is asynchronous.
@@ -78,7 +78,7 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     /// Waits for a future on the calling thread (never an event loop: see the type's note).
-    static func wait<T>(_ future: EventLoopFuture<T>) throws -> T {
+    static func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
         try future.wait()
     }
 

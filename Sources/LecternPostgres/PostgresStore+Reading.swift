@@ -24,21 +24,8 @@ extension PostgresStore {
         }
     }
 
-    package func dueQueue(
-        learner: String, decks: [Deck], now: Date, newLimit: Int, calendar: Calendar
-    ) throws -> [ItemRef] {
-        let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
-        return QueuePlanner.queue(
-            decks: decks, cards: cards, now: Microseconds.since1970(now),
-            startOfDay: Microseconds.since1970(calendar.startOfDay(for: now)), newLimit: newLimit)
-    }
-
-    package func counts(learner: String, decks: [Deck], now: Date) throws -> [String: DeckCounts] {
-        let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
-        return QueuePlanner.counts(decks: decks, cards: cards, now: Microseconds.since1970(now))
-    }
-
-    private func cardTimings(learner: String, deckIDs: [String]) throws -> [CardTiming] {
+    /// See ``ProgressStorage/cardTimings(learner:deckIDs:)``.
+    package func cardTimings(learner: String, deckIDs: [String]) throws -> [CardTiming] {
         let deckIDs = Array(Set(deckIDs))
         guard !deckIDs.isEmpty else { return [] }
         return try read(empty: []) { session in

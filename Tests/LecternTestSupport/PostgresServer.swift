@@ -75,6 +75,7 @@ package final class PostgresServer: @unchecked Sendable {
 
     /// Runs SQL through `psql` (to look at or tamper with a database as another program
     /// would); returns what it printed, unaligned and without headers.
+    @discardableResult
     package func psql(_ database: String, _ sql: String) throws -> String {
         try run(
             "psql",

@@ -24,10 +24,9 @@ package protocol ProgressStorage: AnyObject, Sendable {
     /// Commits answers of several learners, in order, all or none.
     func record(batch answers: [(answer: AnswerRecord, learner: Learner)]) throws
 
-    /// Due items, most overdue first, then new items up to today's allowance.
-    func dueQueue(learner: String, decks: [Deck], now: Date, newLimit: Int, calendar: Calendar) throws -> [ItemRef]
-    /// New and due counts per deck id.
-    func counts(learner: String, decks: [Deck], now: Date) throws -> [String: DeckCounts]
+    /// The timing of `learner`'s cards in these decks: all the due queue and the counts
+    /// need from the database (the planning itself is `QueuePlanner`'s, the same for both).
+    func cardTimings(learner: String, deckIDs: [String]) throws -> [CardTiming]
     /// Statistics for one learner, limited to `deck` when given.
     func stats(learner: String, decks: [Deck], deck: String?, now: Date, calendar: Calendar) throws -> Stats
     /// Every answer matching the filters, by learner name, then time, then commit order.
@@ -42,12 +41,25 @@ package protocol ProgressStorage: AnyObject, Sendable {
 }
 
 extension ProgressStorage {
-    /// ``dueQueue(learner:decks:now:newLimit:calendar:)`` with 20 new items a day and the
-    /// local calendar.
+    /// What `learner` should study next in `decks`: due items, most overdue first, then new
+    /// items in deck order up to today's remaining new-item allowance.
+    ///
+    /// "Today" starts at midnight in `calendar`'s time zone; the allowance is `newLimit`
+    /// minus the items of these decks first studied since then. An unknown learner has no
+    /// cards, so gets only new items.
     package func dueQueue(
-        learner: String, decks: [Deck], now: Date, newLimit: Int = 20
+        learner: String, decks: [Deck], now: Date, newLimit: Int = 20, calendar: Calendar = .current
     ) throws -> [ItemRef] {
-        try dueQueue(learner: learner, decks: decks, now: now, newLimit: newLimit, calendar: .current)
+        let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
+        return QueuePlanner.queue(
+            decks: decks, cards: cards, now: Microseconds.since1970(now),
+            startOfDay: Microseconds.since1970(calendar.startOfDay(for: now)), newLimit: newLimit)
+    }
+
+    /// New and due counts per deck id, for the `decks` listing.
+    package func counts(learner: String, decks: [Deck], now: Date) throws -> [String: DeckCounts] {
+        let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
+        return QueuePlanner.counts(decks: decks, cards: cards, now: Microseconds.since1970(now))
     }
 
     /// ``stats(learner:decks:deck:now:calendar:)`` in the local calendar.

@@ -1,31 +1,10 @@
-package import Foundation
+import Foundation
 import GRDB
 package import LecternCore
 
 extension ProgressStore {
-    /// What `learner` should study next in `decks`: due items, most overdue first, then new
-    /// items in deck order up to today's remaining new-item allowance.
-    ///
-    /// "Today" starts at midnight in `calendar`'s time zone; the allowance is `newLimit`
-    /// minus the items of these decks first studied since then. An unknown learner has no
-    /// cards, so gets only new items.
-    package func dueQueue(
-        learner: String, decks: [Deck], now: Date, newLimit: Int = 20,
-        calendar: Calendar = .current
-    ) throws -> [ItemRef] {
-        let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
-        return QueuePlanner.queue(
-            decks: decks, cards: cards, now: Microseconds.since1970(now),
-            startOfDay: Microseconds.since1970(calendar.startOfDay(for: now)), newLimit: newLimit)
-    }
-
-    /// New and due counts per deck id, for the `decks` listing.
-    package func counts(learner: String, decks: [Deck], now: Date) throws -> [String: DeckCounts] {
-        let cards = try cardTimings(learner: learner, deckIDs: decks.map(\.id))
-        return QueuePlanner.counts(decks: decks, cards: cards, now: Microseconds.since1970(now))
-    }
-
-    func cardTimings(learner: String, deckIDs: [String]) throws -> [CardTiming] {
+    /// See ``ProgressStorage/cardTimings(learner:deckIDs:)``.
+    package func cardTimings(learner: String, deckIDs: [String]) throws -> [CardTiming] {
         let deckIDs = Array(Set(deckIDs))
         guard !deckIDs.isEmpty else { return [] }
         return try read(empty: []) { db in
