@@ -8,7 +8,7 @@ let package = Package(
     name: "Lectern",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "lectern", targets: ["lectern"]),
+        .executable(name: "lectern", targets: ["lectern"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,7 +51,8 @@ let package = Package(
         .target(
             name: "LecternAnki",
             dependencies: [
-                "LecternCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "LecternCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The live class as a pure state machine: no sockets, no terminal, no database.
@@ -105,16 +106,18 @@ let package = Package(
         .executableTarget(name: "lectern-fuzz-answer", dependencies: ["LecternFuzzing", "CFuzzDriver"]),
 
         // What several test targets share: fixed clocks, small decks, the statistics scenario.
-        .target(name: "LecternTestSupport", dependencies: ["LecternCore"], path: "Tests/LecternTestSupport"),
+        .target(
+            name: "LecternTestSupport", dependencies: ["LecternCore", "LecternClass"], path: "Tests/LecternTestSupport"),
         .testTarget(
             name: "LecternCoreTests", dependencies: ["LecternCore", "LecternTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LecternFuzzTests", dependencies: ["LecternFuzzing", "LecternCore"]),
         .testTarget(name: "LecternQRTests", dependencies: ["LecternQR"]),
-        .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore"]),
+        .testTarget(name: "LecternClassTests", dependencies: ["LecternClass", "LecternCore", "LecternTestSupport"]),
         .testTarget(
             name: "LecternLiveTests",
             dependencies: [
                 "LecternLive", "LecternClass", "LecternCore", "LecternStore", "LecternLiveShell", "LecternQR",
+                "LecternTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -2,6 +2,7 @@ import Foundation
 import LecternClass
 import LecternCore
 import Testing
+import LecternTestSupport
 
 /// Three students through a deck of every live type: Ada answers right after 2 s, Ben
 /// wrong or partly right after 5 s, Cy right after 10 s on even questions and not at all

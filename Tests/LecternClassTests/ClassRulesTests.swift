@@ -2,6 +2,7 @@ import Foundation
 import LecternClass
 import LecternCore
 import Testing
+import LecternTestSupport
 
 /// The rules of a class that have nothing to do with sockets: codes, names, seats,
 /// one answer per open question, late answers, kicks, pauses, and the teacher's commands.

@@ -2,6 +2,7 @@ import Foundation
 import LecternClass
 import LecternCore
 import Testing
+import LecternTestSupport
 
 @Suite("Live class: protocol")
 struct ProtocolTests {

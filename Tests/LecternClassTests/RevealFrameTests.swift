@@ -2,6 +2,7 @@ import Foundation
 import LecternClass
 import LecternCore
 import Testing
+import LecternTestSupport
 
 /// The host encodes the shared part of a question's reveals once; the frames must be the
 /// ones each student's reveal encodes to on its own, byte for byte.

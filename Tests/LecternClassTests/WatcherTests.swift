@@ -2,6 +2,7 @@ import Foundation
 import LecternClass
 import LecternCore
 import Testing
+import LecternTestSupport
 
 /// The projector page watches the class: it sees what the room may see, has no seat, and
 /// never gets a right answer or one student's result.

@@ -3,6 +3,7 @@ import LecternClass
 import LecternCore
 import LecternLive
 import Testing
+import LecternTestSupport
 
 @Suite("Rejoining and misbehaving clients, over the network")
 struct LiveAbuseAndRejoinTests {

@@ -5,6 +5,7 @@ import LecternCore
 import LecternLive
 import LecternStore
 import Testing
+import LecternTestSupport
 
 /// A real host on a loopback port, real WebSocket clients, a real progress file.
 @Suite("A live class over the network")

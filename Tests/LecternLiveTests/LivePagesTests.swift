@@ -4,6 +4,7 @@ import LecternCore
 import LecternLive
 import LecternQR
 import Testing
+import LecternTestSupport
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -1,14 +1,14 @@
-import LecternClass
-import LecternCore
+package import LecternClass
+package import LecternCore
 
 /// What a student types for a question, read off the question as shown (the letters of
 /// the displayed options) and the deck's key: the way a student who knows the answer would.
-enum TypedAnswers {
-    static func letter(of text: String, in shown: [String]) -> String {
+package enum TypedAnswers {
+    package static func letter(of text: String, in shown: [String]) -> String {
         OptionLabel.letter(shown.firstIndex(of: text) ?? -1)
     }
 
-    static func right(_ asked: Item, shown: QuestionMessage) -> String {
+    package static func right(_ asked: Item, shown: QuestionMessage) -> String {
         switch asked.body {
         case .choice(let options):
             return letter(of: (options.first(where: \.isCorrect)?.text ?? ""), in: shown.options)
@@ -39,7 +39,7 @@ enum TypedAnswers {
 
     /// A wrong answer, or a partly right one where the type gives partial credit
     /// (`partial(_:)` says which).
-    static func weaker(_ asked: Item, shown: QuestionMessage) -> String {
+    package static func weaker(_ asked: Item, shown: QuestionMessage) -> String {
         switch asked.body {
         case .choice(let options):
             return letter(of: (options.first { !$0.isCorrect }?.text ?? ""), in: shown.options)
@@ -72,7 +72,7 @@ enum TypedAnswers {
     }
 
     /// Whether `weaker` earns partial credit for this type.
-    static func partial(_ kind: ItemKind) -> Bool {
+    package static func partial(_ kind: ItemKind) -> Bool {
         [.multi, .cloze, .match].contains(kind)
     }
 }

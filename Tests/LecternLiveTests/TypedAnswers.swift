@@ -1,1 +1,0 @@
-../LecternClassTests/TypedAnswers.swift
