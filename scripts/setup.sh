@@ -12,7 +12,7 @@ need_apt=()
 [ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev) # QR codes for joining a live class
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql) # the PostgreSQL store's tests start a server
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)                   # the live class's pages in a real browser
-[ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -q 'Noto Sans CJK' \
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] \
     || need_apt+=(fonts-noto-cjk)                                   # Chinese text on those pages
 command -v python3 >/dev/null || need_apt+=(python3)
 python3 -c 'import venv, ensurepip' 2>/dev/null || need_apt+=(python3-venv)
