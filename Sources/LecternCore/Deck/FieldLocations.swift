@@ -60,6 +60,21 @@ package struct FieldLocations: Sendable, ExpressibleByDictionaryLiteral, CustomR
         return locations
     }
 
+    /// The compact form as it is stored, for the deck cache's encoding (`DeckCacheCodec`):
+    /// the shared path, each key with its line and column, and the locations kept apart.
+    package var storedParts:
+        (file: String, entries: [(key: String, line: Int32, column: Int32)], others: [String: SourceLocation])
+    {
+        (file, entries.map { ($0.key, $0.line, $0.column) }, others)
+    }
+
+    /// Rebuilds the compact form from `storedParts`, without a dictionary in between.
+    package init(file: String, entries: [(key: String, line: Int32, column: Int32)], others: [String: SourceLocation]) {
+        self.file = file
+        self.entries = entries.map { Entry(key: $0.key, line: $0.line, column: $0.column) }
+        self.others = others
+    }
+
     package var customMirror: Mirror {
         Mirror(self, children: dictionary.map { (label: String?.none, value: $0 as Any) }, displayStyle: .dictionary)
     }

@@ -47,13 +47,15 @@ package struct DeckLibrary: Sendable {
     /// A FIFO, socket or device named `*.yaml` in a folder is skipped with a warning and never
     /// opened, so it cannot block start-up or `lint`.
     /// With `checks: .ownRulesOnly` the rules across decks are left out (see `Checks`).
-    package static func load(directories: [String], limits: LoadLimits = .default, checks: Checks = .all)
-        -> DeckLibrary
-    {
+    /// Decks unchanged since an earlier load come from `cache` (see `DeckCache`).
+    package static func load(
+        directories: [String], limits: LoadLimits = .default, checks: Checks = .all,
+        cache: DeckCache? = DeckCache.standard
+    ) -> DeckLibrary {
         var results: [(path: String, result: DeckLoadResult)] = []
-        // Every deck of a folder shares the folder's concept vocabulary: read it once per
-        // folder, not once per deck, since every command starts by loading the library.
-        var vocabularies: [String: (vocabulary: ConceptVocabulary, diagnostics: [Diagnostic])] = [:]
+        // Every deck of a folder shares the folder's concept vocabulary: hash it once per
+        // folder, and parse it at most once, only when a deck of the folder is parsed.
+        var vocabularies: [String: FolderConcepts] = [:]
         for (path, special) in directories.flatMap(deckFiles(under:)) {
             if let special {
                 let warning = Diagnostic.warning(
@@ -64,9 +66,9 @@ package struct DeckLibrary: Sendable {
                 continue
             }
             let folder = PathText.folder(of: path)
-            let concepts = vocabularies[folder] ?? ConceptVocabulary.beside(deckAt: path, limits: limits)
+            let concepts = vocabularies[folder] ?? FolderConcepts(besideDeckAt: path, limits: limits)
             vocabularies[folder] = concepts
-            results.append((path, DeckLoader.load(fileAt: path, limits: limits, concepts: concepts)))
+            results.append((path, DeckLoader.load(fileAt: path, limits: limits, concepts: concepts, cache: cache)))
         }
         return load(results: results, checks: checks)
     }

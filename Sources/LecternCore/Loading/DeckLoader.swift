@@ -60,11 +60,24 @@ package enum DeckLoader {
     /// or is not UTF-8) and loads it; a deck that names a `source.file` gets that file's
     /// paragraphs, read here and only here, and the findings about it (see `SourceParagraphs`).
     ///
+    /// An unchanged deck is not parsed again: its result comes from `cache` (see `DeckCache`).
+    ///
     /// - Parameter concepts: the vocabulary beside the file, when the caller has read it
-    ///   already (a library reads it once per folder); nil reads it here.
+    ///   already; nil reads it here. A vocabulary handed in is of unknown origin, so such a
+    ///   load is not cached (a library passes its folders' vocabularies as `FolderConcepts`).
     package static func load(
         fileAt path: String, limits: LoadLimits = .default,
-        concepts given: (vocabulary: ConceptVocabulary, diagnostics: [Diagnostic])? = nil
+        concepts given: (vocabulary: ConceptVocabulary, diagnostics: [Diagnostic])? = nil,
+        cache: DeckCache? = DeckCache.standard
+    ) -> DeckLoadResult {
+        let concepts =
+            given.map { FolderConcepts(given: $0, deckPath: path, limits: limits) }
+            ?? FolderConcepts(besideDeckAt: path, limits: limits)
+        return load(fileAt: path, limits: limits, concepts: concepts, cache: cache)
+    }
+
+    static func load(
+        fileAt path: String, limits: LoadLimits, concepts: FolderConcepts, cache: DeckCache?
     ) -> DeckLoadResult {
         let start = SourceLocation(file: path, line: 1, column: 1)
         var bytes: [UInt8]
@@ -99,9 +112,8 @@ package enum DeckLoader {
         }
         switch SourceText.decodeUTF8(bytes, path: path) {
         case .text(let text):
-            bytes = []  // the text holds its own copy; a large deck is not kept twice while it loads
-            let concepts = given ?? ConceptVocabulary.beside(deckAt: path, limits: limits)
-            var result = load(text: text, path: path, limits: limits, concepts: concepts)
+            var result = cachedLoad(
+                text: text, bytes: &bytes, path: path, limits: limits, concepts: concepts, cache: cache)
             if var deck = result.deck {
                 let source = SourceParagraphs.read(for: deck)
                 deck.source?.paragraphs = source.paragraphs

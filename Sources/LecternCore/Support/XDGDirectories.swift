@@ -14,6 +14,11 @@ package enum XDGDirectories {
         base("XDG_STATE_HOME", fallback: ".local/state", environment: environment)
     }
 
+    /// `$XDG_CACHE_HOME`, default `~/.cache`: parsed decks (`DeckCache`), safe to delete.
+    package static func cacheHome(environment: [String: String]) -> String {
+        base("XDG_CACHE_HOME", fallback: ".cache", environment: environment)
+    }
+
     private static func base(_ variable: String, fallback: String, environment: [String: String]) -> String {
         if let value = environment[variable], value.hasPrefix("/") { return value }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
