@@ -37,14 +37,11 @@ package enum DeckLoader {
         }
         let tabs = SourceText.tabIndentation(in: body, path: path)
         guard tabs.isEmpty else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings + tabs)) }
-        var composed = YAMLComposer.compose(body, path: path, limits: limits)
-        findings += composed.diagnostics
-        // The builder takes the only reference to the nodes, and frees them item by item.
-        guard let root = composed.root else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings)) }
-        composed.root = nil
-        var builder = DeckBuilder(path: path)
-        var deck = builder.deck(from: root)
-        findings += builder.diagnostics
+        // Items are built as they are read, so the whole document is never held as nodes.
+        var (deck, composing, building) = ItemStream.deck(from: body, path: path, limits: limits)
+        findings += composing
+        guard deck != nil else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings + building)) }
+        findings += building
         if let built = deck {
             // `@concept` answers take their wordings from the folder's shared vocabulary.
             let expanded = ConceptExpansion.expand(

@@ -8,6 +8,9 @@ enum SourceText {
 
     /// Decodes `bytes` as UTF-8, or reports the first invalid byte by line and column.
     static func decodeUTF8(_ bytes: [UInt8], path: String) -> Decoded {
+        // The standard library validates a whole buffer at once; only a file that fails it is
+        // walked scalar by scalar, to say where.
+        if let text = String(validating: bytes, as: UTF8.self) { return .text(text) }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var line = 1

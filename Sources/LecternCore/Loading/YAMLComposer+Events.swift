@@ -12,6 +12,8 @@ extension EventReader {
         var nodes: [YAMLNode] = []
         /// Each key's tag (nil: text), for telling keys apart.
         var keyTags: [String?] = []
+        /// The root map's `items` list, whose entries go to `onItem` rather than into `nodes`.
+        var streams = false
     }
 
     static let textTag = "tag:yaml.org,2002:str"
@@ -48,7 +50,9 @@ extension EventReader {
                     let tag = start.implicit != 0 ? nil : Self.string(start.tag)
                     refuse(anchor: opened, tag: tag, depth: stack.count + 1, at: mark)
                 }
-                stack.append(Open(isMapping: isMapping, mark: mark, anchor: opened))
+                var open = Open(isMapping: isMapping, mark: mark, anchor: opened)
+                open.streams = checking && !isMapping && onItem != nil && Self.isRootItemsValue(stack)
+                stack.append(open)
                 continue
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let open = stack.removeLast()
@@ -84,9 +88,21 @@ extension EventReader {
                 return finished
             }
             let top = stack.count - 1
+            if stack[top].streams, let onItem {
+                onItem(finished)
+                continue
+            }
             if stack[top].isMapping && stack[top].nodes.count % 2 == 0 { stack[top].keyTags.append(keyTag) }
             stack[top].nodes.append(finished)
         }
+    }
+
+    /// True when a collection opening now is the value of the root map's key `items`.
+    private static func isRootItemsValue(_ stack: [Open]) -> Bool {
+        guard stack.count == 1, stack[0].isMapping, stack[0].nodes.count % 2 == 1,
+            case .scalar(let key) = stack[0].nodes.last
+        else { return false }
+        return key.string == "items"
     }
 
     /// Keeps the first anchor, over-deep node or explicit tag, checked in that order per node.
