@@ -129,9 +129,10 @@ extension EventReader {
     /// A key written twice in one map stops reading at the map's first such key.
     private func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)], tags: [String?]) throws {
         guard pairs.count > 1 else { return }
+        let small = pairs.count <= 32 && pairs.allSatisfy { $0.key.scalar != nil }
+        var repeated = small ? Self.repeatedScalarKeys(pairs, tags: tags) : []
         var seen: [String: Int] = [:]
-        var repeated: [Int] = []
-        for (index, pair) in pairs.enumerated() {
+        for (index, pair) in pairs.enumerated() where !small {
             let tag = index < tags.count ? tags[index] : nil
             let identity = YAMLNode.keyIdentity(pair.key, tag: tag == Self.textTag ? nil : tag)
             if let first = seen[identity] {
@@ -147,6 +148,24 @@ extension EventReader {
             diagnostic: .error(
                 "duplicate-key", at: YAMLComposer.location(keys[0].mark, path),
                 "key \(names) appears more than once in the same map; keep one"))
+    }
+
+    /// For a small map of text keys (every map of a deck), the keys written twice, found by
+    /// comparing each key with the earlier ones instead of building an identity string per
+    /// key: the first index of each repeated key, in the order the repeats appear, as the
+    /// general search gives them.
+    private static func repeatedScalarKeys(_ pairs: [(key: YAMLNode, value: YAMLNode)], tags: [String?]) -> [Int] {
+        func identity(_ index: Int) -> (tag: String, text: String) {
+            let tag = index < tags.count ? tags[index] : nil
+            return (tag == textTag ? "" : tag ?? "", pairs[index].key.scalar?.string ?? "")
+        }
+        var repeated: [Int] = []
+        for later in 1..<pairs.count {
+            let key = identity(later)
+            guard let first = (0..<later).first(where: { identity($0) == key }) else { continue }
+            if !repeated.contains(first) { repeated.append(first) }
+        }
+        return repeated
     }
 
     /// Absurd nesting stops reading at once, as the reader the loader used before stopped it:
