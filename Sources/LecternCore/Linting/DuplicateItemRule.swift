@@ -55,13 +55,17 @@ enum DuplicateItemRule {
     static func findings(_ decks: [(path: String, deck: Deck)]) -> [String: [Diagnostic]] {
         let all = entries(decks)
         let earliest = earliestDuplicates(all.map(\.entry))
-        // The items, by the same positions, for naming them.
-        let items = decks.flatMap { path, deck in deck.items.map { (deckID: deck.id, item: $0) } }
+        // Where each position's item is, for naming it (positions, not copies of the items).
+        let places = decks.indices.flatMap { deck in decks[deck].deck.items.indices.map { (deck: deck, item: $0) } }
+        func named(_ position: Int) -> (deckID: String, item: Item) {
+            let deck = decks[places[position].deck].deck
+            return (deck.id, deck.items[places[position].item])
+        }
         var findings: [String: [Diagnostic]] = [:]
         for (position, (path, _)) in all.enumerated() {
             guard let match = earliest[position] else { continue }
-            let item = items[position].item
-            let earlier = items[match]
+            let item = named(position).item
+            let earlier = named(match)
             findings[path, default: []].append(
                 .warning(
                     "duplicate-item", at: item.location(of: "id"),

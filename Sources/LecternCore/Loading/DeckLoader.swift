@@ -38,18 +38,14 @@ package enum DeckLoader {
         let tabs = SourceText.tabIndentation(in: body, path: path)
         guard tabs.isEmpty else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings + tabs)) }
         // Items are built as they are read, so the whole document is never held as nodes.
-        var (deck, composing, building) = ItemStream.deck(from: body, path: path, limits: limits)
-        findings += composing
-        guard deck != nil else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings + building)) }
-        findings += building
-        if let built = deck {
-            // `@concept` answers take their wordings from the folder's shared vocabulary.
-            let expanded = ConceptExpansion.expand(
-                built, vocabulary: concepts.vocabulary, vocabularyFindings: concepts.diagnostics)
-            deck = expanded.deck
-            findings += expanded.diagnostics
-        }
-        if let deck { findings += DeckLinter.lint(deck) }
+        var built = ItemStream.deck(from: body, path: path, limits: limits)
+        findings += built.composing + built.building
+        guard var deck = built.deck else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings)) }
+        built.deck = nil  // the only reference left is `deck`, so expanding it copies nothing
+        // `@concept` answers take their wordings from the folder's shared vocabulary.
+        findings += ConceptExpansion.expand(
+            &deck, vocabulary: concepts.vocabulary, vocabularyFindings: concepts.diagnostics)
+        findings += DeckLinter.lint(deck)
         return DeckLoadResult(deck: deck, diagnostics: sorted(findings))
     }
 
