@@ -131,6 +131,9 @@ enum PostgresValue {
     case text(String?)
     case flag(Bool)
     case texts([String])
+    case integers([Int64])
+    case reals([Double])
+    case flags([Bool])
 
     func bind(into binds: inout PostgresBindings) {
         switch self {
@@ -139,6 +142,9 @@ enum PostgresValue {
         case .text(let value): binds.append(value)
         case .flag(let value): binds.append(value)
         case .texts(let value): binds.append(value)
+        case .integers(let value): binds.append(value)
+        case .reals(let value): binds.append(value)
+        case .flags(let value): binds.append(value)
         }
     }
 }
