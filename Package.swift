@@ -95,9 +95,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
+        // A throw-away PostgreSQL server (initdb and pg_ctl in a temporary folder) for the tests
+        // and the benchmarks; never part of `lectern`.
+        .target(name: "LecternPostgresServer"),
         // `make bench`: figures and ratios, never timed unit tests.
         .executableTarget(
-            name: "lectern-bench", dependencies: ["LecternCore", "LecternStore", "LecternClass", "LecternLive"]),
+            name: "lectern-bench",
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternPostgres", "LecternPostgresServer", "LecternClass",
+                "LecternLive",
+            ]),
         // `make fuzz`: libFuzzer entry points over the loader and the graders. The plain build
         // makes them replay files, so the corpus replay test and crash triage need no sanitizer.
         .target(name: "LecternFuzzing", dependencies: ["LecternCore"]),
@@ -130,7 +137,9 @@ let package = Package(
         // The PostgreSQL store against a real server the tests start, beside the SQLite file.
         .testTarget(
             name: "LecternPostgresTests",
-            dependencies: ["LecternPostgres", "LecternStore", "LecternCore", "LecternTestSupport"]
+            dependencies: [
+                "LecternPostgres", "LecternPostgresServer", "LecternStore", "LecternCore", "LecternTestSupport",
+            ]
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(
@@ -143,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "LecternCLITests",
             dependencies: [
-                "LecternCLI", "LecternCore", "LecternQR", "LecternTestSupport",
+                "LecternCLI", "LecternCore", "LecternQR", "LecternPostgresServer", "LecternTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]

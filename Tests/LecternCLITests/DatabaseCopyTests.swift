@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LecternPostgresServer
 import LecternTestSupport
 import Testing
 

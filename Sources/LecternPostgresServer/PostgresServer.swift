@@ -1,6 +1,6 @@
 package import Foundation
 
-/// A real PostgreSQL server for tests: a cluster made by `initdb` in a temporary folder,
+/// A real PostgreSQL server for tests and benchmarks: a cluster made by `initdb` in a temporary folder,
 /// started by `pg_ctl` on a free loopback port (and a socket in that folder), stopped and
 /// removed when the test process ends.
 ///
@@ -39,7 +39,14 @@ package final class PostgresServer: @unchecked Sendable {
     /// The folder of the socket, as a `postgres://` host.
     package var socketFolder: String { folder.appendingPathComponent("socket").path }
 
-    package init() throws {
+    /// Whether commits are flushed to the disk (`fsync`), as a real server's are.
+    let durable: Bool
+
+    /// Makes and starts a cluster. With `durable` false (tests), commits are acknowledged
+    /// once written but not flushed: the cluster is thrown away, and an OS crash is not
+    /// what tests test. Benchmarks pass true, so their figures are a real server's.
+    package init(durable: Bool = false) throws {
+        self.durable = durable
         binaries = try Self.findBinaries()
         runAs = getuid() == 0 ? "postgres" : nil
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-pg-\(UUID().uuidString)")
@@ -95,17 +102,17 @@ package final class PostgresServer: @unchecked Sendable {
         try start(port: port)
     }
 
-    /// Commits are acknowledged only once written (so a stopped server loses none), but not
-    /// flushed to the disk (the cluster is thrown away; an OS crash is not what tests test).
+    /// Commits are acknowledged only once written (so a stopped server loses none); flushed
+    /// to the disk only when `durable`.
     private func start(port: Int) throws {
+        let flushing = durable ? "" : " -c fsync=off -c full_page_writes=off"
         try run(
             "pg_ctl",
             [
                 "-D", folder.appendingPathComponent("data").path, "-l",
                 folder.appendingPathComponent("server.log").path,
                 "-w", "-t", "60", "-o",
-                "-p \(port) -k \(socketFolder) -c listen_addresses=127.0.0.1 -c fsync=off "
-                    + "-c full_page_writes=off -c max_connections=200",
+                "-p \(port) -k \(socketFolder) -c listen_addresses=127.0.0.1 -c max_connections=200" + flushing,
                 "start",
             ])
     }
