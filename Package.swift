@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // HTTP field names for the pages' security headers (already under Hummingbird).
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
@@ -43,7 +44,7 @@ let package = Package(
             name: "LecternPostgres",
             dependencies: [
                 "LecternCore", "LecternStore", .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Anki packages: an SQLite collection in a zip. Apart from LecternCore, which stays free of
