@@ -11,23 +11,20 @@ package enum DiagnosticRenderer {
     /// `source` returns the text of a file by the path the finding names, or nil when it is
     /// not available, in which case only the header line is shown.
     package static func text(_ diagnostics: [Diagnostic], color: Bool = false, source: (String) -> String?) -> String {
-        var lines: [String: [Substring]] = [:]
+        var lines: [String: SourceLines?] = [:]
         // Each line's scalars once, however many findings point into it: a one-line file of
         // megabytes may carry a finding per key.
         var scalars: [SourceLocation: [Unicode.Scalar]] = [:]
         return diagnostics.map { diagnostic in
             let file = diagnostic.location.file
-            if lines[file] == nil {
-                lines[file] =
-                    source(file).map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) } ?? []
+            if lines[file] == nil { lines[file] = .some(source(file).map(SourceLines.init)) }
+            guard let known = lines[file], let line = known?.line(diagnostic.location.line) else {
+                return render(diagnostic, scalars: nil, color: color)
             }
-            let fileLines = lines[file] ?? []
-            let index = diagnostic.location.line - 1
-            guard fileLines.indices.contains(index) else { return render(diagnostic, scalars: nil, color: color) }
             let key = SourceLocation(file: file, line: diagnostic.location.line, column: 0)
-            let line = scalars[key] ?? Array(fileLines[index].unicodeScalars)
-            scalars[key] = line
-            return render(diagnostic, scalars: line, color: color)
+            let lineScalars = scalars[key] ?? Array(line.unicodeScalars)
+            scalars[key] = lineScalars
+            return render(diagnostic, scalars: lineScalars, color: color)
         }.joined(separator: "\n")
     }
 

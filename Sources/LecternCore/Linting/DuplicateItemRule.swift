@@ -24,12 +24,30 @@ enum DuplicateItemRule {
     /// Prompts this close are about the same thing when the keys are the same.
     static let sameKeyPromptLimit = 0.15
 
-    /// One item with its content words as token numbers, sorted (see `SimilarityIndex.Tokens`).
+    /// What of one item the comparison reads: its type, the answer a true/false or numeric
+    /// item must share, and its content words as token numbers, sorted (see
+    /// `SimilarityIndex.Tokens`). The item itself stays out: the rule compares entries
+    /// millions of times on a large bank, and copying an item costs a retain per field.
     struct Entry {
-        var deckID: String
-        var item: Item
+        /// What must be equal before words are compared at all.
+        enum Answer: Equatable {
+            case truefalse(Bool)
+            case numeric(NumericAnswerKey.Target)
+            case other
+        }
+
+        var kind: ItemKind
+        var answer: Answer
         var prompt: [Int32]
         var key: [Int32]
+
+        /// Items that can be duplicates share a group: the same type and, for true/false
+        /// items, the same answer.
+        var group: Int {
+            let base = ItemKind.allCases.firstIndex(of: kind) ?? 0
+            if case .truefalse(let answer) = answer { return 2 * base + (answer ? 1 : 0) }
+            return 2 * base
+        }
     }
 
     /// Findings keyed by deck path: each duplicate is reported at the later of the two items,
@@ -37,14 +55,17 @@ enum DuplicateItemRule {
     static func findings(_ decks: [(path: String, deck: Deck)]) -> [String: [Diagnostic]] {
         let all = entries(decks)
         let earliest = earliestDuplicates(all.map(\.entry))
+        // The items, by the same positions, for naming them.
+        let items = decks.flatMap { path, deck in deck.items.map { (deckID: deck.id, item: $0) } }
         var findings: [String: [Diagnostic]] = [:]
-        for (position, (path, entry)) in all.enumerated() {
+        for (position, (path, _)) in all.enumerated() {
             guard let match = earliest[position] else { continue }
-            let earlier = all[match].entry
+            let item = items[position].item
+            let earlier = items[match]
             findings[path, default: []].append(
                 .warning(
-                    "duplicate-item", at: entry.item.location(of: "id"),
-                    "\(entry.item.kind.rawValue) item '\(entry.item.id)' asks nearly what '\(earlier.deckID)/\(earlier.item.id)' asks, with nearly the same answer; keep the better one and replace the other with an item that trains something new (a replaced item gets a new id)"
+                    "duplicate-item", at: item.location(of: "id"),
+                    "\(item.kind.rawValue) item '\(item.id)' asks nearly what '\(earlier.deckID)/\(earlier.item.id)' asks, with nearly the same answer; keep the better one and replace the other with an item that trains something new (a replaced item gets a new id)"
                 ))
         }
         return findings
@@ -58,7 +79,7 @@ enum DuplicateItemRule {
             for item in deck.items {
                 let prompt = tokens.numbers(words(promptText(item)))
                 let key = tokens.numbers(words(keyText(item)))
-                all.append((path, Entry(deckID: deck.id, item: item, prompt: prompt, key: key)))
+                all.append((path, Entry(kind: item.kind, answer: answer(item), prompt: prompt, key: key)))
             }
         }
         // Number the words rarest first, so that each item is indexed under its rarest words.
@@ -84,14 +105,14 @@ enum DuplicateItemRule {
         var namedByKey = [Int](repeating: -1, count: entries.count)
         return entries.indices.map { position in
             let entry = entries[position]
-            let group = Self.group(entry.item)
+            let group = entry.group
             var earliest: Int?
             func consider(_ candidate: Int) {
                 if candidate < earliest ?? position, isDuplicate(entries[candidate], entry) { earliest = candidate }
             }
-            switch entry.item.body {
+            switch entry.answer {
             case .truefalse, .numeric:
-                let limit = entry.item.kind == .truefalse ? truefalsePromptLimit : promptLimit
+                let limit = entry.kind == .truefalse ? truefalsePromptLimit : promptLimit
                 prompts.forEachCandidate(of: entry.prompt, limit: limit, group: group, consider)
                 prompts.insert(position, words: entry.prompt, limit: limit, group: group)
             default:
@@ -108,21 +129,23 @@ enum DuplicateItemRule {
         }
     }
 
-    /// Items that can be duplicates share a group: the same type and, for true/false items,
-    /// the same answer.
-    private static func group(_ item: Item) -> String {
-        if case .truefalse(let answer) = item.body { return "truefalse \(answer)" }
-        return item.kind.rawValue
+    /// The answer two items must share before their words are compared.
+    private static func answer(_ item: Item) -> Entry.Answer {
+        switch item.body {
+        case .truefalse(let answer): .truefalse(answer)
+        case .numeric(let key): .numeric(key.target)
+        default: .other
+        }
     }
 
     static func isDuplicate(_ a: Entry, _ b: Entry) -> Bool {
-        guard a.item.kind == b.item.kind else { return false }
-        switch a.item.body {
-        case .truefalse(let answer):
-            guard case .truefalse(let other) = b.item.body, answer == other else { return false }
+        guard a.kind == b.kind else { return false }
+        switch a.answer {
+        case .truefalse:
+            guard a.answer == b.answer else { return false }
             return similarity(a.prompt, b.prompt) >= truefalsePromptLimit
-        case .numeric(let key):
-            guard case .numeric(let other) = b.item.body, key.target == other.target else { return false }
+        case .numeric:
+            guard a.answer == b.answer else { return false }
             return similarity(a.prompt, b.prompt) >= promptLimit
         default:
             let keys = similarity(a.key, b.key)

@@ -37,7 +37,7 @@ struct SimilarityIndex {
     }
 
     private struct Key: Hashable {
-        var group: String
+        var group: Int
         var word: Int32
     }
 
@@ -57,7 +57,7 @@ struct SimilarityIndex {
 
     /// The positions, ascending, of the sets of `group` that may be at least `limit` similar
     /// to `words` (sorted distinct numbers from `Tokens`, renumbered rarest first).
-    mutating func candidates(of words: [Int32], limit: Double, group: String) -> [Int] {
+    mutating func candidates(of words: [Int32], limit: Double, group: Int) -> [Int] {
         var found: [Int] = []
         forEachCandidate(of: words, limit: limit, group: group) { found.append($0) }
         return found.sorted()
@@ -65,7 +65,7 @@ struct SimilarityIndex {
 
     /// Calls `body` once with each position `candidates(of:limit:group:)` lists, in no order:
     /// the caller can combine several indexes without sorting.
-    mutating func forEachCandidate(of words: [Int32], limit: Double, group: String, _ body: (Int) -> Void) {
+    mutating func forEachCandidate(of words: [Int32], limit: Double, group: Int, _ body: (Int) -> Void) {
         guard !words.isEmpty else { return }
         query += 1
         for word in words.prefix(Self.prefixLength(words.count, limit: limit)) {
@@ -82,7 +82,7 @@ struct SimilarityIndex {
     }
 
     /// Indexes the set at `position` (positions must be inserted in ascending order).
-    mutating func insert(_ position: Int, words: [Int32], limit: Double, group: String) {
+    mutating func insert(_ position: Int, words: [Int32], limit: Double, group: Int) {
         guard !words.isEmpty else { return }  // an empty set is similar to nothing
         sizes[position] = Int32(words.count)
         for word in words.prefix(Self.prefixLength(words.count, limit: limit)) {

@@ -104,6 +104,7 @@ enum ConceptExpansion {
     private static func unnamedConcepts(
         _ entries: [String], in name: String, at location: SourceLocation, vocabulary: ConceptVocabulary
     ) -> [Diagnostic] {
+        guard !vocabulary.concepts.isEmpty else { return [] }  // no concept to leave unnamed
         let named = Set(entries.compactMap(ConceptVocabulary.reference(in:)))
         let plain = entries.filter { ConceptVocabulary.reference(in: $0) == nil }
         guard !plain.isEmpty else { return [] }

@@ -131,12 +131,12 @@ import Testing
             var index = SimilarityIndex(count: sets.count)
             var missed: [(Int, Int)] = []
             for (position, set) in sets.enumerated() {
-                let candidates = Set(index.candidates(of: set, limit: limit, group: "g"))
+                let candidates = Set(index.candidates(of: set, limit: limit, group: 0))
                 for earlier in 0..<position
                 where DuplicateItemRule.similarity(sets[earlier], set) >= limit && !candidates.contains(earlier) {
                     missed.append((earlier, position))
                 }
-                index.insert(position, words: set, limit: limit, group: "g")
+                index.insert(position, words: set, limit: limit, group: 0)
             }
             #expect(missed.isEmpty, "limit \(limit): \(missed.prefix(5))")
         }
