@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // HTTP field names for the pages' security headers (already under Hummingbird).
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
@@ -43,7 +44,7 @@ let package = Package(
             name: "LecternPostgres",
             dependencies: [
                 "LecternCore", "LecternStore", .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Anki packages: an SQLite collection in a zip. Apart from LecternCore, which stays free of
@@ -95,9 +96,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
+        // A throw-away PostgreSQL server (initdb and pg_ctl in a temporary folder) for the tests
+        // and the benchmarks; never part of `lectern`.
+        .target(name: "LecternPostgresServer"),
         // `make bench`: figures and ratios, never timed unit tests.
         .executableTarget(
-            name: "lectern-bench", dependencies: ["LecternCore", "LecternStore", "LecternClass", "LecternLive"]),
+            name: "lectern-bench",
+            dependencies: [
+                "LecternCore", "LecternStore", "LecternPostgres", "LecternPostgresServer", "LecternClass",
+                "LecternLive",
+            ]),
         // `make fuzz`: libFuzzer entry points over the loader and the graders. The plain build
         // makes them replay files, so the corpus replay test and crash triage need no sanitizer.
         .target(name: "LecternFuzzing", dependencies: ["LecternCore"]),
@@ -130,7 +138,9 @@ let package = Package(
         // The PostgreSQL store against a real server the tests start, beside the SQLite file.
         .testTarget(
             name: "LecternPostgresTests",
-            dependencies: ["LecternPostgres", "LecternStore", "LecternCore", "LecternTestSupport"]
+            dependencies: [
+                "LecternPostgres", "LecternPostgresServer", "LecternStore", "LecternCore", "LecternTestSupport",
+            ]
         ),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
         .testTarget(
@@ -143,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "LecternCLITests",
             dependencies: [
-                "LecternCLI", "LecternCore", "LecternQR", "LecternTestSupport",
+                "LecternCLI", "LecternCore", "LecternQR", "LecternPostgresServer", "LecternTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]

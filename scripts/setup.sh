@@ -11,6 +11,7 @@ need_apt=()
 [ -f /usr/include/zlib.h ] || need_apt+=(zlib1g-dev)         # ZIPFoundation (Anki packages)
 [ -f /usr/include/qrencode.h ] || need_apt+=(libqrencode-dev) # QR codes for joining a live class
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql) # the PostgreSQL store's tests start a server
+[ -x /usr/bin/openssl ] || need_apt+=(openssl)               # a certificate for the TLS test server
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)                   # the live class's pages in a real browser
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] \
     || need_apt+=(fonts-noto-cjk)                                   # Chinese text on those pages

@@ -1,6 +1,8 @@
 import Foundation
+import LecternStore
 import Logging
 
+import NIOSSL
 import PostgresNIO
 
 /// One connection to the server, used synchronously: the bridge between Lectern's store
@@ -23,7 +25,7 @@ final class PostgresLink: @unchecked Sendable {
     private var connection: PostgresConnection?
     private var closed = false
 
-    init(address: PostgresAddress, password: String?) {
+    init(address: PostgresAddress, password: String?) throws {
         self.address = address
         if let socket = address.socketPath {
             configuration = PostgresConnection.Configuration(
@@ -31,11 +33,31 @@ final class PostgresLink: @unchecked Sendable {
         } else {
             configuration = PostgresConnection.Configuration(
                 host: address.host, port: address.port, username: address.user, password: password,
-                database: address.database, tls: .disable)
+                database: address.database, tls: try Self.tls(for: address))
         }
         // PostgresNIO logs to swift-log; Lectern reports errors itself and keeps the
         // terminal for the learner.
         logger = Logger(label: "lectern.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    }
+
+    /// The TLS of `sslmode`: none, encryption alone, or encryption with the certificate and
+    /// the host name checked (against the system's authorities, or `sslrootcert`'s).
+    static func tls(for address: PostgresAddress) throws -> PostgresConnection.Configuration.TLS {
+        var settings = TLSConfiguration.makeClientConfiguration()
+        switch address.tls {
+        case .disable: return .disable
+        case .require: settings.certificateVerification = .none
+        case .verifyFull:
+            settings.certificateVerification = .fullVerification
+            if let file = address.rootCertificate { settings.trustRoots = .file(file) }
+        }
+        do {
+            return .require(try NIOSSLContext(configuration: settings))
+        } catch {
+            throw ProgressStoreError.server(
+                address: address.description,
+                reason: "cannot set up TLS (\(error)); check sslrootcert names a readable PEM file")
+        }
     }
 
     /// Runs `body` with the connection, connecting first when there is none (or the last
@@ -131,6 +153,9 @@ enum PostgresValue {
     case text(String?)
     case flag(Bool)
     case texts([String])
+    case integers([Int64])
+    case reals([Double])
+    case flags([Bool])
 
     func bind(into binds: inout PostgresBindings) {
         switch self {
@@ -139,6 +164,9 @@ enum PostgresValue {
         case .text(let value): binds.append(value)
         case .flag(let value): binds.append(value)
         case .texts(let value): binds.append(value)
+        case .integers(let value): binds.append(value)
+        case .reals(let value): binds.append(value)
+        case .flags(let value): binds.append(value)
         }
     }
 }

@@ -44,7 +44,7 @@ package final class PostgresStore: ProgressStorage, @unchecked Sendable {
         self.address = address
         self.scheduler = scheduler
         self.clock = clock
-        link = PostgresLink(
+        link = try PostgresLink(
             address: address, password: password ?? PasswordFile.password(for: address, environment: environment))
         switch mode {
         case .create: try prepareForWriting()

@@ -155,7 +155,7 @@ struct ProcessBenchmark {
             let body = time("text checks") { DeckLoadPhases.checkText(text, path: path).body }
             var built = time("events → model") { () -> (deck: Deck?, diagnostics: [Diagnostic]) in
                 _ = DeckLoadPhases.withinNodeBudget(body)
-                return DeckLoadPhases.build(DeckLoadPhases.compose(body, path: path), path: path)
+                return DeckLoadPhases.composeAndBuild(body, path: path)
             }
             guard let model = built.deck else { throw YAMLPeers.Unavailable(description: "no deck was built") }
             _ = time("lint") { DeckLoadPhases.sorted(built.diagnostics + DeckLoadPhases.lint(model)) }

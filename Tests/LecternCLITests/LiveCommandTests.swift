@@ -1,16 +1,21 @@
 import Foundation
+import LecternPostgresServer
 import Testing
 
 /// `lectern host` driven from a pipe, students in `lectern join` on pseudo-terminals, and the
-/// progress file read back with `lectern results`: the real binary end to end.
+/// progress store read back with `lectern results`: the real binary end to end, on an SQLite
+/// file and on a PostgreSQL server.
 @Suite("lectern host and lectern join")
 struct LiveCommandTests {
     static let decks = LecternBinary.packageRoot.appendingPathComponent("Tests/LecternCLITests/Fixtures/decks").path
 
-    @Test func aClassFromAPipeWithTwoStudentsAtTerminalsAndARejoin() throws {
+    @Test(arguments: ["sqlite", "postgres"])
+    func aClassFromAPipeWithTwoStudentsAtTerminalsAndARejoin(_ store: String) throws {
         let home = try LecternBinary.makeHome()
         defer { try? FileManager.default.removeItem(at: home) }
-        let database = home.appendingPathComponent("class.sqlite").path
+        let database =
+            store == "postgres"
+            ? try PostgresServer.shared().makeDatabase() : home.appendingPathComponent("class.sqlite").path
         let host = try PipedProcess(
             [
                 "host", "tiny", "--decks", Self.decks, "--db", database, "--bind", "127.0.0.1", "--port", "0",

@@ -1,4 +1,5 @@
 import Foundation
+import LecternPostgresServer
 import LecternTestSupport
 import Testing
 

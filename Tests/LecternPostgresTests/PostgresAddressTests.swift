@@ -16,6 +16,17 @@ struct PostgresAddressTests {
         #expect(try PostgresAddress.parse("POSTGRES://t@[::1]:5433/x").host == "::1")
     }
 
+    @Test func sslmodeAndTheAuthorityToTrustAreRead() throws {
+        let plain = try PostgresAddress.parse("postgres://t@db/school")
+        #expect(plain.tls == .disable && plain.rootCertificate == nil)
+        let required = try PostgresAddress.parse("postgres://t@db/school?sslmode=require")
+        #expect(required.tls == .require)
+        #expect(required.description == "postgres://t@db:5432/school?sslmode=require")
+        let verified = try PostgresAddress.parse(
+            "postgres://t@db/school?sslmode=verify-full&sslrootcert=/etc/school/ca.pem")
+        #expect(verified.tls == .verifyFull && verified.rootCertificate == "/etc/school/ca.pem")
+    }
+
     @Test func aSocketFolderIsAHost() throws {
         let encoded = try PostgresAddress.parse("postgres://t@%2Frun%2Fpostgresql/school")
         #expect(encoded.host == "/run/postgresql")
@@ -30,7 +41,10 @@ struct PostgresAddressTests {
         ("postgres://teacher@db", "no database"),
         ("postgres://teacher@db/", "no database"),
         ("postgres://teacher@db:99999/x", "port"),
-        ("postgres://teacher@db/x?sslmode=require", "option"),
+        ("postgres://teacher@db/x?sslmode=prefer", "disable, require and verify-full"),
+        ("postgres://teacher@db/x?sslrootcert=/ca.pem", "without sslmode=verify-full"),
+        ("postgres://teacher@db/x?host=/run/postgresql&sslmode=require", "socket"),
+        ("postgres://teacher@db/x?connect_timeout=3", "option"),
         ("mysql://teacher@db/x", "postgres://USER@HOST"),
     ])
     func badAddressesAreRefusedWithTheReason(_ text: String, _ reason: String) {

@@ -1,6 +1,7 @@
 import Foundation
 import LecternCore
 import LecternStore
+import LecternPostgresServer
 import LecternTestSupport
 import Testing
 

@@ -7,7 +7,7 @@ import LecternStore
 /// `lectern db`: looking after the progress database itself.
 struct DatabaseCommands: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "db", abstract: "Progress database tools.", subcommands: [Check.self])
+        commandName: "db", abstract: "Progress database tools.", subcommands: [Check.self, Copy.self])
 
     /// `lectern db check`: every damaged row, SQLite's integrity check, the append-only
     /// triggers and each card against its review log, without writing anything.

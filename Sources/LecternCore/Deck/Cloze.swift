@@ -21,6 +21,16 @@ package struct Cloze: Sendable, Equatable {
 
     /// Splits `prompt` at its blanks. An unclosed `{{` is kept as text (the linter reports it).
     package init(parsing prompt: String, exact: Bool = false) {
+        var text = prompt
+        if let segments = text.withUTF8(Self.asciiSegments) {
+            self.init(segments: segments, exact: exact)
+            return
+        }
+        self.init(segments: Self.segments(parsing: prompt), exact: exact)
+    }
+
+    /// The segments of any prompt, by Foundation's search and trimming.
+    static func segments(parsing prompt: String) -> [Segment] {
         var segments: [Segment] = []
         var rest = Substring(prompt)
         while let open = rest.range(of: "{{") {
@@ -36,7 +46,47 @@ package struct Cloze: Sendable, Equatable {
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { segments.append(.text(String(rest))) }
-        self.init(segments: segments, exact: exact)
+        return segments
+    }
+
+    /// The same segments for an ASCII prompt, found byte by byte (nil when the prompt is not
+    /// ASCII). In ASCII, `{{`, `}}` and `|` have one spelling and the whitespace Foundation
+    /// trims from a variant is the space and the tab, so the two readings cannot differ; a
+    /// bank of thousands of cloze items is read this way several times faster.
+    static func asciiSegments(_ bytes: UnsafeBufferPointer<UInt8>) -> [Segment]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        func pair(_ byte: UInt8, from start: Int) -> Int? {
+            var index = start
+            while index + 1 < bytes.count {
+                if bytes[index] == byte && bytes[index + 1] == byte { return index }
+                index += 1
+            }
+            return nil
+        }
+        func variant(_ range: Range<Int>) -> String? {
+            var (start, end) = (range.lowerBound, range.upperBound)
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return start < end ? text(start..<end) : nil
+        }
+        var segments: [Segment] = []
+        var rest = 0
+        while let open = pair(UInt8(ascii: "{"), from: rest), let close = pair(UInt8(ascii: "}"), from: open + 2) {
+            if open > rest { segments.append(.text(text(rest..<open))) }
+            var variants: [String] = []
+            var start = open + 2
+            for index in (open + 2)...close where index == close || bytes[index] == UInt8(ascii: "|") {
+                if let found = variant(start..<index) { variants.append(found) }
+                start = index + 1
+            }
+            segments.append(.blank(variants))
+            rest = close + 2
+        }
+        if rest < bytes.count { segments.append(.text(text(rest..<bytes.count))) }
+        return segments
     }
 
     /// The accepted variants of each blank, in order.

@@ -34,6 +34,24 @@ package struct FieldLocations: Sendable, ExpressibleByDictionaryLiteral, CustomR
         }
     }
 
+    /// The keys of one map in the order they were written; the first of a repeated key wins,
+    /// as in the map's own reading. The loader builds one per item, so it skips the dictionary.
+    init(ordered pairs: [(key: String, location: SourceLocation)]) {
+        file = pairs.first?.location.file ?? ""
+        entries = []
+        others = [:]
+        entries.reserveCapacity(pairs.count)
+        for (key, location) in pairs where !entries.contains(where: { $0.key == key }) && others[key] == nil {
+            if location.file == file, let line = Int32(exactly: location.line),
+                let column = Int32(exactly: location.column)
+            {
+                entries.append(Entry(key: key, line: line, column: column))
+            } else {
+                others[key] = location
+            }
+        }
+    }
+
     package init(dictionaryLiteral elements: (String, SourceLocation)...) {
         var locations: [String: SourceLocation] = [:]
         for (key, location) in elements where locations[key] == nil { locations[key] = location }

@@ -55,13 +55,17 @@ enum DuplicateItemRule {
     static func findings(_ decks: [(path: String, deck: Deck)]) -> [String: [Diagnostic]] {
         let all = entries(decks)
         let earliest = earliestDuplicates(all.map(\.entry))
-        // The items, by the same positions, for naming them.
-        let items = decks.flatMap { path, deck in deck.items.map { (deckID: deck.id, item: $0) } }
+        // Where each position's item is, for naming it (positions, not copies of the items).
+        let places = decks.indices.flatMap { deck in decks[deck].deck.items.indices.map { (deck: deck, item: $0) } }
+        func named(_ position: Int) -> (deckID: String, item: Item) {
+            let deck = decks[places[position].deck].deck
+            return (deck.id, deck.items[places[position].item])
+        }
         var findings: [String: [Diagnostic]] = [:]
         for (position, (path, _)) in all.enumerated() {
             guard let match = earliest[position] else { continue }
-            let item = items[position].item
-            let earlier = items[match]
+            let item = named(position).item
+            let earlier = named(match)
             findings[path, default: []].append(
                 .warning(
                     "duplicate-item", at: item.location(of: "id"),
@@ -99,31 +103,64 @@ enum DuplicateItemRule {
     /// are both at least half alike (named by the key index and the prompt index together) or
     /// when the keys are the same (named by the index of keys at `sameKey`).
     static func earliestDuplicates(_ entries: [Entry]) -> [Int?] {
+        // Every entry's words in one pool and the entries as plain values of ranges into it:
+        // the loop below compares an entry with thousands of candidates, and an entry that
+        // held arrays would cost a retain and a release of each per comparison.
+        var pool: [Int32] = []
+        pool.reserveCapacity(entries.reduce(0) { $0 + $1.prompt.count + $1.key.count })
+        let flat = entries.map { entry in
+            let prompt = pool.count..<pool.count + entry.prompt.count
+            pool += entry.prompt
+            let key = pool.count..<pool.count + entry.key.count
+            pool += entry.key
+            return Flat(kind: entry.kind, answer: entry.answer, group: entry.group, prompt: prompt, key: key)
+        }
+        return pool.withUnsafeBufferPointer { pool in earliestDuplicates(flat, pool: pool) }
+    }
+
+    /// An entry as ranges of the pool of words.
+    private struct Flat {
+        var kind: ItemKind
+        var answer: Entry.Answer
+        var group: Int
+        var prompt: Range<Int>
+        var key: Range<Int>
+    }
+
+    private static func earliestDuplicates(_ entries: [Flat], pool: UnsafeBufferPointer<Int32>) -> [Int?] {
+        func words(_ range: Range<Int>) -> UnsafeBufferPointer<Int32> { UnsafeBufferPointer(rebasing: pool[range]) }
         var keys = SimilarityIndex(count: entries.count)
         var prompts = SimilarityIndex(count: entries.count)
         var sameKeys = SimilarityIndex(count: entries.count)
         var namedByKey = [Int](repeating: -1, count: entries.count)
         return entries.indices.map { position in
             let entry = entries[position]
-            let group = entry.group
+            let (prompt, key) = (words(entry.prompt), words(entry.key))
             var earliest: Int?
             func consider(_ candidate: Int) {
-                if candidate < earliest ?? position, isDuplicate(entries[candidate], entry) { earliest = candidate }
+                guard candidate < earliest ?? position else { return }
+                let other = entries[candidate]
+                if isDuplicate(
+                    (other.kind, other.answer, words(other.prompt), words(other.key)),
+                    (entry.kind, entry.answer, prompt, key))
+                {
+                    earliest = candidate
+                }
             }
             switch entry.answer {
             case .truefalse, .numeric:
                 let limit = entry.kind == .truefalse ? truefalsePromptLimit : promptLimit
-                prompts.forEachCandidate(of: entry.prompt, limit: limit, group: group, consider)
-                prompts.insert(position, words: entry.prompt, limit: limit, group: group)
+                prompts.forEachCandidate(of: prompt, limit: limit, group: entry.group, consider)
+                prompts.insert(position, words: prompt, limit: limit, group: entry.group)
             default:
-                keys.forEachCandidate(of: entry.key, limit: keyLimit, group: group) { namedByKey[$0] = position }
-                prompts.forEachCandidate(of: entry.prompt, limit: promptLimit, group: group) { candidate in
+                keys.forEachCandidate(of: key, limit: keyLimit, group: entry.group) { namedByKey[$0] = position }
+                prompts.forEachCandidate(of: prompt, limit: promptLimit, group: entry.group) { candidate in
                     if namedByKey[candidate] == position { consider(candidate) }
                 }
-                sameKeys.forEachCandidate(of: entry.key, limit: sameKey, group: group, consider)
-                keys.insert(position, words: entry.key, limit: keyLimit, group: group)
-                prompts.insert(position, words: entry.prompt, limit: promptLimit, group: group)
-                sameKeys.insert(position, words: entry.key, limit: sameKey, group: group)
+                sameKeys.forEachCandidate(of: key, limit: sameKey, group: entry.group, consider)
+                keys.insert(position, words: key, limit: keyLimit, group: entry.group)
+                prompts.insert(position, words: prompt, limit: promptLimit, group: entry.group)
+                sameKeys.insert(position, words: key, limit: sameKey, group: entry.group)
             }
             return earliest
         }
@@ -139,6 +176,23 @@ enum DuplicateItemRule {
     }
 
     static func isDuplicate(_ a: Entry, _ b: Entry) -> Bool {
+        a.prompt.withUnsafeBufferPointer { aPrompt in
+            a.key.withUnsafeBufferPointer { aKey in
+                b.prompt.withUnsafeBufferPointer { bPrompt in
+                    b.key.withUnsafeBufferPointer { bKey in
+                        isDuplicate((a.kind, a.answer, aPrompt, aKey), (b.kind, b.answer, bPrompt, bKey))
+                    }
+                }
+            }
+        }
+    }
+
+    /// One side of a comparison: the type, the answer, the prompt's words and the key's.
+    private typealias Compared = (
+        kind: ItemKind, answer: Entry.Answer, prompt: UnsafeBufferPointer<Int32>, key: UnsafeBufferPointer<Int32>
+    )
+
+    private static func isDuplicate(_ a: Compared, _ b: Compared) -> Bool {
         guard a.kind == b.kind else { return false }
         switch a.answer {
         case .truefalse:
@@ -158,6 +212,10 @@ enum DuplicateItemRule {
 
     /// Jaccard similarity of two sets of words, each given as sorted distinct token numbers.
     static func similarity(_ a: [Int32], _ b: [Int32]) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in similarity(a, b) } }
+    }
+
+    static func similarity(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>) -> Double {
         let shared = SimilarityIndex.sharedCount(a, b)
         let union = a.count + b.count - shared
         return union == 0 ? 0 : Double(shared) / Double(union)

@@ -59,13 +59,22 @@ struct SimilarityIndex {
     /// to `words` (sorted distinct numbers from `Tokens`, renumbered rarest first).
     mutating func candidates(of words: [Int32], limit: Double, group: Int) -> [Int] {
         var found: [Int] = []
-        forEachCandidate(of: words, limit: limit, group: group) { found.append($0) }
+        words.withUnsafeBufferPointer { words in
+            forEachCandidate(of: words, limit: limit, group: group) { found.append($0) }
+        }
         return found.sorted()
+    }
+
+    /// `insert(_:words:limit:group:)` for an array.
+    mutating func insert(_ position: Int, words: [Int32], limit: Double, group: Int) {
+        words.withUnsafeBufferPointer { insert(position, words: $0, limit: limit, group: group) }
     }
 
     /// Calls `body` once with each position `candidates(of:limit:group:)` lists, in no order:
     /// the caller can combine several indexes without sorting.
-    mutating func forEachCandidate(of words: [Int32], limit: Double, group: Int, _ body: (Int) -> Void) {
+    mutating func forEachCandidate(
+        of words: UnsafeBufferPointer<Int32>, limit: Double, group: Int, _ body: (Int) -> Void
+    ) {
         guard !words.isEmpty else { return }
         query += 1
         for word in words.prefix(Self.prefixLength(words.count, limit: limit)) {
@@ -82,7 +91,7 @@ struct SimilarityIndex {
     }
 
     /// Indexes the set at `position` (positions must be inserted in ascending order).
-    mutating func insert(_ position: Int, words: [Int32], limit: Double, group: Int) {
+    mutating func insert(_ position: Int, words: UnsafeBufferPointer<Int32>, limit: Double, group: Int) {
         guard !words.isEmpty else { return }  // an empty set is similar to nothing
         sizes[position] = Int32(words.count)
         for word in words.prefix(Self.prefixLength(words.count, limit: limit)) {
@@ -97,7 +106,7 @@ struct SimilarityIndex {
     }
 
     /// How many numbers two sorted arrays of distinct numbers share.
-    static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
+    static func sharedCount(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>) -> Int {
         var (i, j, shared) = (0, 0, 0)
         while i < a.count && j < b.count {
             if a[i] == b[j] {

@@ -6,18 +6,28 @@ import Foundation
 /// Runs after the deck is built and before the linter, so graders, previews and rules only
 /// ever see plain wordings.
 enum ConceptExpansion {
-    static func expand(_ deck: Deck, vocabulary: ConceptVocabulary, vocabularyFindings: [Diagnostic]) -> (
-        deck: Deck, diagnostics: [Diagnostic]
-    ) {
-        var deck = deck
+    /// Expands `deck` in place (a bank's items are not copied) and returns what it found.
+    static func expand(_ deck: inout Deck, vocabulary: ConceptVocabulary, vocabularyFindings: [Diagnostic])
+        -> [Diagnostic]
+    {
         var findings: [Diagnostic] = []
         var namesAConcept = false
-        deck.items = deck.items.map { item in
-            expand(item, isStep: false, vocabulary: vocabulary, findings: &findings, namesAConcept: &namesAConcept)
+        for index in deck.items.indices where expands(deck.items[index]) {
+            deck.items[index] = expand(
+                deck.items[index], isStep: false, vocabulary: vocabulary, findings: &findings,
+                namesAConcept: &namesAConcept)
         }
         // A broken vocabulary matters to the decks that rely on it; report it there, once per deck.
         if namesAConcept { findings = vocabularyFindings + findings }
-        return (deck, findings)
+        return findings
+    }
+
+    /// Whether `expand` can change the item or find something in it: only answer lists can.
+    private static func expands(_ item: Item) -> Bool {
+        switch item.body {
+        case .short, .cloze, .walkthrough: true
+        default: false
+        }
     }
 
     private static func expand(

@@ -46,11 +46,12 @@ extension DeckBuilder {
         let confidence = boolean(fields, "confidence") ?? false
         let next = isStep ? text(fields, "next") : nil
         guard let body = body(of: kind, fields, prompt: prompt, context: context, isStep: isStep) else { return nil }
-        return Item(
+        var item = Item(
             id: id, skill: skill, tags: tags, prompt: prompt, explain: explain, source: source,
             hints: hints, confidence: confidence, body: body, next: next, location: fields.location,
-            fieldLocations: fields.keyLocations,
             nextLocation: isStep ? fields["next"].map { YAMLComposer.location($0.value.mark, path) } : nil)
+        item.fieldLocations = fields.fieldLocations
+        return item
     }
 
     private static func allKeys(isStep: Bool) -> [String] {

@@ -20,7 +20,20 @@ struct DeckBuilder {
     /// The node is taken, not borrowed: each item's nodes are freed as soon as the item is
     /// built, so a large deck is not held twice, as nodes and as model, while it loads. (A
     /// caller that keeps its own copy of the root keeps the nodes alive; nothing else changes.)
-    mutating func deck(from root: consuming YAMLNode) -> Deck? {
+    /// Items built while the YAML was still being read (see `ItemStream`), in the order of the
+    /// list, with what building them found.
+    struct StreamedItems {
+        var items: [Item] = []
+        /// Entries in the list, whether or not each built.
+        var count = 0
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// - Parameter streamed: the items of the root's `items` list when they were built as they
+    ///   were read; that list then reaches here empty. Their findings join this builder's at
+    ///   the point where building the list's nodes would have added them, so the order of
+    ///   findings is the same either way.
+    mutating func deck(from root: consuming YAMLNode, streamed: StreamedItems? = nil) -> Deck? {
         guard var fields = map(root, expected: "a map of deck fields (lectern, id, title, source, items)") else {
             return nil
         }
@@ -41,7 +54,7 @@ struct DeckBuilder {
             fields.entries[position].value = Self.emptyNode(at: entry.value.mark)
             if var nodes = list(entry) {
                 entry.value = Self.emptyNode(at: entry.value.mark)
-                if nodes.isEmpty {
+                if nodes.isEmpty && (streamed?.count ?? 0) == 0 {
                     diagnostics.append(
                         .error(
                             "too-few-entries", at: entry.keyLocation,
@@ -52,6 +65,10 @@ struct DeckBuilder {
                     let node = nodes[index]
                     nodes[index] = Self.emptyNode(at: node.mark)  // the list's hold on the item's nodes ends here
                     if let item = item(from: node, isStep: false) { items.append(item) }
+                }
+                if let streamed {
+                    items += streamed.items
+                    diagnostics += streamed.diagnostics
                 }
             }
         }
@@ -178,7 +195,8 @@ struct DeckBuilder {
 
     mutating func number(_ node: YAMLNode, key: String) -> Double? {
         if let scalar = node.scalar, scalar.style == .plain,
-            let value = Double(scalar.string.replacingOccurrences(of: "_", with: "")), value.isFinite
+            let value = Double(scalar.string.contains("_") ? scalar.string.filter { $0 != "_" } : scalar.string),
+            value.isFinite
         {
             return value
         }

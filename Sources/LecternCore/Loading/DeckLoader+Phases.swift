@@ -59,6 +59,15 @@ package enum DeckLoadPhases {
         return (deck, builder.diagnostics)
     }
 
+    /// What the loader itself does between the text checks and the rules: composes the YAML
+    /// and builds each item as its events arrive, so no whole-document tree is held.
+    package static func composeAndBuild(_ text: String, path: String, limits: LoadLimits = .default) -> (
+        deck: Deck?, diagnostics: [Diagnostic]
+    ) {
+        let (deck, composing, building) = ItemStream.deck(from: text, path: path, limits: limits)
+        return (deck, composing + building)
+    }
+
     /// The content rules that need the whole model.
     package static func lint(_ deck: Deck) -> [Diagnostic] {
         DeckLinter.lint(deck)

@@ -37,22 +37,15 @@ package enum DeckLoader {
         }
         let tabs = SourceText.tabIndentation(in: body, path: path)
         guard tabs.isEmpty else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings + tabs)) }
-        var composed = YAMLComposer.compose(body, path: path, limits: limits)
-        findings += composed.diagnostics
-        // The builder takes the only reference to the nodes, and frees them item by item.
-        guard let root = composed.root else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings)) }
-        composed.root = nil
-        var builder = DeckBuilder(path: path)
-        var deck = builder.deck(from: root)
-        findings += builder.diagnostics
-        if let built = deck {
-            // `@concept` answers take their wordings from the folder's shared vocabulary.
-            let expanded = ConceptExpansion.expand(
-                built, vocabulary: concepts.vocabulary, vocabularyFindings: concepts.diagnostics)
-            deck = expanded.deck
-            findings += expanded.diagnostics
-        }
-        if let deck { findings += DeckLinter.lint(deck) }
+        // Items are built as they are read, so the whole document is never held as nodes.
+        var built = ItemStream.deck(from: body, path: path, limits: limits)
+        findings += built.composing + built.building
+        guard var deck = built.deck else { return DeckLoadResult(deck: nil, diagnostics: sorted(findings)) }
+        built.deck = nil  // the only reference left is `deck`, so expanding it copies nothing
+        // `@concept` answers take their wordings from the folder's shared vocabulary.
+        findings += ConceptExpansion.expand(
+            &deck, vocabulary: concepts.vocabulary, vocabularyFindings: concepts.diagnostics)
+        findings += DeckLinter.lint(deck)
         return DeckLoadResult(deck: deck, diagnostics: sorted(findings))
     }
 

@@ -23,7 +23,12 @@ struct FieldMap {
 
     func has(_ key: String) -> Bool { self[key] != nil }
 
-    /// Where each key was written, for the model's `fieldLocations`.
+    /// Where each key was written, compactly, for an item's `fieldLocations`.
+    var fieldLocations: FieldLocations {
+        FieldLocations(ordered: entries.map { ($0.key, $0.keyLocation) })
+    }
+
+    /// Where each key was written, for the deck's `fieldLocations`.
     var keyLocations: [String: SourceLocation] {
         var locations: [String: SourceLocation] = [:]
         for entry in entries where locations[entry.key] == nil { locations[entry.key] = entry.keyLocation }

@@ -12,6 +12,8 @@ extension EventReader {
         var nodes: [YAMLNode] = []
         /// Each key's tag (nil: text), for telling keys apart.
         var keyTags: [String?] = []
+        /// The root map's `items` list, whose entries go to `onItem` rather than into `nodes`.
+        var streams = false
     }
 
     static let textTag = "tag:yaml.org,2002:str"
@@ -48,7 +50,9 @@ extension EventReader {
                     let tag = start.implicit != 0 ? nil : Self.string(start.tag)
                     refuse(anchor: opened, tag: tag, depth: stack.count + 1, at: mark)
                 }
-                stack.append(Open(isMapping: isMapping, mark: mark, anchor: opened))
+                var open = Open(isMapping: isMapping, mark: mark, anchor: opened)
+                open.streams = checking && !isMapping && onItem != nil && Self.isRootItemsValue(stack)
+                stack.append(open)
                 continue
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let open = stack.removeLast()
@@ -84,9 +88,21 @@ extension EventReader {
                 return finished
             }
             let top = stack.count - 1
+            if stack[top].streams, let onItem {
+                onItem(finished)
+                continue
+            }
             if stack[top].isMapping && stack[top].nodes.count % 2 == 0 { stack[top].keyTags.append(keyTag) }
             stack[top].nodes.append(finished)
         }
+    }
+
+    /// True when a collection opening now is the value of the root map's key `items`.
+    private static func isRootItemsValue(_ stack: [Open]) -> Bool {
+        guard stack.count == 1, stack[0].isMapping, stack[0].nodes.count % 2 == 1,
+            case .scalar(let key) = stack[0].nodes.last
+        else { return false }
+        return key.string == "items"
     }
 
     /// Keeps the first anchor, over-deep node or explicit tag, checked in that order per node.
@@ -113,9 +129,10 @@ extension EventReader {
     /// A key written twice in one map stops reading at the map's first such key.
     private func checkDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)], tags: [String?]) throws {
         guard pairs.count > 1 else { return }
+        let small = pairs.count <= 32 && pairs.allSatisfy { $0.key.scalar != nil }
+        var repeated = small ? Self.repeatedScalarKeys(pairs, tags: tags) : []
         var seen: [String: Int] = [:]
-        var repeated: [Int] = []
-        for (index, pair) in pairs.enumerated() {
+        for (index, pair) in pairs.enumerated() where !small {
             let tag = index < tags.count ? tags[index] : nil
             let identity = YAMLNode.keyIdentity(pair.key, tag: tag == Self.textTag ? nil : tag)
             if let first = seen[identity] {
@@ -131,6 +148,24 @@ extension EventReader {
             diagnostic: .error(
                 "duplicate-key", at: YAMLComposer.location(keys[0].mark, path),
                 "key \(names) appears more than once in the same map; keep one"))
+    }
+
+    /// For a small map of text keys (every map of a deck), the keys written twice, found by
+    /// comparing each key with the earlier ones instead of building an identity string per
+    /// key: the first index of each repeated key, in the order the repeats appear, as the
+    /// general search gives them.
+    private static func repeatedScalarKeys(_ pairs: [(key: YAMLNode, value: YAMLNode)], tags: [String?]) -> [Int] {
+        func identity(_ index: Int) -> (tag: String, text: String) {
+            let tag = index < tags.count ? tags[index] : nil
+            return (tag == textTag ? "" : tag ?? "", pairs[index].key.scalar?.string ?? "")
+        }
+        var repeated: [Int] = []
+        for later in 1..<pairs.count {
+            let key = identity(later)
+            guard let first = (0..<later).first(where: { identity($0) == key }) else { continue }
+            if !repeated.contains(first) { repeated.append(first) }
+        }
+        return repeated
     }
 
     /// Absurd nesting stops reading at once, as the reader the loader used before stopped it:

@@ -24,7 +24,14 @@ enum YAMLComposer {
     /// that no input makes the reader's stacks grow without bound.
     static let absurdDepth = 1_000
 
-    static func compose(_ text: String, path: String, limits: LoadLimits) -> Output {
+    /// - Parameter onItem: when given, each entry of the root map's `items` list is handed to
+    ///   it as soon as its last event arrives, instead of joining the tree, so a deck's items
+    ///   are built and their nodes freed one at a time; the list in the tree stays empty. Only
+    ///   the first document streams. The caller keeps what it built only when the output has a
+    ///   root: a later syntax error, refusal or repeated key still voids the whole document.
+    static func compose(
+        _ text: String, path: String, limits: LoadLimits, onItem: ((consuming YAMLNode) -> Void)? = nil
+    ) -> Output {
         let pairs = anchorAliasPairs(in: text, path: path)
         guard pairs.isEmpty else { return Output(root: nil, diagnostics: pairs) }
         var contiguous = text
@@ -38,6 +45,7 @@ enum YAMLComposer {
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
             var reader = EventReader(parser: parser, text: text, path: path, limits: limits)
+            reader.onItem = onItem
             return reader.stream()
         }
     }
@@ -75,6 +83,8 @@ struct EventReader {
     /// Anchored nodes by name, so an alias resolves as YAML says (and an undefined one is an
     /// error); anchors are refused anyway, so this is empty for every deck that loads.
     var anchors: [String: YAMLNode] = [:]
+    /// Where the entries of the root map's `items` list go, when they stream (see `compose`).
+    var onItem: ((consuming YAMLNode) -> Void)?
 
     init(parser: UnsafeMutablePointer<yaml_parser_t>, text: String, path: String, limits: LoadLimits) {
         self.parser = parser

@@ -68,7 +68,7 @@ package struct GlobalOptions: ParsableArguments {
 
     /// The options given on this line (long names without `--`), so that the shell can
     /// refuse a start-up option typed at its prompt instead of ignoring it.
-    var givenOptions: Set<String> {
+    package var givenOptions: Set<String> {
         var given: Set<String> = []
         if !deckDirectories.isEmpty { given.insert("decks") }
         if colorChoice != nil { given.insert("color") }

@@ -34,6 +34,14 @@ package protocol ProgressStorage: AnyObject, Sendable {
     /// One line per learner matching the filters.
     func summary(deck: String?, learners: [String], since: Date?) throws -> [LearnerTotals]
 
+    /// Every learner and every answer, for `db copy`: read only, never writing (a store of
+    /// an older schema is refused rather than upgraded); an absent store has an empty log.
+    func exportLog() throws -> StoreLog
+    /// Merges `log` (read from `source`, named in errors) in one transaction, all or none:
+    /// learners matched by name or created, each answer added only when its id is not here
+    /// yet, and the cards of every learner it touched derived again from their whole log.
+    func merge(_ log: StoreLog, source: String) throws -> MergeCounts
+
     /// The migrations recorded in the store, in the order this build registers them.
     func appliedMigrations() throws -> [String]
     /// Closes the store's connections; later calls throw.

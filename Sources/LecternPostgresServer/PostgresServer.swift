@@ -1,6 +1,6 @@
 package import Foundation
 
-/// A real PostgreSQL server for tests: a cluster made by `initdb` in a temporary folder,
+/// A real PostgreSQL server for tests and benchmarks: a cluster made by `initdb` in a temporary folder,
 /// started by `pg_ctl` on a free loopback port (and a socket in that folder), stopped and
 /// removed when the test process ends.
 ///
@@ -39,7 +39,20 @@ package final class PostgresServer: @unchecked Sendable {
     /// The folder of the socket, as a `postgres://` host.
     package var socketFolder: String { folder.appendingPathComponent("socket").path }
 
-    package init() throws {
+    /// Whether commits are flushed to the disk (`fsync`), as a real server's are.
+    let durable: Bool
+
+    /// Makes and starts a cluster. With `durable` false (tests), commits are acknowledged
+    /// once written but not flushed: the cluster is thrown away, and an OS crash is not
+    /// what tests test. Benchmarks pass true, so their figures are a real server's.
+    /// Whether clients must use TLS (see ``makeCertificate()``).
+    let tls: Bool
+
+    /// With `tls`, the server has a self-signed certificate for `localhost` and 127.0.0.1
+    /// (``certificatePath``) and refuses TCP logins without TLS.
+    package init(durable: Bool = false, tls: Bool = false) throws {
+        self.durable = durable
+        self.tls = tls
         binaries = try Self.findBinaries()
         runAs = getuid() == 0 ? "postgres" : nil
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-pg-\(UUID().uuidString)")
@@ -48,6 +61,7 @@ package final class PostgresServer: @unchecked Sendable {
         if let runAs { try Self.run("/usr/bin/chown", ["-R", runAs, folder.path]) }
         let data = folder.appendingPathComponent("data").path
         try run("initdb", ["-A", "trust", "-U", user, "-D", data, "-E", "UTF8", "--locale=C", "--no-sync"])
+        if tls { try makeCertificate() }
         var lastError: (any Error)?
         // A port found free may be taken before the server binds it; another one is tried.
         for _ in 0..<5 {
@@ -95,19 +109,47 @@ package final class PostgresServer: @unchecked Sendable {
         try start(port: port)
     }
 
-    /// Commits are acknowledged only once written (so a stopped server loses none), but not
-    /// flushed to the disk (the cluster is thrown away; an OS crash is not what tests test).
+    /// Commits are acknowledged only once written (so a stopped server loses none); flushed
+    /// to the disk only when `durable`.
     private func start(port: Int) throws {
+        var options = durable ? "" : " -c fsync=off -c full_page_writes=off"
+        if tls {
+            options +=
+                " -c ssl=on -c ssl_cert_file=\(certificatePath)"
+                + " -c ssl_key_file=\(folder.appendingPathComponent("key.pem").path)"
+                + " -c hba_file=\(folder.appendingPathComponent("hba.conf").path)"
+        }
         try run(
             "pg_ctl",
             [
                 "-D", folder.appendingPathComponent("data").path, "-l",
                 folder.appendingPathComponent("server.log").path,
                 "-w", "-t", "60", "-o",
-                "-p \(port) -k \(socketFolder) -c listen_addresses=127.0.0.1 -c fsync=off "
-                    + "-c full_page_writes=off -c max_connections=200",
+                "-p \(port) -k \(socketFolder) -c listen_addresses=127.0.0.1 -c max_connections=200" + options,
                 "start",
             ])
+    }
+
+    /// The server's certificate (PEM), which signs itself: the authority a client trusts.
+    package var certificatePath: String { folder.appendingPathComponent("cert.pem").path }
+
+    /// A self-signed certificate and key for the server, readable only by it, and logins over
+    /// TCP allowed only with TLS (the socket stays plain: it never leaves the machine).
+    private func makeCertificate() throws {
+        let key = folder.appendingPathComponent("key.pem").path
+        try Self.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key,
+                "-out", certificatePath,
+            ])
+        chmod(key, 0o600)
+        if let runAs { try Self.run("/usr/bin/chown", [runAs, key, certificatePath]) }
+        let rules = "local all all trust\nhostssl all all 127.0.0.1/32 trust\nhostssl all all ::1/128 trust\n"
+        let file = folder.appendingPathComponent("hba.conf")
+        try rules.write(to: file, atomically: true, encoding: .utf8)
+        if let runAs { try Self.run("/usr/bin/chown", [runAs, file.path]) }
     }
 
     /// Stops the server and removes its folder.
