@@ -127,25 +127,11 @@ extension ProgressStore {
             reviewID = existing
             changes = StoreLog.missingChanges(of: review, present: try ratingChanges(of: existing, in: db))
         } else {
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO reviews (uid, learner_id, deck_id, item_id, mode, answered_at, answer,
-                        score, rating, hints, confidence, duration, skipped)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(arguments: [
-                review.uid, learnerID, review.deckID, review.itemID, review.mode.rawValue, review.answeredAt,
-                review.answer, review.score, review.rating.rawValue, review.hints, review.confidence,
-                review.duration, review.skipped,
-            ])
+            reviewID = try appendReview(review, learnerID: learnerID, in: db)
             counts.copied += 1
-            reviewID = db.lastInsertedRowID
             changes = review.ratingChanges
         }
-        for change in changes {
-            try db.cachedStatement(sql: "INSERT INTO rating_changes (review_id, rating, changed_at) VALUES (?, ?, ?)")
-                .execute(arguments: [reviewID, change.rating.rawValue, change.changedAt])
-        }
+        for change in changes { try appendRatingChange(change, reviewID: reviewID, in: db) }
         counts.ratingChanges += changes.count
         return existing == nil || !changes.isEmpty
     }

@@ -9,7 +9,7 @@ extension ProgressStore {
     /// Drill and exam answers are logged but leave the schedule alone: cramming for a test
     /// should not tell the scheduler the material is learned.
     package func record(_ answer: AnswerRecord, for learner: Learner) throws {
-        try write { db in try insert(answer, learnerID: learner.id, in: db) }
+        try write { db in try insert(answer, for: learner, in: db) }
     }
 
     /// Commits many answers, in order, in one transaction: all or none.
@@ -19,7 +19,7 @@ extension ProgressStore {
     package func record(contentsOf answers: [AnswerRecord], for learner: Learner) throws {
         try write { db in
             for answer in answers {
-                try insert(answer, learnerID: learner.id, in: db)
+                try insert(answer, for: learner, in: db)
             }
         }
     }
@@ -32,25 +32,21 @@ extension ProgressStore {
     package func record(batch answers: [(answer: AnswerRecord, learner: Learner)]) throws {
         try write { db in
             for (answer, learner) in answers {
-                try insert(answer, learnerID: learner.id, in: db)
+                try insert(answer, for: learner, in: db)
             }
         }
     }
 
-    private func insert(_ answer: AnswerRecord, learnerID: Int64, in db: Database) throws {
+    private func insert(_ answer: AnswerRecord, for learner: Learner, in db: Database) throws {
+        let learnerID = learner.id
         if answer.changesRating, try changeRating(answer, learnerID: learnerID, in: db) { return }
         let answeredAt = Microseconds.since1970(answer.answeredAt)
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO reviews (uid, learner_id, deck_id, item_id, mode, answered_at, answer,
-                    score, rating, hints, confidence, duration, skipped)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            ReviewUID.make(), learnerID, answer.deckID, answer.itemID, answer.mode.rawValue, answeredAt,
-            answer.answer, answer.score, answer.rating.rawValue, answer.hintsUsed,
-            answer.confidence, answer.duration, answer.skipped,
-        ])
+        let review = LoggedReview(
+            uid: ReviewUID.make(), learner: learner.name, deckID: answer.deckID, itemID: answer.itemID,
+            mode: answer.mode, answeredAt: answeredAt, answer: answer.answer, score: answer.score,
+            rating: answer.rating, hints: answer.hintsUsed, confidence: answer.confidence,
+            duration: answer.duration, skipped: answer.skipped)
+        _ = try Self.appendReview(review, learnerID: learnerID, in: db)
         guard answer.mode.movesSchedule else { return }
         let row = try Row.fetchOne(
             db.cachedStatement(
@@ -85,9 +81,9 @@ extension ProgressStore {
                     """,
                 arguments: [learnerID, answer.deckID, answer.itemID])
         else { return false }
-        try db.execute(
-            sql: "INSERT INTO rating_changes (review_id, rating, changed_at) VALUES (?, ?, ?)",
-            arguments: [reviewID, answer.rating.rawValue, Microseconds.since1970(clock())])
+        try Self.appendRatingChange(
+            LoggedRatingChange(rating: answer.rating, changedAt: Microseconds.since1970(clock())), reviewID: reviewID,
+            in: db)
         if answer.mode.movesSchedule {
             try replayCard(learnerID: learnerID, deckID: answer.deckID, itemID: answer.itemID, in: db)
         }
