@@ -1,4 +1,4 @@
-package import LecternCore
+import LecternCore
 package import LecternStore
 import PostgresNIO
 

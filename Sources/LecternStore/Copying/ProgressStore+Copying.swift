@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-package import LecternCore
+import LecternCore
 
 extension ProgressStore {
     /// The file's learners and answer log, read through a read-only connection.
