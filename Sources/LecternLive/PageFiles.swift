@@ -1,4 +1,5 @@
 package import Foundation
+import LecternCore
 
 /// The projector page and the student page: plain HTML, CSS and JavaScript files in the
 /// project's `Pages/` folder (installed to `PREFIX/share/lectern/pages`), read once when the
@@ -42,19 +43,7 @@ package struct PageFiles: Sendable {
     /// `make install`, or the package's `Pages/` when run from the build folder (`make run`,
     /// `swift run`, the tests), the way the bundled decks are found.
     package static func find(executablePath: String) -> String? {
-        let manager = FileManager.default
-        var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<8 {
-            let installed = folder.appendingPathComponent("share/lectern/pages").path
-            if manager.fileExists(atPath: installed) { return installed }
-            let package = folder.appendingPathComponent("Package.swift").path
-            let pages = folder.appendingPathComponent("Pages").path
-            if manager.fileExists(atPath: package), manager.fileExists(atPath: pages) { return pages }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
-            folder = parent
-        }
-        return nil
+        BundledFolder.find(executablePath: executablePath, installed: "pages", inPackage: "Pages")
     }
 }
 

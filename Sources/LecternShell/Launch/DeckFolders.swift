@@ -43,19 +43,6 @@ package enum DeckFolders {
     /// Finds the bundled decks from where the binary is: `PREFIX/share/lectern/decks` after
     /// `make install`, or the package's `Decks/` when run from the build folder or `swift run`.
     package static func bundled(executablePath: String) -> String? {
-        let manager = FileManager.default
-        let resolved = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-        var folder = resolved.deletingLastPathComponent()
-        for _ in 0..<8 {
-            let installed = folder.appendingPathComponent("share/lectern/decks").path
-            if manager.fileExists(atPath: installed) { return installed }
-            let package = folder.appendingPathComponent("Package.swift").path
-            let decks = folder.appendingPathComponent("Decks").path
-            if manager.fileExists(atPath: package), manager.fileExists(atPath: decks) { return decks }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
-            folder = parent
-        }
-        return nil
+        BundledFolder.find(executablePath: executablePath, installed: "decks", inPackage: "Decks")
     }
 }
